@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Vector math for the hot kernels: AVX2 code generation plus `-fno-math-errno`, so square roots and
+/// the glibc vector math library (libmvec) calls stay in vector registers. The C target dispatches at
+/// run time and falls back to scalar libm on CPUs without AVX2.
+let cVectorFlags: [CSetting] = [.unsafeFlags(["-O3", "-fno-math-errno"])]
+
+let package = Package(
+    name: "HedgeSim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hedgesim", targets: ["hedgesim"]),
+        .library(name: "HedgeSimCore", targets: ["HedgeSimCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: C interop
+        .systemLibrary(
+            name: "COpenBLAS", path: "Sources/COpenBLAS",
+            pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "CVectorMath", path: "Sources/CVectorMath", cSettings: cVectorFlags),
+
+        // MARK: Libraries
+        .target(name: "HedgeSimRandom", dependencies: ["CVectorMath"]),
+        .target(
+            name: "HedgeSimCore",
+            dependencies: ["HedgeSimRandom", "COpenBLAS", .product(name: "Yams", package: "Yams")]),
+        .target(name: "HedgeSimReport", dependencies: ["HedgeSimCore"]),
+
+        // MARK: Command-line tool
+        .executableTarget(
+            name: "hedgesim",
+            dependencies: [
+                "HedgeSimCore", "HedgeSimReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: Tests
+        .testTarget(name: "HedgeSimRandomTests", dependencies: ["HedgeSimRandom"]),
+        .testTarget(name: "HedgeSimCoreTests", dependencies: ["HedgeSimCore"]),
+        .testTarget(name: "HedgeSimCLITests", dependencies: ["HedgeSimCore", "HedgeSimReport"]),
+    ]
+)

@@ -1,0 +1,153 @@
+import Foundation
+
+/// Per-step constants derived once from a validated `Scenario`, so the kernels do no parameter
+/// arithmetic. Time is in years (365-day year); log prices are natural logs of USD per coin.
+struct SimulationPlan: Sendable {
+    /// Paths per block: a constant of the algorithm, never derived from the core count, so results do
+    /// not depend on threads or shards.
+    static let blockSize = 256
+    /// Steps generated and consumed at once per block (the in-cache working set).
+    static let chunkSteps = 32
+
+    let scenario: Scenario
+    let steps: Int
+    let dt: Double
+    let logPrice0: Double
+    let entryPrice: Double
+    let inverseEntry: Double
+    let inverseIndex0: Double
+
+    // Price process.
+    let model: PriceModelKind
+    /// GBM and jump: `(μ − λk − σ²/2)·Δt` per step; GARCH: `μ·Δt`.
+    let driftPerStep: Double
+    /// `σ·√Δt`.
+    let volPerStep: Double
+    /// `e^{−λΔt}`: probability of no jump in a step.
+    let noJumpProbability: Double
+    let jumpRatePerStep: Double
+    let jumpMean: Double
+    let jumpStdev: Double
+    /// GARCH `ω = σ²Δt(1 − α − β)`, `α`, `β`, `ν`, and `√((ν−2)/ν)` that standardises the t shock.
+    let garchOmega: Double
+    let garchAlpha: Double
+    let garchBeta: Double
+    let degreesOfFreedom: Int
+    let tScale: Double
+
+    // Second factor: funding (perpetual) or basis (dated), correlated through `correlationFactor`.
+    /// Lower-triangular Cholesky factor of the 2×2 correlation, column-major `[1, ρ, 0, √(1−ρ²)]`.
+    let correlationFactor: [Double]
+    let isPerpetual: Bool
+    /// Funding: one payment every `stepsPerFunding` steps, or `paymentsPerStep` payments at each step end.
+    let stepsPerFunding: Int
+    let paymentsPerStep: Int
+    let fundingMean: Double
+    let fundingCap: Double
+    /// AR(1) persistence and innovation stdev for one funding update (aggregated over the payments of a
+    /// step when several fall in one step: `φ^m` and `σ·√((1−φ^{2m})/(1−φ²))`).
+    let fundingPersistence: Double
+    let fundingInnovation: Double
+    /// Basis: long-run mean `b̄ = b_0`, decay `e^{−κΔt}`, innovation `σ_b·√((1−e^{−2κΔt})/(2κ))`.
+    let basisMean: Double
+    let basisDecay: Double
+    let basisInnovation: Double
+    /// Years from the horizon to expiry (0 when the contract is held to expiry).
+    let expiryAfterHorizonYears: Double
+
+    // Margin account.
+    let betweenStepCheck: Bool
+    /// Per-unit account value without margin, `x = markCoefficient/F + constant + Φ`:
+    /// mark convention `(1−m)/F − 1/E + Φ`, entry convention `1/F − (1+m)/E + Φ`.
+    let markCoefficient: Double
+    let accountConstant: Double
+    /// Exit fee rate at the horizon (settlement fee when a dated contract is held to expiry).
+    let exitFeeRate: Double
+
+    let cells: [HedgeCell]
+    /// Distinct liquidation thresholds in descending order (the first is reached first).
+    let thresholds: [Double]
+    /// For each cell, the index of its threshold in `thresholds` (nil: no position).
+    let cellThresholdIndex: [Int?]
+
+    init(scenario: Scenario) {
+        self.scenario = scenario
+        steps = scenario.stepCount
+        dt = scenario.stepYears
+        logPrice0 = Foundation.log(scenario.price)
+        entryPrice = scenario.entryPrice
+        inverseEntry = 1 / entryPrice
+        inverseIndex0 = 1 / scenario.price
+        model = scenario.model
+        let sigma = scenario.vol
+        volPerStep = sigma * dt.squareRoot()
+        let jumps = scenario.model == .jump
+        let lambda = jumps ? scenario.jumpIntensity : 0
+        let compensator = Foundation.exp(scenario.jumpMean + 0.5 * scenario.jumpStdev * scenario.jumpStdev) - 1
+        switch scenario.model {
+        case .garch: driftPerStep = scenario.drift * dt
+        case .gbm, .jump: driftPerStep = (scenario.drift - lambda * compensator - 0.5 * sigma * sigma) * dt
+        }
+        jumpRatePerStep = lambda * dt
+        noJumpProbability = Foundation.exp(-lambda * dt)
+        jumpMean = scenario.jumpMean
+        jumpStdev = scenario.jumpStdev
+        garchAlpha = scenario.garchAlpha
+        garchBeta = scenario.garchBeta
+        garchOmega = sigma * sigma * dt * (1 - scenario.garchAlpha - scenario.garchBeta)
+        degreesOfFreedom = Int(scenario.garchDegreesOfFreedom)
+        tScale = ((scenario.garchDegreesOfFreedom - 2) / scenario.garchDegreesOfFreedom).squareRoot()
+
+        isPerpetual = scenario.instrument == .perpetual
+        let rho = isPerpetual ? scenario.fundingPriceCorrelation : scenario.basisPriceCorrelation
+        correlationFactor = [1, rho, 0, max(0, 1 - rho * rho).squareRoot()]
+        let stepHours = 24 / scenario.stepsPerDay
+        let ratio = scenario.fundingIntervalHours / stepHours
+        if ratio >= 1 - 1e-9 {
+            stepsPerFunding = Int(ratio.rounded())
+            paymentsPerStep = 1
+        } else {
+            stepsPerFunding = 1
+            paymentsPerStep = Int((1 / ratio).rounded())
+        }
+        let phi = scenario.fundingPersistence
+        let m = Double(paymentsPerStep)
+        fundingPersistence = Foundation.pow(phi, m)
+        let sumOfSquares = phi < 1 ? (1 - Foundation.pow(phi, 2 * m)) / (1 - phi * phi) : m
+        fundingInnovation = scenario.fundingVol * sumOfSquares.squareRoot()
+        fundingMean = scenario.fundingMean
+        fundingCap = scenario.fundingCap
+        basisMean = scenario.basis
+        let kappa = scenario.basisMeanReversion
+        basisDecay = Foundation.exp(-kappa * dt)
+        let basisVariance = kappa > 0 ? (1 - Foundation.exp(-2 * kappa * dt)) / (2 * kappa) : dt
+        basisInnovation = scenario.basisVol * basisVariance.squareRoot()
+        expiryAfterHorizonYears = max(0, scenario.resolvedExpiryDays - scenario.horizonDays) / 365
+
+        betweenStepCheck = scenario.betweenStepCheck
+        switch scenario.maintenanceConvention {
+        case .mark:
+            markCoefficient = 1 - scenario.maintenanceRate
+            accountConstant = -1 / entryPrice
+        case .entry:
+            markCoefficient = 1
+            accountConstant = -(1 + scenario.maintenanceRate) / entryPrice
+        }
+        let heldToExpiry = scenario.instrument == .dated && scenario.resolvedExpiryDays == scenario.horizonDays
+        exitFeeRate = heldToExpiry ? scenario.settlementFee : scenario.fee
+
+        cells = scenario.cells
+        let distinct = Set(cells.filter { $0.notional > 0 }.map(\.threshold)).sorted(by: >)
+        thresholds = distinct
+        cellThresholdIndex = cells.map { cell in cell.notional > 0 ? distinct.firstIndex(of: cell.threshold) : nil }
+    }
+
+    var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
+
+    /// Years to expiry at the end of step `s` (0-based): `(steps − s − 1)·Δt` plus the time from the
+    /// horizon to expiry, exactly 0 at the last step of a contract held to expiry.
+    @inline(__always)
+    func yearsToExpiry(afterStep step: Int) -> Double {
+        Double(steps - step - 1) * dt + expiryAfterHorizonYears
+    }
+}

@@ -1,0 +1,47 @@
+/// The outcome of a run: the resolved input, the seed, one summary per cell and the recommendation.
+/// This is the report model that every output format renders (`schemaVersion` versions its JSON).
+public struct SimulationResult: Codable, Sendable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int = SimulationResult.currentSchemaVersion
+    public var tool: String = "hedgesim " + HedgeSimVersion.current
+    public var seed: UInt64
+    public var scenario: Scenario
+    public var cells: [CellSummary]
+    public var recommendation: Recommendation
+    /// Wall time and throughput; the only part that differs between identical runs.
+    public var timing: SimulationTiming
+
+    public init(
+        scenario: Scenario, seed: UInt64, cells: [CellSummary], recommendation: Recommendation, timing: SimulationTiming
+    ) {
+        self.scenario = scenario
+        self.seed = seed
+        self.cells = cells
+        self.recommendation = recommendation
+        self.timing = timing
+    }
+}
+
+/// How long a run took and on how many workers.
+public struct SimulationTiming: Codable, Sendable {
+    public var threads: Int
+    public var simulationSeconds: Double
+    public var summarySeconds: Double
+    public var pathSteps: Double
+    /// `paths × steps / simulationSeconds`.
+    public var pathStepsPerSecond: Double
+
+    public init(threads: Int, simulationSeconds: Double, summarySeconds: Double, pathSteps: Double) {
+        self.threads = threads
+        self.simulationSeconds = simulationSeconds
+        self.summarySeconds = summarySeconds
+        self.pathSteps = pathSteps
+        pathStepsPerSecond = simulationSeconds > 0 ? pathSteps / simulationSeconds : 0
+    }
+}
+
+/// The version printed in reports and `--version`.
+public enum HedgeSimVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// One hedge choice of the grid: a ratio and a leverage (or collateral), turned into whole contracts
+/// and a margin in coin.
+///
+/// With holding `S` coins and entry price `E`, the short has `n = round(h·S·E / C)` contracts of face
+/// value `C`, notional `N = n·C` USD. The isolated margin is `M = N/(E·L)`, or the fixed collateral, or
+/// under cross margin everything left after the entry fee. The entry fee `fee·N/E` coin is paid from
+/// the holding, so the isolated margin is exactly the venue's initial margin; the spot left is
+/// `S − fee·N/E − M`. Liquidation forfeits `M` and whatever the margin account holds at that moment.
+public struct HedgeCell: Sendable, Equatable {
+    /// Hedge ratio `h = N/(S·E)` as requested (before rounding to whole contracts).
+    public let hedgeRatio: Double
+    /// The leverage of the cell: the requested one, or `N/(E·M)` for a fixed collateral.
+    public let leverage: Double
+    /// Whole contracts shorted.
+    public let contracts: Double
+    /// Notional `N` in USD.
+    public let notional: Double
+    /// Collateral at risk in the margin account, coin.
+    public let marginCoin: Double
+    /// Entry fee, coin.
+    public let entryFeeCoin: Double
+    /// Coins kept outside the margin account.
+    public var spotCoin: Double
+
+    /// Builds the cell for one ratio and leverage of a scenario.
+    public init(scenario: Scenario, ratio: Double, leverage: Double) {
+        let entry = scenario.entryPrice
+        let contracts = (ratio * scenario.holding * entry / scenario.faceValue).rounded()
+        let notional = contracts * scenario.faceValue
+        let entryFee = scenario.fee * notional / entry
+        let margin: Double
+        switch (scenario.margin, scenario.collateral) {
+        case (.cross, _): margin = notional > 0 ? scenario.holding - entryFee : 0
+        case (.isolated, let collateral?): margin = notional > 0 ? collateral : 0
+        case (.isolated, nil): margin = notional / (entry * leverage)
+        }
+        self.hedgeRatio = ratio
+        self.contracts = contracts
+        self.notional = notional
+        self.marginCoin = margin
+        self.entryFeeCoin = entryFee
+        self.spotCoin = scenario.holding - entryFee - margin
+        if scenario.collateral != nil, margin > 0 {
+            self.leverage = notional / (entry * margin)
+        } else {
+            self.leverage = leverage
+        }
+    }
+
+    /// Liquidation threshold per USD of notional: the cell is liquidated once the per-unit account
+    /// value without margin, `x_t`, falls to `−M/N` (see `LiquidationMonitor`). `-infinity` without a position.
+    public var threshold: Double { notional > 0 ? -marginCoin / notional : -.infinity }
+}
+
+extension Scenario {
+    /// Entry price of the short: the index for a perpetual (mark = index), `P_0·e^{b·τ}` for a dated
+    /// future with `τ` the years to expiry.
+    public var entryPrice: Double {
+        switch instrument {
+        case .perpetual: return price
+        case .dated: return price * exp(basis * resolvedExpiryDays / 365)
+        }
+    }
+
+    /// The grid in report order: ratios outer, leverages inner.
+    public var cells: [HedgeCell] {
+        hedgeRatios.flatMap { ratio in leverages.map { HedgeCell(scenario: self, ratio: ratio, leverage: $0) } }
+    }
+}

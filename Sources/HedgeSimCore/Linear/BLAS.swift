@@ -1,0 +1,36 @@
+internal import COpenBLAS
+
+/// The one place that talks to OpenBLAS. Every call is named for what it does; the doc comment names
+/// the BLAS routine behind it.
+enum BLAS {
+    /// Makes OpenBLAS single-threaded: the simulation parallelises over path blocks itself, and
+    /// OpenBLAS threads inside those workers would oversubscribe the cores. Call before a parallel
+    /// region, on the calling thread (the setting is process-global).
+    static func useSingleThread() {
+        openblas_set_num_threads(1)
+    }
+
+    /// `C = Z · Lᵀ` for `Z` of `rows × order` and a lower-triangular factor `L` of `order × order`,
+    /// all column-major: each row of `Z` (independent standard normals) becomes a row of correlated
+    /// normals with correlation `L·Lᵀ`. The corresponding BLAS routine is `dgemm`.
+    static func multiplyByTransposedFactor(
+        _ z: UnsafePointer<Double>, rows: Int, factor: [Double], order: Int, into c: UnsafeMutablePointer<Double>
+    ) {
+        precondition(factor.count == order * order, "factor must be order × order")
+        guard rows > 0 else { return }
+        factor.withUnsafeBufferPointer { l in
+            cblas_dgemm(
+                CblasColMajor, CblasNoTrans, CblasTrans,
+                blasint(rows), blasint(order), blasint(order),
+                1, z, blasint(rows), l.baseAddress, blasint(order),
+                0, c, blasint(rows))
+        }
+    }
+
+    /// OpenBLAS build and kernel, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH … Haswell".
+    static var configuration: String {
+        guard let config = openblas_get_config() else { return "OpenBLAS" }
+        let core = openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+        return String(cString: config) + " (core " + core + ")"
+    }
+}

@@ -1,0 +1,84 @@
+/// Everything reported for one hedge cell (ratio × leverage).
+public struct CellSummary: Codable, Sendable, Equatable {
+    public var hedgeRatio: Double
+    public var leverage: Double
+    /// Whole contracts shorted and their notional `N` in USD.
+    public var contracts: Double
+    public var notionalUSD: Double
+    /// Collateral in the margin account at entry, coin.
+    public var marginCoin: Double
+    /// Net portfolio value at the horizon in USD, losses against `S·P_0`.
+    public var netValueUSD: ValueDistribution
+    /// Net portfolio value at the horizon in coin, losses against `S`.
+    public var netValueCoin: ValueDistribution
+    public var liquidation: LiquidationSummary
+    public var cost: HedgeCost
+    /// `1 − Var_h/Var_0` of the USD value against the unhedged holding; nil when `Var_0 = 0`.
+    public var hedgeEffectiveness: Double?
+}
+
+/// How often and when the short is liquidated.
+public struct LiquidationSummary: Codable, Sendable, Equatable {
+    /// Fraction of paths on which the hedge is liquidated before the horizon.
+    public var probability: Double
+    /// Wilson score 95 % interval for the probability, `[lo, hi]`.
+    public var ci95: [Double]
+    /// Mean time of liquidation in days among liquidated paths; nil when none was liquidated.
+    public var meanTimeDays: Double?
+
+    /// Wilson score interval at 95 %: `(p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)`, z = 1.96.
+    public static func wilsonInterval(successes: Double, trials: Double) -> [Double] {
+        let z = 1.959963984540054
+        let p = successes / trials
+        let denominator = 1 + z * z / trials
+        let center = (p + z * z / (2 * trials)) / denominator
+        let half = z * (p * (1 - p) / trials + z * z / (4 * trials * trials)).squareRoot() / denominator
+        return [max(0, center - half), min(1, center + half)]
+    }
+}
+
+/// Expected cost of the hedge in USD per path, positive when it costs the holder. Coin flows are
+/// valued at the horizon price. The components add up to `totalUSD`, the expected gap to a
+/// frictionless synthetic dollar `P_T·S + N(1 − P_T/P_0)`.
+public struct HedgeCost: Codable, Sendable, Equatable {
+    /// Funding paid minus funding received (negative: the short earned funding).
+    public var fundingUSD: Double
+    public var fundingReceivedUSD: Double
+    public var fundingPaidUSD: Double
+    /// Entry and exit (or settlement) fees.
+    public var feesUSD: Double
+    /// Minus the basis PnL: negative when the short earned contango.
+    public var basisUSD: Double
+    /// Forfeited margin balances and the hedge PnL missed after liquidations.
+    public var liquidationLossUSD: Double
+    public var totalUSD: Double
+    /// `totalUSD / N / (horizon in years) × 100`; 0 without a position.
+    public var annualisedPercent: Double
+}
+
+extension CellSummary {
+    /// Encodes every key, writing `null` for an absent hedge effectiveness.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(hedgeRatio, forKey: .hedgeRatio)
+        try container.encode(leverage, forKey: .leverage)
+        try container.encode(contracts, forKey: .contracts)
+        try container.encode(notionalUSD, forKey: .notionalUSD)
+        try container.encode(marginCoin, forKey: .marginCoin)
+        try container.encode(netValueUSD, forKey: .netValueUSD)
+        try container.encode(netValueCoin, forKey: .netValueCoin)
+        try container.encode(liquidation, forKey: .liquidation)
+        try container.encode(cost, forKey: .cost)
+        try container.encode(hedgeEffectiveness, forKey: .hedgeEffectiveness)
+    }
+}
+
+extension LiquidationSummary {
+    /// Encodes every key, writing `null` for the mean time when nothing was liquidated.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(probability, forKey: .probability)
+        try container.encode(ci95, forKey: .ci95)
+        try container.encode(meanTimeDays, forKey: .meanTimeDays)
+    }
+}

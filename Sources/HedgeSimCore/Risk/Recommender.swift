@@ -1,0 +1,74 @@
+import Foundation
+
+/// The hedge choice the report recommends, and why.
+public struct Recommendation: Codable, Sendable, Equatable {
+    public var hedgeRatio: Double
+    public var leverage: Double
+    /// The objective's name, e.g. "min-variance".
+    public var objective: String
+    /// One sentence a holder can act on.
+    public var reason: String
+}
+
+/// Picks the cell that minimises the scenario's objective among cells whose liquidation probability is
+/// at most the limit (ties go to the smaller ratio, then the lower leverage). When no hedged cell
+/// qualifies it recommends the best unhedged or least-liquidated cell and says so.
+struct Recommender {
+    let scenario: Scenario
+
+    func recommend(_ cells: [CellSummary]) -> Recommendation {
+        let limit = scenario.maxLiquidationProbability
+        let unhedgedVariance = cells.first(where: { $0.notionalUSD == 0 })
+            .map { $0.netValueUSD.stdev * $0.netValueUSD.stdev }
+        let scale = max(unhedgedVariance ?? 0, cells.map { $0.netValueUSD.stdev * $0.netValueUSD.stdev }.max() ?? 0)
+        func score(_ cell: CellSummary) -> Double {
+            let variance = cell.netValueUSD.stdev * cell.netValueUSD.stdev
+            switch scenario.objective {
+            case .minVariance: return variance
+            case .minES: return cell.netValueUSD.es95
+            case .varianceLiquidation:
+                return (scale > 0 ? variance / scale : 0) + scenario.liquidationPenalty * cell.liquidation.probability
+            }
+        }
+        let ordered = cells.enumerated().sorted { lhs, rhs in
+            let (a, b) = (score(lhs.element), score(rhs.element))
+            return a != b ? a < b : lhs.offset < rhs.offset
+        }.map(\.element)
+        let feasible = ordered.filter { $0.liquidation.probability <= limit }
+        let best = feasible.first ?? cells.min { $0.liquidation.probability < $1.liquidation.probability } ?? cells[0]
+        let excluded = ordered.prefix { $0 != best }.filter { $0.liquidation.probability > limit }
+        return Recommendation(
+            hedgeRatio: best.hedgeRatio, leverage: best.leverage, objective: scenario.objective.rawValue,
+            reason: reason(best: best, feasible: !feasible.isEmpty, excluded: excluded.first, limit: limit))
+    }
+
+    private func reason(best: CellSummary, feasible: Bool, excluded: CellSummary?, limit: Double) -> String {
+        let choice = "Hedge ratio \(format(best.hedgeRatio)) at \(format(best.leverage))x"
+        let goal: String
+        switch scenario.objective {
+        case .minVariance: goal = "has the smallest spread of the USD value (stdev \(usd(best.netValueUSD.stdev)))"
+        case .minES: goal = "has the smallest 95 % expected shortfall (\(usd(best.netValueUSD.es95)))"
+        case .varianceLiquidation:
+            goal = "minimises variance plus \(format(scenario.liquidationPenalty))×P(liquidation)"
+        }
+        let risk = "liquidation probability \(percent(best.liquidation.probability)) within the \(percent(limit)) limit"
+        guard feasible else {
+            return "No cell keeps the liquidation probability within the \(percent(limit)) limit; "
+                + "\(choice) has the lowest (\(percent(best.liquidation.probability))): lower the leverage or raise the limit."
+        }
+        if let excluded {
+            return "\(choice) \(goal) with \(risk); ratio \(format(excluded.hedgeRatio)) at "
+                + "\(format(excluded.leverage))x would do better but is liquidated on "
+                + "\(percent(excluded.liquidation.probability)) of paths."
+        }
+        return "\(choice) \(goal) with \(risk)."
+    }
+
+    private func format(_ value: Double) -> String {
+        value == value.rounded() ? String(format: "%.0f", value) : String(format: "%.2g", value)
+    }
+
+    private func usd(_ value: Double) -> String { String(format: "%.0f USD", value) }
+
+    private func percent(_ value: Double) -> String { String(format: "%.2f %%", value * 100) }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Summary of a simulated distribution of net portfolio value (USD or coin).
+///
+/// Losses are measured against the starting value `W_0` and reported as positive numbers:
+/// `L = W_0 − W`. With the sorted values `x_(1) ≤ … ≤ x_(n)` and `k = n(1−α)`, `j = ⌊k⌋`:
+/// ```
+/// quantile p      = x_(⌈n·p⌉)                                  (empirical inverse CDF)
+/// VaR_α           = W_0 − x_(j+1)
+/// ES_α            = W_0 − (Σ_{i≤j} x_(i) + (k − j)·x_(j+1)) / k   (Acerbi–Tasche tail mean)
+/// ```
+/// so `ES_α ≥ VaR_α` (enforced against rounding in the tail sum). `meanStandardError = stdev/√n` is the Monte Carlo error of the mean.
+public struct ValueDistribution: Codable, Sendable, Equatable {
+    public var mean: Double
+    /// Sample standard deviation (n − 1 in the denominator; 0 for one path).
+    public var stdev: Double
+    /// Quantiles of the value keyed "0.01", "0.05", "0.25", "0.5", "0.75", "0.95", "0.99".
+    public var quantiles: [String: Double]
+    public var var95: Double
+    public var var99: Double
+    public var es95: Double
+    public var es99: Double
+    public var meanStandardError: Double
+
+    /// The quantile levels every report carries.
+    public static let levels: [(key: String, p: Double)] = [
+        ("0.01", 0.01), ("0.05", 0.05), ("0.25", 0.25), ("0.5", 0.5), ("0.75", 0.75), ("0.95", 0.95), ("0.99", 0.99),
+    ]
+
+    /// Summarises `values` (in path order) against the starting value `initial`.
+    public init(values: UnsafeBufferPointer<Double>, initial: Double) {
+        let n = values.count
+        precondition(n > 0, "a distribution needs at least one value")
+        var sum = 0.0
+        for value in values { sum += value }
+        let mean = sum / Double(n)
+        var squares = 0.0
+        for value in values { squares += (value - mean) * (value - mean) }
+        let stdev = n > 1 ? (squares / Double(n - 1)).squareRoot() : 0
+        let sorted = values.sorted()
+        self.mean = mean
+        self.stdev = stdev
+        meanStandardError = stdev / Double(n).squareRoot()
+        var quantiles: [String: Double] = [:]
+        for level in ValueDistribution.levels {
+            quantiles[level.key] = ValueDistribution.quantile(sorted, level.p)
+        }
+        self.quantiles = quantiles
+        (var95, es95) = ValueDistribution.tailRisk(sorted, confidence: 0.95, initial: initial)
+        (var99, es99) = ValueDistribution.tailRisk(sorted, confidence: 0.99, initial: initial)
+    }
+
+    /// Empirical inverse CDF `x_(⌈n·p⌉)` of ascending `sorted` values.
+    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        let rank = Int((Double(sorted.count) * p).rounded(.up))
+        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    }
+
+    /// `(VaR_α, ES_α)` of the loss `initial − x` over ascending `sorted` values.
+    public static func tailRisk(_ sorted: [Double], confidence: Double, initial: Double) -> (Double, Double) {
+        let n = sorted.count
+        var tail = Double(n) * (1 - confidence)
+        if abs(tail - tail.rounded()) < 1e-9 * max(1, tail) { tail = tail.rounded() }
+        let whole = min(n - 1, Int(tail.rounded(.down)))
+        let fraction = tail - Double(whole)
+        var tailSum = 0.0
+        for i in 0..<whole { tailSum += sorted[i] }
+        tailSum += fraction * sorted[whole]
+        let valueAtRisk = initial - sorted[whole]
+        let shortfall = tail > 0 ? initial - tailSum / tail : valueAtRisk
+        return (valueAtRisk, max(shortfall, valueAtRisk))
+    }
+
+    /// All numbers, for the finiteness check.
+    var allNumbers: [Double] {
+        [mean, stdev, var95, var99, es95, es99, meanStandardError] + quantiles.values
+    }
+}

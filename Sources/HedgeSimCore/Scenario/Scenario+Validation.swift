@@ -1,0 +1,153 @@
+extension Scenario {
+    /// Largest number of paths one run accepts (memory grows with paths × cells).
+    public static let maxPaths = 50_000_000
+    /// Largest number of steps one path may have.
+    public static let maxSteps = 1_000_000
+
+    /// Number of simulation steps, `horizonDays · stepsPerDay` (validated to be a whole number ≥ 1).
+    public var stepCount: Int { Int((horizonDays * stepsPerDay).rounded()) }
+
+    /// Length of one step in years (365-day year).
+    public var stepYears: Double { 1 / (stepsPerDay * 365) }
+
+    /// Days to the dated contract's expiry (the horizon unless given).
+    public var resolvedExpiryDays: Double { expiryDays ?? horizonDays }
+
+    /// Checks every field and every combination; throws the first problem as a one-line `InputError`.
+    public func validate() throws {
+        try require("holding", holding, holding > 0, "a finite number > 0 (coins held)")
+        try require("price", price, price > 0, "a finite number > 0 (USD per coin)")
+        try require("horizonDays", horizonDays, horizonDays > 0, "a finite number of days > 0")
+        try require("stepsPerDay", stepsPerDay, stepsPerDay > 0, "a finite number > 0")
+        let steps = horizonDays * stepsPerDay
+        if steps < 1 - 1e-9 {
+            throw InputError(
+                field: "horizonDays", value: describe(horizonDays),
+                allowed: "at least one step (\(describe(1 / stepsPerDay)) days at \(describe(stepsPerDay)) steps per day)")
+        }
+        if abs(steps - steps.rounded()) > 1e-9 * max(1, steps) {
+            throw InputError(
+                field: "stepsPerDay", value: describe(stepsPerDay),
+                allowed: "a value that makes horizonDays × stepsPerDay a whole number of steps")
+        }
+        if stepCount > Scenario.maxSteps {
+            throw InputError(field: "stepsPerDay", value: describe(stepsPerDay), allowed: "at most \(Scenario.maxSteps) steps in all")
+        }
+        if paths < 1 || paths > Scenario.maxPaths {
+            throw InputError(field: "paths", value: String(paths), allowed: "a whole number from 1 to \(Scenario.maxPaths)")
+        }
+        try validateGrid()
+        try validateInstrument()
+        try validateModel()
+        try validateFunding()
+        try require("liquidationPenalty", liquidationPenalty, liquidationPenalty >= 0, "a finite number ≥ 0")
+        try require(
+            "maxLiquidationProbability", maxLiquidationProbability,
+            maxLiquidationProbability >= 0 && maxLiquidationProbability <= 1, "a probability from 0 to 1")
+        if let threads, threads < 1 || threads > 1024 {
+            throw InputError(field: "threads", value: String(threads), allowed: "a whole number from 1 to 1024")
+        }
+    }
+
+    private func validateGrid() throws {
+        if hedgeRatios.isEmpty || hedgeRatios.count > 1000 {
+            throw InputError(field: "hedgeRatios", value: "\(hedgeRatios.count) values", allowed: "1 to 1000 ratios")
+        }
+        for ratio in hedgeRatios {
+            try require("hedgeRatios", ratio, ratio >= 0 && ratio <= 2, "ratios from 0 to 2")
+        }
+        if leverages.isEmpty || leverages.count > 100 {
+            throw InputError(field: "leverages", value: "\(leverages.count) values", allowed: "1 to 100 leverages")
+        }
+        for leverage in leverages {
+            try require("leverages", leverage, leverage >= 1 && leverage <= 200, "leverages from 1 to 200")
+        }
+        if margin == .cross && (leverages.count > 1 || collateral != nil) {
+            throw InputError(
+                field: "margin", value: "cross",
+                allowed: "one leverage and no collateral: cross margin uses the whole holding as collateral")
+        }
+        if let collateral {
+            try require("collateral", collateral, collateral > 0 && collateral <= holding, "coins > 0 and ≤ the holding")
+            if leverages.count > 1 {
+                throw InputError(field: "collateral", value: describe(collateral), allowed: "one leverage value: a fixed collateral replaces the leverage grid")
+            }
+        }
+        try require("maintenanceRate", maintenanceRate, maintenanceRate >= 0 && maintenanceRate < 0.5, "a rate from 0 to 0.5")
+        try require("fee", fee, fee >= 0 && fee < 0.05, "a rate from 0 to 0.05")
+        try require("settlementFee", settlementFee, settlementFee >= 0 && settlementFee < 0.05, "a rate from 0 to 0.05")
+        try require("faceValue", faceValue, faceValue > 0, "USD per contract > 0")
+        for ratio in hedgeRatios {
+            for leverage in leverages {
+                let cell = HedgeCell(scenario: self, ratio: ratio, leverage: leverage)
+                if cell.marginCoin + cell.entryFeeCoin > holding * (1 + 1e-12) {
+                    throw InputError(
+                        field: collateral == nil ? "leverages" : "collateral",
+                        value: collateral.map(describe) ?? describe(leverage),
+                        allowed: "margin plus entry fee within the holding: ratio \(describe(ratio)) needs "
+                            + "\(describe(cell.marginCoin + cell.entryFeeCoin)) of \(describe(holding)) coins; raise the leverage or lower the ratio")
+                }
+            }
+        }
+    }
+
+    private func validateInstrument() throws {
+        if instrument == .dated {
+            if let expiryDays {
+                try require("expiryDays", expiryDays, expiryDays >= horizonDays, "days ≥ the horizon (\(describe(horizonDays))); rolling is not modelled")
+                try require("expiryDays", expiryDays, expiryDays <= 3650, "at most 3650 days")
+            }
+            try require("basis", basis, abs(basis) <= 5, "an annualised basis from −5 to 5")
+            try require("basisMeanReversion", basisMeanReversion, basisMeanReversion >= 0 && basisMeanReversion <= 1000, "a speed from 0 to 1000 per year")
+            try require("basisVol", basisVol, basisVol >= 0 && basisVol <= 10, "a volatility from 0 to 10")
+            try require("basisPriceCorrelation", basisPriceCorrelation, abs(basisPriceCorrelation) <= 1, "a correlation from −1 to 1")
+        }
+    }
+
+    private func validateModel() throws {
+        try require("vol", vol, vol >= 0 && vol <= 10, "an annualised volatility from 0 to 10")
+        try require("drift", drift, abs(drift) <= 10, "an annualised drift from −10 to 10")
+        if model == .jump {
+            try require("jumpIntensity", jumpIntensity, jumpIntensity >= 0 && jumpIntensity <= 10_000, "jumps per year from 0 to 10000")
+            try require("jumpMean", jumpMean, abs(jumpMean) <= 5, "a log jump mean from −5 to 5")
+            try require("jumpStdev", jumpStdev, jumpStdev >= 0 && jumpStdev <= 5, "a log jump stdev from 0 to 5")
+            if jumpIntensity * stepYears > 5 {
+                throw InputError(field: "jumpIntensity", value: describe(jumpIntensity), allowed: "at most 5 expected jumps per step; use more steps per day")
+            }
+        }
+        if model == .garch {
+            try require("garchAlpha", garchAlpha, garchAlpha >= 0 && garchAlpha < 1, "α from 0 to 1")
+            try require("garchBeta", garchBeta, garchBeta >= 0 && garchBeta < 1, "β from 0 to 1")
+            if garchAlpha + garchBeta >= 1 {
+                throw InputError(field: "garchBeta", value: describe(garchBeta), allowed: "α + β < 1 (stationary variance); α is \(describe(garchAlpha))")
+            }
+            let dof = garchDegreesOfFreedom
+            try require("garchDegreesOfFreedom", dof, dof >= 3 && dof <= 60 && dof == dof.rounded(), "a whole number from 3 to 60")
+        }
+    }
+
+    private func validateFunding() throws {
+        guard instrument == .perpetual else { return }
+        try require("fundingMean", fundingMean, abs(fundingMean) <= 0.05, "a rate per interval from −0.05 to 0.05")
+        try require("fundingVol", fundingVol, fundingVol >= 0 && fundingVol <= 0.05, "a stdev per interval from 0 to 0.05")
+        try require("fundingPersistence", fundingPersistence, fundingPersistence >= 0 && fundingPersistence <= 1, "φ from 0 to 1")
+        try require("fundingPriceCorrelation", fundingPriceCorrelation, abs(fundingPriceCorrelation) <= 1, "a correlation from −1 to 1")
+        try require("fundingCap", fundingCap, fundingCap >= 0 && fundingCap <= 0.05, "a cap per interval from 0 to 0.05")
+        try require("fundingIntervalHours", fundingIntervalHours, fundingIntervalHours > 0 && fundingIntervalHours <= 24 * 365, "hours > 0")
+        let stepHours = 24 / stepsPerDay
+        let stepsPerInterval = fundingIntervalHours / stepHours
+        let intervalsPerStep = stepHours / fundingIntervalHours
+        let whole = { (x: Double) in abs(x - x.rounded()) < 1e-9 * max(1, x) && x.rounded() >= 1 }
+        if !whole(stepsPerInterval) && !whole(intervalsPerStep) {
+            throw InputError(
+                field: "fundingIntervalHours", value: describe(fundingIntervalHours),
+                allowed: "a whole number of steps (\(describe(stepHours)) h each) or a whole fraction of one step")
+        }
+    }
+
+    private func require(_ field: String, _ value: Double, _ condition: Bool, _ allowed: String) throws {
+        if !value.isFinite || !condition {
+            throw InputError(field: field, value: describe(value), allowed: allowed)
+        }
+    }
+}

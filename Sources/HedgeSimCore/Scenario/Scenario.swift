@@ -1,0 +1,123 @@
+/// The full, resolved input of a simulation: the holding, the market model, the hedge instrument and
+/// the grid of hedge choices. Every quantity is annualised where it is a rate or a volatility, and a
+/// plain fraction (0.6 = 60 %), never a percent.
+///
+/// Defaults are the worked example of the README: 5 BTC at 70,000 USD, 30 days in hourly steps, an
+/// inverse perpetual shorted on isolated margin at 3x with maintenance 0.5 % on the mark value, and a
+/// Merton jump-diffusion with realistic BTC parameters (`exchange-mechanics.md` §8, `prior-art.md`).
+public struct Scenario: Codable, Sendable, Equatable {
+    // MARK: Holding and horizon
+    /// Coins held (BTC), > 0.
+    public var holding: Double = 5
+    /// Spot index price at the start, USD per coin, > 0.
+    public var price: Double = 70_000
+    /// Horizon in calendar days.
+    public var horizonDays: Double = 30
+    /// Simulation steps per day (24 = hourly).
+    public var stepsPerDay: Double = 24
+    /// Number of simulated paths.
+    public var paths: Int = 20_000
+
+    // MARK: Hedge grid
+    /// Hedge ratios `h = N / (S·E)`, each in [0, 2].
+    public var hedgeRatios: [Double] = (0...10).map { Double($0) / 10 }
+    /// Leverages `L ≥ 1` for isolated margin (`M = N/(E·L)`).
+    public var leverages: [Double] = [3]
+    /// Isolated or cross margin.
+    public var margin: MarginMode = .isolated
+    /// Fixed isolated collateral in coin for every ratio; replaces the leverage when set.
+    public var collateral: Double? = nil
+    /// Maintenance margin rate `m` (0.005 = 0.5 %).
+    public var maintenanceRate: Double = 0.005
+    /// Whether maintenance is measured on the entry or on the mark value.
+    public var maintenanceConvention: MaintenanceConvention = .mark
+    /// Check liquidation between steps with the Brownian-bridge maximum of the mark, not only at steps.
+    public var betweenStepCheck: Bool = true
+
+    // MARK: Instrument
+    /// Perpetual or dated inverse contract.
+    public var instrument: InstrumentKind = .perpetual
+    /// Days to expiry of the dated contract; nil means "expires at the horizon".
+    public var expiryDays: Double? = nil
+    /// Initial annualised basis of the dated contract, `F_0 = P_0·e^{b·τ}` (0.08 = 8 % contango).
+    public var basis: Double = 0.08
+    /// Mean-reversion speed κ of the annualised basis, per year.
+    public var basisMeanReversion: Double = 4
+    /// Volatility of the annualised basis, per √year.
+    public var basisVol: Double = 0.3
+    /// Correlation of basis shocks with price shocks.
+    public var basisPriceCorrelation: Double = 0.3
+    /// Contract face value in USD (BitMEX 1, Deribit 10, Binance/OKX 100).
+    public var faceValue: Double = 1
+    /// Taker fee rate on entry and exit (0.0005 = 0.05 %), charged on `N / price` in coin.
+    public var fee: Double = 0.0005
+    /// Settlement fee rate of a dated contract held to expiry.
+    public var settlementFee: Double = 0.0005
+
+    // MARK: Price model
+    /// The price process.
+    public var model: PriceModelKind = .jump
+    /// Annualised diffusion volatility σ (long-run volatility for GARCH).
+    public var vol: Double = 0.6
+    /// Annualised drift μ of the price, `E[P_T] = P_0·e^{μT}`.
+    public var drift: Double = 0
+    /// Jump intensity λ, jumps per year.
+    public var jumpIntensity: Double = 10
+    /// Mean of the log jump size.
+    public var jumpMean: Double = -0.02
+    /// Standard deviation of the log jump size.
+    public var jumpStdev: Double = 0.06
+    /// GARCH α (weight of the last squared shock), per step.
+    public var garchAlpha: Double = 0.06
+    /// GARCH β (weight of the last variance), per step.
+    public var garchBeta: Double = 0.92
+    /// Degrees of freedom ν of the Student-t shocks, a whole number from 3 to 60.
+    public var garchDegreesOfFreedom: Double = 5
+
+    // MARK: Funding (perpetual)
+    /// Mean funding rate per interval (0.0001 = 0.01 % per 8 h, paid by longs to shorts when > 0).
+    public var fundingMean: Double = 0.0001
+    /// Standard deviation of the AR(1) innovation per interval.
+    public var fundingVol: Double = 0.0001
+    /// AR(1) persistence φ per interval.
+    public var fundingPersistence: Double = 0.8
+    /// Hours between funding payments.
+    public var fundingIntervalHours: Double = 8
+    /// Correlation of funding innovations with same-interval price shocks.
+    public var fundingPriceCorrelation: Double = 0.3
+    /// Venue clamp: the rate per interval is kept in [−cap, +cap] (BitMEX 0.375 %).
+    public var fundingCap: Double = 0.00375
+
+    // MARK: Choice
+    /// What the recommendation minimises.
+    public var objective: Objective = .minVariance
+    /// λ of the variance-liquidation objective.
+    public var liquidationPenalty: Double = 10
+    /// Largest acceptable liquidation probability for a recommended cell.
+    public var maxLiquidationProbability: Double = 0.01
+
+    // MARK: Execution
+    /// Worker threads; results do not depend on it. nil = all cores.
+    public var threads: Int? = nil
+
+    public init() {}
+}
+
+extension Scenario {
+    /// The reference workload W1 of the performance issue: the default scenario with hourly funding
+    /// (AR(1) around 0.0001/8 per hour, persistence 0.97, innovation stdev 0.00002, correlation 0.3)
+    /// and liquidation checked at steps only, so the numbers compare with plain step-checking peers.
+    public static var w1: Scenario {
+        var s = Scenario()
+        s.fundingMean = 0.0001 / 8
+        s.fundingPersistence = 0.97
+        s.fundingVol = 0.00002
+        s.fundingIntervalHours = 1
+        s.fundingPriceCorrelation = 0.3
+        s.betweenStepCheck = false
+        return s
+    }
+
+    /// Named built-in scenarios for `--scenario`.
+    public static let builtIn: [String: Scenario] = ["default": Scenario(), "w1": .w1]
+}

@@ -1,0 +1,43 @@
+/// Which price process drives the spot index.
+public enum PriceModelKind: String, Codable, Sendable, CaseIterable {
+    /// Geometric Brownian motion: `d ln P = (μ − σ²/2) dt + σ dW`.
+    case gbm
+    /// Merton jump-diffusion with compensated drift, so that `E[P_T] = P_0·e^{μT}`.
+    case jump
+    /// GARCH(1,1) variance per step with standardised Student-t shocks.
+    case garch
+}
+
+/// The hedge instrument: an inverse (coin-margined) contract shorted against the holding.
+public enum InstrumentKind: String, Codable, Sendable, CaseIterable {
+    /// Inverse perpetual swap: no expiry, funding paid at interval timestamps.
+    case perpetual
+    /// Inverse dated future: no funding, basis that converges to zero at expiry.
+    case dated
+}
+
+/// How the short position is collateralised.
+public enum MarginMode: String, Codable, Sendable, CaseIterable {
+    /// Isolated margin per position, sized by a leverage (`M = N/(E·L)`) or by a fixed collateral in coin.
+    case isolated
+    /// Cross margin: the whole holding sits on the venue as collateral; a liquidation takes all of it.
+    case cross
+}
+
+/// Where the maintenance requirement is measured (see `exchange-mechanics.md` §1.4).
+public enum MaintenanceConvention: String, Codable, Sendable, CaseIterable {
+    /// `MM = m·N/E` — on the entry value (BitMEX style).
+    case entry
+    /// `MM = m·N/F` — on the value at the mark price (Binance COIN-M, OKX).
+    case mark
+}
+
+/// The criterion the recommendation minimises over the hedge grid.
+public enum Objective: String, Codable, Sendable, CaseIterable {
+    /// Minimum variance of the net USD value.
+    case minVariance = "min-variance"
+    /// Minimum expected shortfall at 95 % of the USD loss.
+    case minES = "min-es"
+    /// Minimum `Var_h / Var_0 + λ·P(liquidation)` (Alexander, Deng & Zou 2023).
+    case varianceLiquidation = "variance-liquidation"
+}

@@ -1,0 +1,41 @@
+import Foundation
+import HedgeSimCore
+
+/// One CSV row per cell with every reported number; a header row names the columns. Values are
+/// plain decimals (no thousands separators) so spreadsheets read them as numbers.
+public enum CSVReport {
+    public static func render(_ result: SimulationResult) -> String {
+        var header = ["hedgeRatio", "leverage", "contracts", "notionalUSD", "marginCoin"]
+        for side in ["netValueUSD", "netValueCoin"] {
+            header += ["mean", "stdev", "meanStandardError", "var95", "var99", "es95", "es99"].map { "\(side).\($0)" }
+            header += ValueDistribution.levels.map { "\(side).q\($0.key)" }
+        }
+        header += ["liquidation.probability", "liquidation.ci95Low", "liquidation.ci95High", "liquidation.meanTimeDays"]
+        header += ["cost.fundingUSD", "cost.fundingReceivedUSD", "cost.fundingPaidUSD", "cost.feesUSD", "cost.basisUSD"]
+        header += ["cost.liquidationLossUSD", "cost.totalUSD", "cost.annualisedPercent", "hedgeEffectiveness", "recommended", "seed"]
+        var lines = [header.joined(separator: ",")]
+        let chosen = result.recommendation
+        for cell in result.cells {
+            var values = [cell.hedgeRatio, cell.leverage, cell.contracts, cell.notionalUSD, cell.marginCoin].map(number)
+            for side in [cell.netValueUSD, cell.netValueCoin] {
+                values += [side.mean, side.stdev, side.meanStandardError, side.var95, side.var99, side.es95, side.es99].map(number)
+                values += ValueDistribution.levels.map { number(side.quantiles[$0.key] ?? 0) }
+            }
+            let liquidation = cell.liquidation
+            values += [liquidation.probability, liquidation.ci95[0], liquidation.ci95[1]].map(number)
+            values.append(liquidation.meanTimeDays.map(number) ?? "")
+            let cost = cell.cost
+            values += [cost.fundingUSD, cost.fundingReceivedUSD, cost.fundingPaidUSD, cost.feesUSD, cost.basisUSD].map(number)
+            values += [cost.liquidationLossUSD, cost.totalUSD, cost.annualisedPercent].map(number)
+            values.append(cell.hedgeEffectiveness.map(number) ?? "")
+            let isChosen = cell.hedgeRatio == chosen.hedgeRatio && cell.leverage == chosen.leverage
+            values.append(isChosen ? "true" : "false")
+            values.append(String(result.seed))
+            lines.append(values.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Shortest text that reads back as the same Double.
+    private static func number(_ value: Double) -> String { "\(value)" }
+}

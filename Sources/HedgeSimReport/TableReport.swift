@@ -1,0 +1,135 @@
+import Foundation
+import HedgeSimCore
+
+/// The terminal report: a header with the scenario, the risk table, the cost table and the
+/// recommendation, all within 100 columns.
+public enum TableReport {
+    public static let width = 100
+
+    public static func render(_ result: SimulationResult) -> String {
+        var lines = header(result)
+        lines.append("")
+        lines += riskTable(result)
+        lines.append("")
+        lines += costTable(result)
+        lines.append("")
+        lines += wrap("Recommendation (\(result.recommendation.objective)): \(result.recommendation.reason)")
+        let timing = result.timing
+        lines.append(
+            "Simulated \(NumberFormatting.grouped(timing.pathSteps)) path·steps in "
+                + String(format: "%.3f s", timing.simulationSeconds)
+                + " (\(NumberFormatting.grouped(timing.pathStepsPerSecond / 1e6, decimals: 1)) M path·steps/s, "
+                + "\(timing.threads) threads).")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func header(_ result: SimulationResult) -> [String] {
+        let s = result.scenario
+        let value = s.holding * s.price
+        var model: String
+        switch s.model {
+        case .gbm: model = "GBM"
+        case .jump:
+            model = "Merton jumps, \(NumberFormatting.compact(s.jumpIntensity))/yr of "
+                + "\(NumberFormatting.percent(s.jumpMean, decimals: 1)) ± \(NumberFormatting.percent(s.jumpStdev, decimals: 1))"
+        case .garch:
+            model = "GARCH(1,1) α \(NumberFormatting.compact(s.garchAlpha)) β \(NumberFormatting.compact(s.garchBeta)), "
+                + "Student-t ν \(NumberFormatting.compact(s.garchDegreesOfFreedom))"
+        }
+        let instrument: String
+        switch s.instrument {
+        case .perpetual:
+            instrument = "inverse perpetual, funding \(NumberFormatting.percent(s.fundingMean, decimals: 4)) per "
+                + "\(NumberFormatting.compact(s.fundingIntervalHours)) h (φ \(NumberFormatting.compact(s.fundingPersistence)))"
+        case .dated:
+            instrument = "inverse future expiring in \(NumberFormatting.compact(s.resolvedExpiryDays)) days, basis "
+                + "\(NumberFormatting.percent(s.basis, decimals: 1))/yr"
+        }
+        let margin: String
+        switch (s.margin, s.collateral) {
+        case (.cross, _): margin = "cross margin (whole holding)"
+        case (.isolated, let collateral?): margin = "isolated, \(NumberFormatting.compact(collateral)) coin collateral"
+        case (.isolated, nil): margin = "isolated margin"
+        }
+        return [
+            "\(result.tool) · seed \(result.seed)",
+            "Holding \(NumberFormatting.compact(s.holding)) coins at \(NumberFormatting.grouped(s.price)) USD = "
+                + "\(NumberFormatting.grouped(value)) USD · \(NumberFormatting.compact(s.horizonDays)) days in "
+                + "\(s.stepCount) steps · \(NumberFormatting.grouped(Double(s.paths))) paths",
+            "Price: \(model), vol \(NumberFormatting.percent(s.vol, decimals: 0)), drift \(NumberFormatting.percent(s.drift, decimals: 0))",
+            "Hedge: \(instrument)",
+            "Margin: \(margin), maintenance \(NumberFormatting.percent(s.maintenanceRate)) on \(s.maintenanceConvention.rawValue) "
+                + "value, fee \(NumberFormatting.percent(s.fee, decimals: 3)), "
+                + (s.betweenStepCheck ? "liquidation checked between steps" : "liquidation checked at steps"),
+        ].flatMap(wrap)
+    }
+
+    private static func riskTable(_ result: SimulationResult) -> [String] {
+        let columns = ["ratio", "lev", "mean USD", "stdev USD", "VaR95 USD", "ES95 USD", "ES99 USD", "P(liq)", "liq 95% CI", "effect"]
+        let widths = [5, 5, 10, 10, 10, 10, 10, 7, 13, 7]
+        var lines = ["Net value at the horizon (losses against the start, positive = loss)"]
+        lines.append(row(columns, widths))
+        for cell in result.cells {
+            let usd = cell.netValueUSD
+            let ci = cell.liquidation.ci95
+            lines.append(row([
+                NumberFormatting.compact(cell.hedgeRatio),
+                NumberFormatting.compact(cell.leverage) + "x",
+                NumberFormatting.grouped(usd.mean),
+                NumberFormatting.grouped(usd.stdev),
+                NumberFormatting.grouped(usd.var95),
+                NumberFormatting.grouped(usd.es95),
+                NumberFormatting.grouped(usd.es99),
+                NumberFormatting.percent(cell.liquidation.probability),
+                NumberFormatting.percent(ci[0], decimals: 1) + "–" + NumberFormatting.percent(ci[1], decimals: 1),
+                cell.hedgeEffectiveness.map { NumberFormatting.percent($0, decimals: 1) } ?? "–",
+            ], widths))
+        }
+        return lines
+    }
+
+    private static func costTable(_ result: SimulationResult) -> [String] {
+        let columns = ["ratio", "lev", "funding", "fees", "basis", "liquidation", "total USD", "% a year", "mean coin", "VaR95 coin"]
+        let widths = [5, 5, 9, 8, 8, 11, 10, 8, 11, 11]
+        var lines = ["Expected hedge cost in USD (positive = cost, negative = income)"]
+        lines.append(row(columns, widths))
+        for cell in result.cells {
+            let cost = cell.cost
+            lines.append(row([
+                NumberFormatting.compact(cell.hedgeRatio),
+                NumberFormatting.compact(cell.leverage) + "x",
+                NumberFormatting.grouped(cost.fundingUSD),
+                NumberFormatting.grouped(cost.feesUSD),
+                NumberFormatting.grouped(cost.basisUSD),
+                NumberFormatting.grouped(cost.liquidationLossUSD),
+                NumberFormatting.grouped(cost.totalUSD),
+                NumberFormatting.percent(cost.annualisedPercent / 100),
+                NumberFormatting.grouped(cell.netValueCoin.mean, decimals: 4),
+                NumberFormatting.grouped(cell.netValueCoin.var95, decimals: 4),
+            ], widths))
+        }
+        return lines
+    }
+
+    private static func row(_ values: [String], _ widths: [Int]) -> String {
+        zip(values, widths).map { value, width in
+            String(repeating: " ", count: max(0, width - value.count)) + value
+        }.joined(separator: " ")
+    }
+
+    /// Splits text into lines of at most `width` columns at spaces.
+    static func wrap(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = "  " + word
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

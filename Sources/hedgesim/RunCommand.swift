@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import HedgeSimCore
+import HedgeSimReport
+
+/// `hedgesim run`: simulate a scenario and report every hedge cell and a recommendation.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Simulate price and funding paths and report every hedge ratio × leverage.",
+        discussion: "Without arguments it runs the built-in default scenario (5 BTC at 70,000 USD, 30 days, hourly steps).")
+
+    @Option(help: "Built-in scenario to start from: default | w1.") var scenario: String = "default"
+    @Option(help: "Scenario file (YAML or JSON); flags override its values.") var config: String?
+    @OptionGroup var fields: ScenarioOptions
+    @Option(help: "Random seed (0…18446744073709551615); drawn and printed when absent.") var seed: String?
+    @Option(help: "Output format: table | json | csv.") var format: String = "table"
+    @Option(help: "Write the report to this file (atomically) instead of standard output.") var output: String?
+
+    func run() throws {
+        do {
+            let format = try ReportFormat.parse(format)
+            var resolved = try baseScenario()
+            var seed: UInt64?
+            if let config {
+                let document = try ScenarioDocument(text: try readConfig(config), source: config)
+                try document.apply(to: &resolved)
+                seed = document.seed
+            }
+            for (key, value) in fields.overrides {
+                try ScenarioFields.apply(key: key, value: value, to: &resolved)
+            }
+            if let text = self.seed {
+                guard let value = UInt64(text) else {
+                    throw InputError(field: "seed", value: text, allowed: "a whole number from 0 to 18446744073709551615")
+                }
+                seed = value
+            }
+            try resolved.validate()
+            let result = try HedgeSimulation.run(
+                resolved, seed: seed ?? UInt64.random(in: 0...UInt64.max), threads: resolved.threads)
+            let report = try ReportRenderer.render(result, as: format)
+            if let output {
+                try OutputFile.writeAtomically(report, to: output)
+            } else {
+                FileHandle.standardOutput.write(Data(report.utf8))
+            }
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        } catch let error as NumericalError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func baseScenario() throws -> Scenario {
+        guard let base = Scenario.builtIn[scenario] else {
+            throw InputError(field: "scenario", value: scenario, allowed: Scenario.builtIn.keys.sorted().joined(separator: " | "))
+        }
+        return base
+    }
+
+    private func readConfig(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(field: "config", value: path, allowed: "a readable YAML or JSON file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(field: "config", value: path, allowed: "UTF-8 text")
+        }
+        return text
+    }
+}
