@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The simulation kernels are optimised even in debug builds, so the statistical tests run on
+/// realistic path counts within the test budget (debug info and testability are kept).
+let optimisedSwift: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 /// Vector math for the hot kernels: AVX2 code generation plus `-fno-math-errno`, so square roots and
 /// the glibc vector math library (libmvec) calls stay in vector registers. The C target dispatches at
 /// run time and falls back to scalar libm on CPUs without AVX2.
@@ -25,10 +29,11 @@ let package = Package(
         .target(name: "CVectorMath", path: "Sources/CVectorMath", cSettings: cVectorFlags),
 
         // MARK: Libraries
-        .target(name: "HedgeSimRandom", dependencies: ["CVectorMath"]),
+        .target(name: "HedgeSimRandom", dependencies: ["CVectorMath"], swiftSettings: optimisedSwift),
         .target(
             name: "HedgeSimCore",
-            dependencies: ["HedgeSimRandom", "COpenBLAS", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["HedgeSimRandom", "COpenBLAS", .product(name: "Yams", package: "Yams")],
+            swiftSettings: optimisedSwift),
         .target(name: "HedgeSimReport", dependencies: ["HedgeSimCore"]),
 
         // MARK: Command-line tool
