@@ -17,6 +17,20 @@ enum NumberFormatting {
         return sign + groupedDigits + (parts.count > 1 ? "." + parts[1] : "")
     }
 
+    /// `grouped` when it fits in `width` characters, else scaled with a suffix:
+    /// 1,000,550,252 → "1,000.6M" or "1.0B", the longest form that fits.
+    static func fitted(_ value: Double, width: Int, decimals: Int = 0) -> String {
+        let plain = grouped(value, decimals: decimals)
+        if plain.count <= width { return plain }
+        for (scale, suffix) in [(1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T"), (1e15, "P")] {
+            for places in stride(from: 1, through: 0, by: -1) {
+                let text = grouped(value / scale, decimals: places) + suffix
+                if text.count <= width { return text }
+            }
+        }
+        return String(format: "%.1e", value)
+    }
+
     /// `0.0123` → "1.23%".
     static func percent(_ value: Double, decimals: Int = 2) -> String {
         String(format: "%.\(decimals)f%%", value * 100)

@@ -7,6 +7,7 @@ struct HedgeSimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hedgesim",
         abstract: "Choose a hedge ratio for a coin holding shorted against inverse (coin-margined) futures.",
+        discussion: "`hedgesim` alone runs `hedgesim run`. See `hedgesim run --help` for every scenario option.",
         version: "hedgesim 0.1.0",
         subcommands: [RunCommand.self],
         defaultSubcommand: RunCommand.self)

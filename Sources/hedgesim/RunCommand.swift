@@ -10,12 +10,12 @@ struct RunCommand: ParsableCommand {
         abstract: "Simulate price and funding paths and report every hedge ratio × leverage.",
         discussion: "Without arguments it runs the built-in default scenario (5 BTC at 70,000 USD, 30 days, hourly steps).")
 
-    @Option(help: "Built-in scenario to start from: default | w1.") var scenario: String = "default"
-    @Option(help: "Scenario file (YAML or JSON); flags override its values.") var config: String?
+    @Option(parsing: .unconditional, help: "Built-in scenario to start from: default | w1.") var scenario: String = "default"
+    @Option(parsing: .unconditional, help: "Scenario file (YAML or JSON); flags override its values.") var config: String?
     @OptionGroup var fields: ScenarioOptions
-    @Option(help: "Random seed (0…18446744073709551615); drawn and printed when absent.") var seed: String?
-    @Option(help: "Output format: table | json | csv.") var format: String = "table"
-    @Option(help: "Write the report to this file (atomically) instead of standard output.") var output: String?
+    @Option(parsing: .unconditional, help: "Random seed (0…18446744073709551615); drawn and printed when absent.") var seed: String?
+    @Option(parsing: .unconditional, help: "Output format: table | json | csv.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
 
     func run() throws {
         do {

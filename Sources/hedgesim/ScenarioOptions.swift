@@ -4,50 +4,50 @@ import HedgeSimCore
 /// The scenario flags of `hedgesim run`. Each is read as text and checked by the same field table that
 /// reads config files, so a flag and a config key accept the same values; flags override the config.
 struct ScenarioOptions: ParsableArguments {
-    @Option(help: "Coins held (BTC).") var holding: String?
-    @Option(help: "Spot price at the start, USD per coin.") var price: String?
-    @Option(name: .customLong("horizon-days"), help: "Horizon in days.") var horizonDays: String?
-    @Option(name: .customLong("steps-per-day"), help: "Simulation steps per day (24 = hourly).") var stepsPerDay: String?
-    @Option(help: "Number of simulated paths.") var paths: String?
-    @Option(help: "Hedge ratios: a list 0,0.5,1 or a range 0:1:0.1 (each in [0, 2]).") var ratios: String?
-    @Option(help: "Leverage(s) for isolated margin, e.g. 3 or 2,3,5 (each ≥ 1).") var leverage: String?
-    @Option(help: "Margin mode: isolated | cross.") var margin: String?
-    @Option(help: "Fixed isolated collateral in coin (replaces the leverage).") var collateral: String?
-    @Option(name: .customLong("maintenance-rate"), help: "Maintenance margin rate (0.005 = 0.5 %).") var maintenanceRate: String?
-    @Option(name: .customLong("maintenance-convention"), help: "Maintenance on the entry or the mark value: entry | mark.")
+    @Option(parsing: .unconditional, help: "Coins held (BTC).") var holding: String?
+    @Option(parsing: .unconditional, help: "Spot price at the start, USD per coin.") var price: String?
+    @Option(name: .customLong("horizon-days"), parsing: .unconditional, help: "Horizon in days.") var horizonDays: String?
+    @Option(name: .customLong("steps-per-day"), parsing: .unconditional, help: "Simulation steps per day (24 = hourly).") var stepsPerDay: String?
+    @Option(parsing: .unconditional, help: "Number of simulated paths.") var paths: String?
+    @Option(parsing: .unconditional, help: "Hedge ratios: a list 0,0.5,1 or a range 0:1:0.1 (each in [0, 2]).") var ratios: String?
+    @Option(parsing: .unconditional, help: "Leverage(s) for isolated margin, e.g. 3 or 2,3,5 (each ≥ 1).") var leverage: String?
+    @Option(parsing: .unconditional, help: "Margin mode: isolated | cross.") var margin: String?
+    @Option(parsing: .unconditional, help: "Fixed isolated collateral in coin (replaces the leverage).") var collateral: String?
+    @Option(name: .customLong("maintenance-rate"), parsing: .unconditional, help: "Maintenance margin rate (0.005 = 0.5 %).") var maintenanceRate: String?
+    @Option(name: .customLong("maintenance-convention"), parsing: .unconditional, help: "Maintenance on the entry or the mark value: entry | mark.")
     var maintenanceConvention: String?
-    @Option(name: .customLong("between-step-check"), help: "Check liquidation between steps (Brownian bridge): true | false.")
+    @Option(name: .customLong("between-step-check"), parsing: .unconditional, help: "Check liquidation between steps (Brownian bridge): true | false.")
     var betweenStepCheck: String?
-    @Option(help: "Hedge instrument: perpetual | dated.") var instrument: String?
-    @Option(name: .customLong("expiry-days"), help: "Days to expiry of the dated future (default: the horizon).") var expiryDays: String?
-    @Option(help: "Initial annualised basis of the dated future (0.08 = 8 % contango).") var basis: String?
-    @Option(name: .customLong("basis-mean-reversion"), help: "Mean-reversion speed of the basis, per year.") var basisMeanReversion: String?
-    @Option(name: .customLong("basis-vol"), help: "Volatility of the annualised basis.") var basisVol: String?
-    @Option(name: .customLong("basis-price-correlation"), help: "Correlation of basis and price shocks.") var basisPriceCorrelation: String?
-    @Option(name: .customLong("face-value"), help: "Contract face value in USD.") var faceValue: String?
-    @Option(help: "Taker fee rate on entry and exit (0.0005 = 0.05 %).") var fee: String?
-    @Option(name: .customLong("settlement-fee"), help: "Settlement fee rate of a dated future held to expiry.") var settlementFee: String?
-    @Option(help: "Price model: gbm | jump | garch.") var model: String?
-    @Option(help: "Annualised volatility (0.6 = 60 %).") var vol: String?
-    @Option(help: "Annualised drift of the price.") var drift: String?
-    @Option(name: .customLong("jump-intensity"), help: "Jumps per year (jump model).") var jumpIntensity: String?
-    @Option(name: .customLong("jump-mean"), help: "Mean log jump size.") var jumpMean: String?
-    @Option(name: .customLong("jump-stdev"), help: "Standard deviation of the log jump size.") var jumpStdev: String?
-    @Option(name: .customLong("garch-alpha"), help: "GARCH α per step.") var garchAlpha: String?
-    @Option(name: .customLong("garch-beta"), help: "GARCH β per step.") var garchBeta: String?
-    @Option(name: .customLong("garch-degrees-of-freedom"), help: "Student-t degrees of freedom (3…60).") var garchDegreesOfFreedom: String?
-    @Option(name: .customLong("funding-mean"), help: "Mean funding rate per interval (> 0: shorts receive).") var fundingMean: String?
-    @Option(name: .customLong("funding-vol"), help: "Funding AR(1) innovation stdev per interval.") var fundingVol: String?
-    @Option(name: .customLong("funding-persistence"), help: "Funding AR(1) persistence per interval.") var fundingPersistence: String?
-    @Option(name: .customLong("funding-interval-hours"), help: "Hours between funding payments.") var fundingIntervalHours: String?
-    @Option(name: .customLong("funding-price-correlation"), help: "Correlation of funding and price shocks.")
+    @Option(parsing: .unconditional, help: "Hedge instrument: perpetual | dated.") var instrument: String?
+    @Option(name: .customLong("expiry-days"), parsing: .unconditional, help: "Days to expiry of the dated future (default: the horizon).") var expiryDays: String?
+    @Option(parsing: .unconditional, help: "Initial annualised basis of the dated future (0.08 = 8 % contango).") var basis: String?
+    @Option(name: .customLong("basis-mean-reversion"), parsing: .unconditional, help: "Mean-reversion speed of the basis, per year.") var basisMeanReversion: String?
+    @Option(name: .customLong("basis-vol"), parsing: .unconditional, help: "Volatility of the annualised basis.") var basisVol: String?
+    @Option(name: .customLong("basis-price-correlation"), parsing: .unconditional, help: "Correlation of basis and price shocks.") var basisPriceCorrelation: String?
+    @Option(name: .customLong("face-value"), parsing: .unconditional, help: "Contract face value in USD.") var faceValue: String?
+    @Option(parsing: .unconditional, help: "Taker fee rate on entry and exit (0.0005 = 0.05 %).") var fee: String?
+    @Option(name: .customLong("settlement-fee"), parsing: .unconditional, help: "Settlement fee rate of a dated future held to expiry.") var settlementFee: String?
+    @Option(parsing: .unconditional, help: "Price model: gbm | jump | garch.") var model: String?
+    @Option(parsing: .unconditional, help: "Annualised volatility (0.6 = 60 %).") var vol: String?
+    @Option(parsing: .unconditional, help: "Annualised drift of the price.") var drift: String?
+    @Option(name: .customLong("jump-intensity"), parsing: .unconditional, help: "Jumps per year (jump model).") var jumpIntensity: String?
+    @Option(name: .customLong("jump-mean"), parsing: .unconditional, help: "Mean log jump size.") var jumpMean: String?
+    @Option(name: .customLong("jump-stdev"), parsing: .unconditional, help: "Standard deviation of the log jump size.") var jumpStdev: String?
+    @Option(name: .customLong("garch-alpha"), parsing: .unconditional, help: "GARCH α per step.") var garchAlpha: String?
+    @Option(name: .customLong("garch-beta"), parsing: .unconditional, help: "GARCH β per step.") var garchBeta: String?
+    @Option(name: .customLong("garch-degrees-of-freedom"), parsing: .unconditional, help: "Student-t degrees of freedom (3…60).") var garchDegreesOfFreedom: String?
+    @Option(name: .customLong("funding-mean"), parsing: .unconditional, help: "Mean funding rate per interval (> 0: shorts receive).") var fundingMean: String?
+    @Option(name: .customLong("funding-vol"), parsing: .unconditional, help: "Funding AR(1) innovation stdev per interval.") var fundingVol: String?
+    @Option(name: .customLong("funding-persistence"), parsing: .unconditional, help: "Funding AR(1) persistence per interval.") var fundingPersistence: String?
+    @Option(name: .customLong("funding-interval-hours"), parsing: .unconditional, help: "Hours between funding payments.") var fundingIntervalHours: String?
+    @Option(name: .customLong("funding-price-correlation"), parsing: .unconditional, help: "Correlation of funding and price shocks.")
     var fundingPriceCorrelation: String?
-    @Option(name: .customLong("funding-cap"), help: "Cap on the funding rate per interval.") var fundingCap: String?
-    @Option(help: "Recommendation objective: min-variance | min-es | variance-liquidation.") var objective: String?
-    @Option(name: .customLong("liquidation-penalty"), help: "λ of the variance-liquidation objective.") var liquidationPenalty: String?
-    @Option(name: .customLong("max-liquidation-probability"), help: "Largest liquidation probability a recommendation may have.")
+    @Option(name: .customLong("funding-cap"), parsing: .unconditional, help: "Cap on the funding rate per interval.") var fundingCap: String?
+    @Option(parsing: .unconditional, help: "Recommendation objective: min-variance | min-es | variance-liquidation.") var objective: String?
+    @Option(name: .customLong("liquidation-penalty"), parsing: .unconditional, help: "λ of the variance-liquidation objective.") var liquidationPenalty: String?
+    @Option(name: .customLong("max-liquidation-probability"), parsing: .unconditional, help: "Largest liquidation probability a recommendation may have.")
     var maxLiquidationProbability: String?
-    @Option(help: "Worker threads (results do not depend on it; default: all cores).") var threads: String?
+    @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it; default: all cores).") var threads: String?
 
     /// The flags that were given, as (scenario key, raw text), in table order.
     var overrides: [(key: String, value: FieldValue)] {

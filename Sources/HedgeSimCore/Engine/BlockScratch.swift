@@ -6,7 +6,7 @@ final class BlockScratch {
     let paths: Int
     let groups: Int
 
-    // Chunk buffers, `paths × chunkSteps`, element (p, s) at `p·chunkSteps + s`.
+    // Chunk buffers, `chunkSteps × paths`, step-major: element (step j, path p) at `j·count + p`.
     let uniformA: UnsafeMutablePointer<Double>
     let uniformB: UnsafeMutablePointer<Double>
     /// Independent normals, two columns of `capacity` (column-major for BLAS).
@@ -34,6 +34,14 @@ final class BlockScratch {
     let stateFundingOut: UnsafeMutablePointer<Double>
     let stateInverseMark: UnsafeMutablePointer<Double>
     let stateNextGroup: UnsafeMutablePointer<Int>
+    /// The threshold of the next group the path can reach (`-∞` once all are liquidated).
+    let stateNextThreshold: UnsafeMutablePointer<Double>
+
+    // Per-step work rows, one entry per path.
+    let increment: UnsafeMutablePointer<Double>
+    let stepVariance: UnsafeMutablePointer<Double>
+    let jumpLog: UnsafeMutablePointer<Double>
+    let worst: UnsafeMutablePointer<Double>
 
     /// Liquidation record per (path, threshold group), `LiquidationRecord.fieldCount` doubles each.
     let records: UnsafeMutablePointer<Double>
@@ -71,6 +79,11 @@ final class BlockScratch {
         stateInverseMark = buffer(paths)
         stateNextGroup = UnsafeMutablePointer<Int>.allocate(capacity: paths)
         stateNextGroup.initialize(repeating: 0, count: paths)
+        stateNextThreshold = buffer(paths)
+        increment = buffer(paths)
+        stepVariance = buffer(paths)
+        jumpLog = buffer(paths)
+        worst = buffer(paths)
         records = buffer(paths * max(1, groups) * LiquidationRecord.fieldCount)
     }
 
@@ -79,7 +92,7 @@ final class BlockScratch {
             uniformA, uniformB, rawNormals, shocks, bridgeLogUniform, jumpUniform, chiSquare, logMark,
             logMarkMax, logIndex, fundingRate, inverseMark, inverseMarkMax, stateLogIndex, stateLogMark,
             stateVariance, stateFunding, stateFundingShockSum, stateBasis, stateFundingIn, stateFundingOut,
-            stateInverseMark, records,
+            stateInverseMark, stateNextThreshold, increment, stepVariance, jumpLog, worst, records,
         ] {
             pointer.deallocate()
         }

@@ -144,6 +144,10 @@ struct SimulationPlan: Sendable {
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
 
+    /// Whether funding is paid at the end of step `s` (0-based): every `stepsPerFunding` steps.
+    @inline(__always)
+    func isFundingStep(_ step: Int) -> Bool { (step + 1) % stepsPerFunding == 0 }
+
     /// Years to expiry at the end of step `s` (0-based): `(steps − s − 1)·Δt` plus the time from the
     /// horizon to expiry, exactly 0 at the last step of a contract held to expiry.
     @inline(__always)

@@ -33,7 +33,11 @@ public struct LiquidationSummary: Codable, Sendable, Equatable {
         let denominator = 1 + z * z / trials
         let center = (p + z * z / (2 * trials)) / denominator
         let half = z * (p * (1 - p) / trials + z * z / (4 * trials * trials)).squareRoot() / denominator
-        return [max(0, center - half), min(1, center + half)]
+        // At p̂ = 0 (or 1) the lower (upper) end is exactly 0 (1); computing it as a difference
+        // would leave a rounding residue outside [0, 1]'s edge.
+        let low = successes == 0 ? 0 : max(0, center - half)
+        let high = successes == trials ? 1 : min(1, center + half)
+        return [low, high]
     }
 }
 

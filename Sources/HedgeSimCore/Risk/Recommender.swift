@@ -68,7 +68,16 @@ struct Recommender {
         value == value.rounded() ? String(format: "%.0f", value) : String(format: "%.2g", value)
     }
 
-    private func usd(_ value: Double) -> String { String(format: "%.0f USD", value) }
+    /// Whole USD with thousands separators: 62915.4 → "62,915 USD".
+    private func usd(_ value: Double) -> String {
+        let digits = String(format: "%.0f", abs(value))
+        var grouped = ""
+        for (index, digit) in digits.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 && digits != "0" ? "-" : "") + String(grouped.reversed()) + " USD"
+    }
 
     private func percent(_ value: Double) -> String { String(format: "%.2f %%", value * 100) }
 }

@@ -34,7 +34,9 @@ public struct ScenarioDocument: Sendable {
                 continue
             }
             guard ScenarioFields.keys.contains(key) else {
-                throw InputError(field: key, value: "in \(source)", allowed: "one of the scenario keys" + ScenarioFields.suggestion(for: key))
+                throw InputError(
+                    field: "config", value: "unknown key '\(key)' in \(source)",
+                    allowed: "one of the scenario keys" + ScenarioFields.suggestion(for: key))
             }
             entries.append((key, try ScenarioDocument.value(of: valueNode, key: key)))
         }

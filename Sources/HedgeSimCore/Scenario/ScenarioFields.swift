@@ -86,7 +86,7 @@ public enum ScenarioFields {
     /// - Throws: `InputError` naming the key, the value and what is allowed.
     public static func apply(key: String, value: FieldValue, to scenario: inout Scenario) throws {
         guard let field = all.first(where: { $0.key == key }) else {
-            throw InputError(field: key, value: value.display, allowed: "one of the scenario keys" + suggestion(for: key))
+            throw InputError(field: "config", value: "unknown key '\(key)'", allowed: "one of the scenario keys" + suggestion(for: key))
         }
         func fail(_ allowed: String) -> InputError { InputError(field: key, value: value.display, allowed: allowed) }
         switch field.kind {
@@ -129,9 +129,23 @@ public enum ScenarioFields {
         return Int(number)
     }
 
-    /// " (did you mean 'x'?)" for the closest known key within edit distance 3, else "".
+    /// Common names people use for a key, checked before the spelling distance.
+    static let synonyms: [String: String] = [
+        "volatility": "vol", "sigma": "vol", "mu": "drift", "ratios": "hedgeRatios", "ratio": "hedgeRatios",
+        "hedgeRatio": "hedgeRatios", "leverage": "leverages", "lambda": "jumpIntensity", "seeds": "seed",
+        "steps": "stepsPerDay", "horizon": "horizonDays", "days": "horizonDays", "coins": "holding",
+        "spot": "price", "takerFee": "fee", "maintenance": "maintenanceRate", "expiry": "expiryDays",
+    ]
+
+    /// " (did you mean 'x'?)" for a known synonym, a key that starts the same way, or the closest
+    /// key within edit distance 3; "" when nothing is close.
     static func suggestion(for key: String) -> String {
-        let candidates = keys.map { ($0, editDistance($0.lowercased(), key.lowercased())) }
+        if let known = synonyms[key] { return " (did you mean '\(known)'?)" }
+        let lowered = key.lowercased()
+        if let prefix = keys.first(where: { lowered.count >= 3 && $0.lowercased().hasPrefix(lowered) }) {
+            return " (did you mean '\(prefix)'?)"
+        }
+        let candidates = keys.map { ($0, editDistance($0.lowercased(), lowered)) }
         guard let best = candidates.min(by: { $0.1 < $1.1 }), best.1 <= 3 else { return "" }
         return " (did you mean '\(best.0)'?)"
     }

@@ -1,0 +1,153 @@
+import Foundation
+import HedgeSimRandom
+
+extension PathBlockKernel {
+    /// Advances every path of the block by one step: the log index (diffusion, jumps), the basis or
+    /// funding state, the log mark at the step end, the log of the mark's maximum inside the step,
+    /// and the funding rate paid at the step end.
+    ///
+    /// The Brownian-bridge maximum of a step whose diffusive log move is `R` with variance `s²` is
+    /// `(R + √(R² − 2s²·ln U))/2` above the start; a jump is placed at the step end, so the step's
+    /// maximum is `max(start + bridge, end)`.
+    func advancePrices(step: Int, offset: Int, paths: Range<Int>, columnLength n: Int, scratch: BlockScratch) {
+        let count = paths.count
+        let base = offset * count
+        let priceShock = scratch.shocks + base
+        let factorShock = scratch.shocks + n + base
+        let increment = scratch.increment
+        let stepVariance = scratch.stepVariance
+        writeDiffusion(priceShock: priceShock, chiSquare: scratch.chiSquare + base, count: count, scratch: scratch)
+        let jumpLog = scratch.jumpLog
+        if plan.model == .jump {
+            let jumpUniform = scratch.jumpUniform + base
+            for p in 0..<count { jumpLog[p] = 0 }
+            for p in 0..<count where jumpUniform[p] > plan.noJumpProbability {
+                jumpLog[p] = jumpSize(uniform: jumpUniform[p], path: paths.lowerBound + p, step: step)
+            }
+        }
+        let logIndex = scratch.stateLogIndex
+        let logMark = scratch.stateLogMark
+        let outIndex = scratch.logIndex + base
+        let outMark = scratch.logMark + base
+        let outMarkMax = scratch.logMarkMax + base
+        let hasJumps = plan.model == .jump
+        if plan.isPerpetual {
+            for p in 0..<count {
+                let previous = logMark[p]
+                let jump = hasJumps ? jumpLog[p] : 0
+                let next = logIndex[p] + increment[p] + jump
+                logIndex[p] = next
+                logMark[p] = next
+                outIndex[p] = next
+                outMark[p] = next
+                if plan.betweenStepCheck {
+                    outMarkMax[p] = bridgeMaximum(
+                        from: previous, to: next, jump: jump, variance: stepVariance[p],
+                        logUniform: scratch.bridgeLogUniform[base + p])
+                }
+            }
+            advanceFunding(step: step, factorShock: factorShock, count: count, scratch: scratch, base: base)
+        } else {
+            let years = plan.yearsToExpiry(afterStep: step)
+            let basis = scratch.stateBasis
+            for p in 0..<count {
+                let previous = logMark[p]
+                let jump = hasJumps ? jumpLog[p] : 0
+                let nextIndex = logIndex[p] + increment[p] + jump
+                let nextBasis = plan.basisMean + (basis[p] - plan.basisMean) * plan.basisDecay
+                    + plan.basisInnovation * factorShock[p]
+                let next = nextIndex + nextBasis * years
+                basis[p] = nextBasis
+                logIndex[p] = nextIndex
+                logMark[p] = next
+                outIndex[p] = nextIndex
+                outMark[p] = next
+                if plan.betweenStepCheck {
+                    outMarkMax[p] = bridgeMaximum(
+                        from: previous, to: next, jump: jump, variance: stepVariance[p],
+                        logUniform: scratch.bridgeLogUniform[base + p])
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func bridgeMaximum(from start: Double, to end: Double, jump: Double, variance: Double, logUniform: Double) -> Double {
+        let move = end - start - jump
+        let rise = 0.5 * (move + (move * move - 2 * variance * logUniform).squareRoot())
+        return max(start + rise, end)
+    }
+
+    /// The diffusive log increment of the step and its variance, per path:
+    /// GBM and jumps `(μ − λk − σ²/2)Δt + σ√Δt·Z`; GARCH `μΔt − h/2 + √h·t`, with
+    /// `t = Z·√(ν/χ²_ν)·√((ν−2)/ν)` and `h ← ω + α(√h·t)² + βh`.
+    @inline(__always)
+    private func writeDiffusion(
+        priceShock: UnsafeMutablePointer<Double>, chiSquare: UnsafeMutablePointer<Double>, count: Int, scratch: BlockScratch
+    ) {
+        let increment = scratch.increment
+        let stepVariance = scratch.stepVariance
+        switch plan.model {
+        case .gbm, .jump:
+            let drift = plan.driftPerStep
+            let vol = plan.volPerStep
+            let variance = vol * vol
+            for p in 0..<count {
+                increment[p] = drift + vol * priceShock[p]
+                stepVariance[p] = variance
+            }
+        case .garch:
+            let state = scratch.stateVariance
+            let dof = Double(plan.degreesOfFreedom)
+            for p in 0..<count {
+                let h = state[p]
+                let t = priceShock[p] * (dof / chiSquare[p]).squareRoot() * plan.tScale
+                let shock = h.squareRoot() * t
+                increment[p] = plan.driftPerStep - 0.5 * h + shock
+                stepVariance[p] = h
+                state[p] = plan.garchOmega + plan.garchAlpha * shock * shock + plan.garchBeta * h
+            }
+        }
+    }
+
+    /// Accumulates the funding shocks and, on a payment step, updates the AR(1) deviation
+    /// `x ← φx + σ·ΣZ/√k` (k steps per interval) and writes the clamped rate
+    /// `clamp(f̄ + x, −cap, cap)` times the payments falling at this step end.
+    @inline(__always)
+    private func advanceFunding(
+        step: Int, factorShock: UnsafeMutablePointer<Double>, count: Int, scratch: BlockScratch, base: Int
+    ) {
+        let shockSum = scratch.stateFundingShockSum
+        for p in 0..<count { shockSum[p] += factorShock[p] }
+        guard plan.isFundingStep(step) else { return }
+        let funding = scratch.stateFunding
+        let rate = scratch.fundingRate + base
+        let scale = plan.fundingInnovation / Double(plan.stepsPerFunding).squareRoot()
+        let payments = Double(plan.paymentsPerStep)
+        for p in 0..<count {
+            let deviation = plan.fundingPersistence * funding[p] + scale * shockSum[p]
+            funding[p] = deviation
+            shockSum[p] = 0
+            rate[p] = min(plan.fundingCap, max(-plan.fundingCap, plan.fundingMean + deviation)) * payments
+        }
+    }
+
+    /// Sum of the log jumps in a step given its uniform: the Poisson count `k` by inverse CDF
+    /// (at most 64), then `k·μ_J + √k·σ_J·Z` with `Z` from the step's jump-size stream.
+    private func jumpSize(uniform: Double, path: Int, step: Int) -> Double {
+        let lambda = plan.jumpRatePerStep
+        var count = 0
+        var probability = plan.noJumpProbability
+        var cumulative = probability
+        while uniform > cumulative && count < 64 {
+            count += 1
+            probability *= lambda / Double(count)
+            cumulative += probability
+        }
+        guard count > 0 else { return 0 }
+        let (u1, u2) = random.uniformPair(purpose: RandomPurpose.jumpSize.rawValue, path: path, step: step, index: 0)
+        let z = NormalTransform.boxMuller(u1, u2).0
+        let k = Double(count)
+        return k * plan.jumpMean + k.squareRoot() * plan.jumpStdev * z
+    }
+}
