@@ -33,7 +33,7 @@ public enum HedgeSimulation {
             }
         }
         let simulated = DispatchTime.now().uptimeNanoseconds
-        let summaries = RiskSummarizer(plan: plan, sink: sink).cellSummaries()
+        let summaries = RiskSummarizer(plan: plan, sink: sink).cellSummaries(workers: workers)
         let finished = DispatchTime.now().uptimeNanoseconds
         if let cell = summaries.first(where: { !$0.isFinite }) {
             throw NumericalError(

@@ -3,19 +3,29 @@ struct RiskSummarizer {
     let plan: SimulationPlan
     let sink: SimulationSink
 
-    func cellSummaries() -> [CellSummary] {
+    /// Summarises every cell; the distributions (each a sort of `paths` values) are computed on up to
+    /// `workers` threads, each into its own slot.
+    func cellSummaries(workers: Int) -> [CellSummary] {
         let scenario = plan.scenario
         let n = scenario.paths
-        let unhedged = ValueDistribution(
-            values: UnsafeBufferPointer(start: sink.unhedgedUSD, count: n), initial: scenario.holding * scenario.price)
+        let cellCount = plan.cells.count
+        let startUSD = scenario.holding * scenario.price
+        let distributions = parallelMap(count: 2 * cellCount + 1, workers: workers) { job -> ValueDistribution in
+            if job == 2 * cellCount {
+                return ValueDistribution(values: UnsafeBufferPointer(start: sink.unhedgedUSD, count: n), initial: startUSD)
+            }
+            let cell = job / 2
+            return job % 2 == 0
+                ? ValueDistribution(values: UnsafeBufferPointer(start: sink.netUSD + cell * n, count: n), initial: startUSD)
+                : ValueDistribution(
+                    values: UnsafeBufferPointer(start: sink.netCoin + cell * n, count: n), initial: scenario.holding)
+        }
+        let unhedged = distributions[2 * cellCount]
         let unhedgedVariance = unhedged.stdev * unhedged.stdev
         let horizonYears = scenario.horizonDays / 365
         return plan.cells.enumerated().map { index, cell in
-            let usd = ValueDistribution(
-                values: UnsafeBufferPointer(start: sink.netUSD + index * n, count: n),
-                initial: scenario.holding * scenario.price)
-            let coin = ValueDistribution(
-                values: UnsafeBufferPointer(start: sink.netCoin + index * n, count: n), initial: scenario.holding)
+            let usd = distributions[2 * index]
+            let coin = distributions[2 * index + 1]
             let sums = sink.reducedSums(cell: index).map { $0 / Double(n) }
             let liquidations = sums[CellSums.liquidations] * Double(n)
             let meanSteps = liquidations > 0 ? sums[CellSums.liquidationSteps] * Double(n) / liquidations : nil
