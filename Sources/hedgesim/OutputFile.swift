@@ -5,6 +5,10 @@ import HedgeSimCore
 /// same folder, which is then renamed over the destination (an atomic replace on POSIX).
 enum OutputFile {
     static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    static func writeAtomically(_ data: Data, to path: String) throws {
         let destination = URL(fileURLWithPath: path)
         let folder = destination.deletingLastPathComponent()
         var isFolder: ObjCBool = false
@@ -13,7 +17,7 @@ enum OutputFile {
         }
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
             if rename(temporary.path, destination.path) != 0 {
                 throw InputError(field: "output", value: path, allowed: "a writable file (\(String(cString: strerror(errno))))")
             }

@@ -16,16 +16,18 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Random seed (0…18446744073709551615); drawn and printed when absent.") var seed: String?
     @Option(parsing: .unconditional, help: "Output format: table | json | csv.") var format: String = "table"
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
+    @Option(parsing: .unconditional, help: "Simulate only shard I of N (0-based, e.g. 0/4) and write a partial file.") var shard: String?
+    @Option(parsing: .unconditional, help: "The partial file a --shard run writes, for `hedgesim merge`.") var partial: String?
 
     func run() throws {
         do {
             let format = try ReportFormat.parse(format)
             var resolved = try baseScenario()
-            var seed: UInt64?
+            var chosenSeed: UInt64?
             if let config {
                 let document = try ScenarioDocument(text: try readConfig(config), source: config)
                 try document.apply(to: &resolved)
-                seed = document.seed
+                chosenSeed = document.seed
             }
             for (key, value) in fields.overrides {
                 try ScenarioFields.apply(key: key, value: value, to: &resolved)
@@ -34,11 +36,21 @@ struct RunCommand: ParsableCommand {
                 guard let value = UInt64(text) else {
                     throw InputError(field: "seed", value: text, allowed: "a whole number from 0 to 18446744073709551615")
                 }
-                seed = value
+                chosenSeed = value
             }
             try resolved.validate()
-            let result = try HedgeSimulation.run(
-                resolved, seed: seed ?? UInt64.random(in: 0...UInt64.max), threads: resolved.threads)
+            if let shard {
+                guard let chosenSeed else {
+                    throw InputError(field: "seed", value: "none", allowed: "an explicit seed for a shard run, shared by every shard")
+                }
+                try runShard(resolved, seed: chosenSeed, shard: try ShardSpec(parsing: shard))
+                return
+            }
+            let seed = chosenSeed ?? UInt64.random(in: 0...UInt64.max)
+            if partial != nil {
+                throw InputError(field: "partial", value: partial ?? "", allowed: "only together with --shard I/N")
+            }
+            let result = try HedgeSimulation.run(resolved, seed: seed, threads: resolved.threads)
             let report = try ReportRenderer.render(result, as: format)
             if let output {
                 try OutputFile.writeAtomically(report, to: output)
@@ -50,6 +62,15 @@ struct RunCommand: ParsableCommand {
         } catch let error as NumericalError {
             throw ValidationError(error.description)
         }
+    }
+
+    /// A shard run: needs an explicit seed (all shards must share it) and writes only the partial file.
+    private func runShard(_ scenario: Scenario, seed: UInt64, shard: ShardSpec) throws {
+        guard let partial else {
+            throw InputError(field: "shard", value: "\(shard.index)/\(shard.count)", allowed: "together with --partial FILE")
+        }
+        let result = try HedgeSimulation.runShard(scenario, seed: seed, shard: shard, threads: scenario.threads)
+        try OutputFile.writeAtomically(try result.encoded(), to: partial)
     }
 
     private func baseScenario() throws -> Scenario {

@@ -14,39 +14,65 @@ public enum HedgeSimulation {
         try scenario.validate()
         let started = DispatchTime.now().uptimeNanoseconds
         let plan = SimulationPlan(scenario: scenario)
-        let sink = SimulationSink(paths: scenario.paths, cellCount: plan.cells.count, blockCount: plan.blockCount)
+        let workers = workerCount(threads, plan: plan)
+        let sink = simulate(plan: plan, seed: seed, blocks: 0..<plan.blockCount, workers: workers)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return try summarize(plan: plan, sink: sink, seed: seed, workers: workers, simulationSeconds: seconds)
+    }
+
+    static func workerCount(_ threads: Int?, plan: SimulationPlan) -> Int {
+        max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, plan.blockCount))
+    }
+
+    /// Generates and settles the paths of `blocks` (a contiguous range of the plan's blocks) on
+    /// `workers` threads; worker `w` takes blocks `w, w + workers, …` of the range.
+    static func simulate(plan: SimulationPlan, seed: UInt64, blocks: Range<Int>, workers: Int) -> SimulationSink {
+        let total = plan.scenario.paths
+        let firstPath = blocks.lowerBound * SimulationPlan.blockSize
+        let endPath = min(total, blocks.upperBound * SimulationPlan.blockSize)
+        let sink = SimulationSink(
+            paths: max(0, endPath - firstPath), cellCount: plan.cells.count, blockCount: blocks.count,
+            firstPath: firstPath, firstBlock: blocks.lowerBound)
+        guard !blocks.isEmpty else { return sink }
         let kernel = PathBlockKernel(plan: plan, random: CounterRandomSource(seed: seed))
-        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, plan.blockCount))
+        let stride = max(1, min(workers, blocks.count))
         BLAS.useSingleThread()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        DispatchQueue.concurrentPerform(iterations: stride) { worker in
             let scratch = BlockScratch(
                 paths: SimulationPlan.blockSize, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count)
-            var block = worker
-            while block < plan.blockCount {
+            var block = blocks.lowerBound + worker
+            while block < blocks.upperBound {
                 let first = block * SimulationPlan.blockSize
-                let count = min(SimulationPlan.blockSize, scenario.paths - first)
+                let count = min(SimulationPlan.blockSize, total - first)
                 kernel.run(firstPath: first, count: count, scratch: scratch)
                 for path in 0..<count {
                     kernel.settle(path: path, globalPath: first + path, scratch: scratch, sink: sink, block: block)
                 }
-                block += workers
+                block += stride
             }
         }
-        let simulated = DispatchTime.now().uptimeNanoseconds
+        return sink
+    }
+
+    /// Summarises a sink that holds every path of the plan, checks every number is finite, and
+    /// picks the recommendation.
+    static func summarize(
+        plan: SimulationPlan, sink: SimulationSink, seed: UInt64, workers: Int, simulationSeconds: Double
+    ) throws -> SimulationResult {
+        let started = DispatchTime.now().uptimeNanoseconds
         let summaries = RiskSummarizer(plan: plan, sink: sink).cellSummaries(workers: workers)
-        let finished = DispatchTime.now().uptimeNanoseconds
+        let summarySeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         if let cell = summaries.first(where: { !$0.isFinite }) {
             throw NumericalError(
                 description: "the simulation overflowed at hedge ratio \(cell.hedgeRatio), leverage \(cell.leverage): "
                     + "the scenario is too extreme for its step size; lower vol or jumps, or use more steps per day")
         }
-        let recommendation = Recommender(scenario: scenario).recommend(summaries)
+        let scenario = plan.scenario
         return SimulationResult(
-            scenario: scenario, seed: seed, cells: summaries, recommendation: recommendation,
+            scenario: scenario, seed: seed, cells: summaries,
+            recommendation: Recommender(scenario: scenario).recommend(summaries),
             timing: SimulationTiming(
-                threads: workers,
-                simulationSeconds: Double(simulated - started) / 1e9,
-                summarySeconds: Double(finished - simulated) / 1e9,
+                threads: workers, simulationSeconds: simulationSeconds, summarySeconds: summarySeconds,
                 pathSteps: Double(scenario.paths) * Double(plan.steps)))
     }
 }

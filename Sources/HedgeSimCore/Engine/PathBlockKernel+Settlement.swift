@@ -36,11 +36,9 @@ extension PathBlockKernel {
         let inverseMark = scratch.stateInverseMark[path]
         let inverseIndex = plan.isPerpetual ? inverseMark : 1 / index
         let groups = plan.thresholds.count
-        let paths = plan.scenario.paths
-        sink.unhedgedUSD[globalPath] = index * holding
-        let sums = sink.blockSums + block * plan.cells.count * CellSums.fieldCount
+        sink.unhedgedUSD[globalPath - sink.firstPath] = index * holding
         for (cellIndex, cell) in plan.cells.enumerated() {
-            let out = cellIndex * paths + globalPath
+            let out = sink.slot(cell: cellIndex, globalPath: globalPath)
             guard cell.notional > 0, let group = plan.cellThresholdIndex[cellIndex] else {
                 sink.netCoin[out] = cell.spotCoin
                 sink.netUSD[out] = index * cell.spotCoin
@@ -72,7 +70,7 @@ extension PathBlockKernel {
                 * ((exitInverseMark - plan.inverseEntry) - (exitInverseIndex - plan.inverseIndex0))
             let fundingCost = fundingPaid - fundingReceived
             let basisCost = -basisIncome
-            let s = sums + cellIndex * CellSums.fieldCount
+            let s = sink.sums(block: block, cell: cellIndex)
             s[CellSums.fundingCost] += fundingCost
             s[CellSums.fundingReceived] += fundingReceived
             s[CellSums.fundingPaid] += fundingPaid

@@ -1,7 +1,11 @@
 /// Output memory shared by the workers. Each block writes only its own paths' slots and its own
 /// row of `blockSums`, so no two workers ever touch the same element; hence `@unchecked Sendable`.
 final class SimulationSink: @unchecked Sendable {
+    /// Paths held: the global paths `firstPath ..< firstPath + paths` (all of them, or one shard's).
     let paths: Int
+    let firstPath: Int
+    /// Blocks held: `firstBlock ..< firstBlock + blockCount`.
+    let firstBlock: Int
     let cellCount: Int
     /// Net value in USD per (cell, path), at `cell·paths + path`.
     let netUSD: UnsafeMutablePointer<Double>
@@ -13,8 +17,10 @@ final class SimulationSink: @unchecked Sendable {
     let blockSums: UnsafeMutablePointer<Double>
     let blockCount: Int
 
-    init(paths: Int, cellCount: Int, blockCount: Int) {
+    init(paths: Int, cellCount: Int, blockCount: Int, firstPath: Int = 0, firstBlock: Int = 0) {
         self.paths = paths
+        self.firstPath = firstPath
+        self.firstBlock = firstBlock
         self.cellCount = cellCount
         self.blockCount = blockCount
         netUSD = .allocate(capacity: max(1, paths * cellCount))
@@ -32,11 +38,21 @@ final class SimulationSink: @unchecked Sendable {
         blockSums.deallocate()
     }
 
+    /// Index of (cell, global path) in `netUSD` and `netCoin`.
+    @inline(__always)
+    func slot(cell: Int, globalPath: Int) -> Int { cell * paths + globalPath - firstPath }
+
+    /// The `CellSums` row of (global block, cell).
+    @inline(__always)
+    func sums(block: Int, cell: Int) -> UnsafeMutablePointer<Double> {
+        blockSums + ((block - firstBlock) * cellCount + cell) * CellSums.fieldCount
+    }
+
     /// Cell sums added over blocks in block order (fixed order ⇒ bit-identical for any thread count).
     func reducedSums(cell: Int) -> [Double] {
         var total = [Double](repeating: 0, count: CellSums.fieldCount)
         for block in 0..<blockCount {
-            let row = blockSums + (block * cellCount + cell) * CellSums.fieldCount
+            let row = sums(block: firstBlock + block, cell: cell)
             for field in 0..<CellSums.fieldCount { total[field] += row[field] }
         }
         return total

@@ -1,0 +1,83 @@
+import Dispatch
+import Foundation
+
+extension HedgeSimulation {
+    /// Simulates one shard of `scenario` and returns its partial result (no summary).
+    public static func runShard(_ scenario: Scenario, seed: UInt64, shard: ShardSpec, threads: Int? = nil) throws -> PartialResult {
+        try scenario.validate()
+        let started = DispatchTime.now().uptimeNanoseconds
+        let plan = SimulationPlan(scenario: scenario)
+        let blocks = shard.blocks(of: plan.blockCount)
+        let sink = simulate(plan: plan, seed: seed, blocks: blocks, workers: workerCount(threads, plan: plan))
+        let header = PartialResult.Header(
+            seed: seed, scenario: scenario, shard: shard, firstPath: sink.firstPath, pathCount: sink.paths,
+            firstBlock: blocks.lowerBound, blockCount: blocks.count, cellCount: plan.cells.count,
+            simulationSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        return PartialResult(header: header, sink: sink)
+    }
+
+    /// Combines the partial results of every shard of one run into the report a single run gives,
+    /// number for number (only timing differs).
+    /// - Throws: `InputError` when partials come from different scenarios, seeds, versions or shard
+    ///   counts, or when a shard is missing or given twice.
+    public static func merge(_ partials: [PartialResult], threads: Int? = nil) throws -> SimulationResult {
+        guard let first = partials.first else {
+            throw InputError(field: "partials", value: "none", allowed: "the partial files of every shard of one run")
+        }
+        var reference = first.header.scenario
+        reference.threads = nil
+        for partial in partials.dropFirst() {
+            var scenario = partial.header.scenario
+            scenario.threads = nil
+            let h = partial.header
+            if h.tool != first.header.tool {
+                throw InputError(field: "partials", value: "\(h.tool) and \(first.header.tool)", allowed: "partials from the same hedgesim version")
+            }
+            if h.seed != first.header.seed {
+                throw InputError(field: "partials", value: "seeds \(first.header.seed) and \(h.seed)", allowed: "partials of one run (same seed)")
+            }
+            if scenario != reference {
+                throw InputError(field: "partials", value: "shard \(h.shard.index) has a different scenario", allowed: "partials of one run (same scenario)")
+            }
+            if h.shard.count != first.header.shard.count {
+                throw InputError(
+                    field: "partials", value: "shard counts \(first.header.shard.count) and \(h.shard.count)",
+                    allowed: "partials of one split")
+            }
+        }
+        let count = first.header.shard.count
+        let indices = partials.map(\.header.shard.index)
+        let duplicated = Set(indices.filter { index in indices.filter { $0 == index }.count > 1 }).sorted()
+        if !duplicated.isEmpty {
+            throw InputError(field: "partials", value: "shard(s) \(duplicated.map(String.init).joined(separator: ", ")) given twice", allowed: "each shard once")
+        }
+        let missing = (0..<count).filter { !indices.contains($0) }
+        if !missing.isEmpty {
+            let listed = missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
+            throw InputError(field: "partials", value: "missing shard(s) \(listed) of \(count)", allowed: "every shard 0…\(count - 1)")
+        }
+        let ordered = partials.sorted { $0.header.shard.index < $1.header.shard.index }
+        let plan = SimulationPlan(scenario: reference)
+        let sink = SimulationSink(paths: reference.paths, cellCount: plan.cells.count, blockCount: plan.blockCount)
+        for partial in ordered {
+            let h = partial.header
+            guard h.cellCount == plan.cells.count, h.blockCount == h.shard.blocks(of: plan.blockCount).count else {
+                throw InputError(field: "partials", value: "shard \(h.shard.index)", allowed: "a partial consistent with its scenario")
+            }
+            for cell in 0..<plan.cells.count {
+                for path in 0..<h.pathCount {
+                    let slot = sink.slot(cell: cell, globalPath: h.firstPath + path)
+                    sink.netUSD[slot] = partial.netUSD[cell * h.pathCount + path]
+                    sink.netCoin[slot] = partial.netCoin[cell * h.pathCount + path]
+                }
+            }
+            for path in 0..<h.pathCount { sink.unhedgedUSD[h.firstPath + path] = partial.unhedgedUSD[path] }
+            let sumsOffset = h.firstBlock * plan.cells.count * CellSums.fieldCount
+            for (i, value) in partial.blockSums.enumerated() { sink.blockSums[sumsOffset + i] = value }
+        }
+        let seconds = ordered.reduce(0) { $0 + $1.header.simulationSeconds }
+        return try summarize(
+            plan: plan, sink: sink, seed: first.header.seed, workers: workerCount(threads, plan: plan),
+            simulationSeconds: seconds)
+    }
+}

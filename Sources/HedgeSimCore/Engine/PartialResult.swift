@@ -1,0 +1,49 @@
+import Foundation
+
+/// What one shard writes: its identity (scenario, seed, version, shard) and the raw per-path values
+/// and per-block sums of its paths, so that merging shards repeats exactly the summary a single run
+/// computes.
+public struct PartialResult: Sendable {
+    /// Everything that must agree between the shards of one run, plus this shard's place.
+    public struct Header: Codable, Sendable, Equatable {
+        public var format = PartialResult.formatName
+        public var tool = "hedgesim " + HedgeSimVersion.current
+        public var seed: UInt64
+        public var scenario: Scenario
+        public var shard: ShardSpec
+        public var firstPath: Int
+        public var pathCount: Int
+        public var firstBlock: Int
+        public var blockCount: Int
+        public var cellCount: Int
+        /// Seconds this shard spent simulating.
+        public var simulationSeconds: Double
+    }
+
+    public static let formatName = "hedgesim-partial-1"
+
+    public var header: Header
+    /// Net USD value per (cell, path), cell-major.
+    public var netUSD: [Double]
+    public var netCoin: [Double]
+    public var unhedgedUSD: [Double]
+    /// `CellSums` per (block, cell).
+    public var blockSums: [Double]
+
+    init(header: Header, sink: SimulationSink) {
+        self.header = header
+        let values = sink.paths * sink.cellCount
+        netUSD = Array(UnsafeBufferPointer(start: sink.netUSD, count: values))
+        netCoin = Array(UnsafeBufferPointer(start: sink.netCoin, count: values))
+        unhedgedUSD = Array(UnsafeBufferPointer(start: sink.unhedgedUSD, count: sink.paths))
+        blockSums = Array(UnsafeBufferPointer(start: sink.blockSums, count: sink.blockCount * sink.cellCount * CellSums.fieldCount))
+    }
+
+    init(header: Header, netUSD: [Double], netCoin: [Double], unhedgedUSD: [Double], blockSums: [Double]) {
+        self.header = header
+        self.netUSD = netUSD
+        self.netCoin = netCoin
+        self.unhedgedUSD = unhedgedUSD
+        self.blockSums = blockSums
+    }
+}
