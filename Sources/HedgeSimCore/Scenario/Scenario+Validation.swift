@@ -1,6 +1,8 @@
 extension Scenario {
     /// Largest number of paths one run accepts (memory grows with paths × cells).
     public static let maxPaths = 50_000_000
+    /// Largest size of the per-path results one process keeps (net values per path and cell).
+    public static let maxResultBytes = 4e9
     /// Largest number of steps one path may have.
     public static let maxSteps = 1_000_000
 
@@ -15,8 +17,9 @@ extension Scenario {
 
     /// Checks every field and every combination; throws the first problem as a one-line `InputError`.
     public func validate() throws {
-        try require("holding", holding, holding > 0, "a finite number > 0 (coins held)")
-        try require("price", price, price > 0, "a finite number > 0 (USD per coin)")
+        try require("holding", holding, holding > 0 && holding <= 1e12, "a finite number of coins > 0 and ≤ 1e12")
+        try require("price", price, price > 0 && price <= 1e12, "a finite number > 0 and ≤ 1e12 (USD per coin)")
+        try require("holding", holding, holding * price <= 1e15, "a holding worth at most 1e15 USD at the given price")
         try require("horizonDays", horizonDays, horizonDays > 0, "a finite number of days > 0")
         try require("stepsPerDay", stepsPerDay, stepsPerDay > 0, "a finite number > 0")
         let steps = horizonDays * stepsPerDay
@@ -35,6 +38,13 @@ extension Scenario {
         }
         if paths < 1 || paths > Scenario.maxPaths {
             throw InputError(field: "paths", value: String(paths), allowed: "a whole number from 1 to \(Scenario.maxPaths)")
+        }
+        let storedValues = Double(paths) * Double(hedgeRatios.count * leverages.count * 2 + 1)
+        if storedValues * 8 > Scenario.maxResultBytes {
+            throw InputError(
+                field: "paths", value: String(paths),
+                allowed: "at most \(Int(Scenario.maxResultBytes / 8 / (storedValues / Double(paths)))) paths for this grid "
+                    + "in one process (results need 16 bytes per path and cell); split the run with --shard I/N")
         }
         try validateGrid()
         try validateInstrument()
