@@ -44,6 +44,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // MARK: Fuzzing (Scripts/fuzz.sh builds it with --sanitize=fuzzer -DFUZZING)
+        .executableTarget(name: "hedgesim-fuzz", dependencies: ["HedgeSimCore"]),
+
         // MARK: Tests
         .testTarget(name: "HedgeSimRandomTests", dependencies: ["HedgeSimRandom"]),
         .testTarget(name: "HedgeSimCoreTests", dependencies: ["HedgeSimCore"]),

@@ -15,6 +15,7 @@ struct HedgeSimCommand: ParsableCommand {
     /// Parses and runs; every failure prints one line on standard error and exits non-zero, with no
     /// usage dump and no stack trace. Help and version requests print as usual.
     static func main() {
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -17,9 +17,11 @@ enum OutputFile {
         }
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
         do {
-            try data.write(to: temporary)
-            if rename(temporary.path, destination.path) != 0 {
-                throw InputError(field: "output", value: path, allowed: "a writable file (\(String(cString: strerror(errno))))")
+            try InterruptCleanup.whileWriting(temporary.path) {
+                try data.write(to: temporary)
+                if rename(temporary.path, destination.path) != 0 {
+                    throw InputError(field: "output", value: path, allowed: "a writable file (\(String(cString: strerror(errno))))")
+                }
             }
         } catch let error as InputError {
             try? FileManager.default.removeItem(at: temporary)

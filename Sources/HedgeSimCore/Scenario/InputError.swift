@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rejected input: names the field, the offending value and what is allowed, in one line.
 ///
 /// `field` is the scenario key (camelCase, as in config files and the JSON report); the message also
@@ -7,10 +9,31 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
     public let value: String
     public let allowed: String
 
+    /// Keeps the message on one line whatever the input: control characters in the field or value are
+    /// escaped (`\n`) and a value longer than 80 characters is cut with "…".
     public init(field: String, value: String, allowed: String) {
-        self.field = field
-        self.value = value
+        self.field = InputError.printable(field, limit: 80)
+        self.value = InputError.printable(value, limit: 80)
         self.allowed = allowed
+    }
+
+    static func printable(_ text: String, limit: Int) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .lineSeparator
+                    || scalar.properties.generalCategory == .paragraphSeparator {
+                    result += String(format: "\\u{%X}", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result.count > limit ? String(result.prefix(limit)) + "…" : result
     }
 
     public var description: String {
