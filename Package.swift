@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "hedgesim", targets: ["hedgesim"]),
         .library(name: "HedgeSimCore", targets: ["HedgeSimCore"]),
+        .library(name: "HedgeSimRandom", targets: ["HedgeSimRandom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

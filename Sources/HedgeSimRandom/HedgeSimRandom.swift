@@ -5,7 +5,7 @@
 //   2. `CounterRandomSource`: the address layout below; uniform pairs, one at a time or in bulk.
 //   3. `UniformConversion`: 52 random bits → (k + ½)·2⁻⁵², strictly inside (0, 1).
 //   4. `NormalTransform`: Box–Muller (Box & Muller 1958), 2 uniforms → 2 normals.
-//   5. `VectorMath`: bulk exp/log (libmvec AVX2 or scalar libm).
+//   5. `VectorMath`: bulk exp/log (libmvec AVX-512 or AVX2, or scalar libm).
 //
 // Address layout (a breaking change if altered):
 //   key     = (seed low 32 bits, seed high 32 bits)
@@ -17,7 +17,7 @@
 // Compatibility policy:
 //   - Same seed + same library version ⇒ bit-identical uniforms on any machine, and
 //     bit-identical normals/exp/log for any thread count or chunking on the same CPU path.
-//   - A different CPU path (AVX2 libmvec vs scalar libm, see `VectorMath.level`) may differ in
-//     the last bits of normals and of exp/log; uniforms never differ.
+//   - A different CPU path (AVX-512 or AVX2 libmvec, or scalar libm; see `VectorMath.level`) may
+//     differ in the last bits of normals and of exp/log; uniforms never differ.
 //   - Changing the address layout, the uniform conversion or the normal transform is a breaking
 //     change: it needs a changelog line and updated golden values.

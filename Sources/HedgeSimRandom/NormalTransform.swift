@@ -10,9 +10,9 @@ public enum NormalTransform {
     /// z1[i] = r · cos t
     /// z2[i] = r · sin t
     /// ```
-    /// Two independent uniforms give two independent N(0, 1) draws. Uses glibc's libmvec AVX2
-    /// kernels when available (see ``VectorMath/level``), else scalar libm. Element `i` depends
-    /// only on `u1[i]` and `u2[i]`, never on `count` or position.
+    /// Two independent uniforms give two independent N(0, 1) draws. Uses glibc's libmvec
+    /// AVX-512 or AVX2 kernels when available (see ``VectorMath/level``), else scalar libm.
+    /// Element `i` depends only on `u1[i]` and `u2[i]`, never on `count` or position.
     ///
     /// - Parameters:
     ///   - u1: `count` uniforms in (0, 1] (radius input); 0 gives an infinite radius.

@@ -1,11 +1,11 @@
 internal import CVectorMath
 
-/// Bulk `exp` and `log` over arrays of doubles (glibc libmvec AVX2 kernels with a scalar libm
-/// fallback, chosen once per process).
+/// Bulk `exp` and `log` over arrays of doubles (glibc libmvec AVX-512 or AVX2 kernels with a
+/// scalar libm fallback, chosen once per process).
 ///
 /// Element `i` of the output depends only on element `i` of the input, never on `count` or on
-/// the element's position, so results are reproducible however work is split. The AVX2 and
-/// scalar paths may differ in the last bits (both within a few ulp of the exact result).
+/// the element's position, so results are reproducible however work is split. Different paths
+/// may differ in the last bits (all within a few ulp of the exact result).
 public enum VectorMath {
     /// `y[i] = eˣ⁽ⁱ⁾` for `0 ≤ i < count`. `y` may be the same buffer as `x`.
     public static func exp(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
@@ -19,8 +19,28 @@ public enum VectorMath {
         hs_vlog(x, y, count)
     }
 
-    /// The kernel path in use: `"avx2"` (libmvec, needs AVX2 and FMA) or `"scalar"` (libm).
+    /// The kernel path in use: `"avx512"` (libmvec, needs AVX-512F and DQ), `"avx2"` (libmvec,
+    /// needs AVX2 and FMA) or `"scalar"` (libm). The environment variable
+    /// `HEDGESIM_VECTOR_LEVEL` (`0`, `2` or `3`, read once) can force a lower path.
     public static var level: String {
-        hs_vector_level() == 2 ? "avx2" : "scalar"
+        name(ofLevel: hs_vector_level())
+    }
+
+    static func name(ofLevel level: CInt) -> String {
+        switch level {
+        case 3: "avx512"
+        case 2: "avx2"
+        default: "scalar"
+        }
+    }
+
+    /// For tests only: runs `body` with the calling thread's kernels (exp, log, Box–Muller and
+    /// the bulk Philox fill) forced to `level` (0, 2 or 3, lowered to what the CPU supports).
+    /// `body` receives the name of the path in effect, as in ``level``. Other threads are not
+    /// affected; `body` is synchronous, so it cannot move to another thread.
+    static func withLevel<R>(_ level: Int, _ body: (String) throws -> R) rethrows -> R {
+        let actual = hs_set_vector_level_for_testing(CInt(level))
+        defer { hs_set_vector_level_for_testing(-1) }
+        return try body(name(ofLevel: actual))
     }
 }

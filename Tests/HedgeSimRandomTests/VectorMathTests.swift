@@ -1,5 +1,5 @@
 import Testing
-import HedgeSimRandom
+@testable import HedgeSimRandom
 
 /// Runs one of the bulk kernels on `count` elements of `input` (one or two input arrays).
 private enum Kernel: String, CaseIterable, Sendable {
@@ -44,20 +44,34 @@ private enum Kernel: String, CaseIterable, Sendable {
 
 @Suite("Vector math kernels")
 struct VectorMathTests {
+    /// Levels run by the level-parameterised tests: AVX-512, AVX2, scalar. A level the CPU lacks
+    /// runs the highest one it has (the printed name says which).
+    static let levels = [3, 2, 0]
+
     @Test func levelIsReported() {
         print("VectorMath.level = \(VectorMath.level)")
-        #expect(["avx2", "scalar"].contains(VectorMath.level))
+        #expect(["avx512", "avx2", "scalar"].contains(VectorMath.level))
+        // Forcing a level on this thread gives that level, or the best one below it that the CPU has.
+        let forced = Self.levels.map { level in VectorMath.withLevel(level) { $0 } }
+        print("forced levels 3, 2, 0 run as \(forced)")
+        #expect(["avx512", "avx2", "scalar"].contains(forced[0]))
+        #expect(forced[1] == (forced[0] == "scalar" ? "scalar" : "avx2"))
+        #expect(forced[2] == "scalar")
     }
 
-    /// Element i's result must not depend on the array length or on i's position (the AVX2 path
-    /// pads the n % 4 tail instead of switching to scalar code).
-    @Test(arguments: Kernel.allCases)
-    fileprivate func positionIndependence(_ kernel: Kernel) {
+    /// Element i's result must not depend on the array length or on i's position (the vector
+    /// paths pad the tail, n % 8 or n % 4, instead of switching to scalar code).
+    @Test(arguments: Kernel.allCases, Self.levels)
+    fileprivate func positionIndependence(_ kernel: Kernel, level: Int) {
+        VectorMath.withLevel(level) { _ in positionIndependence(kernel) }
+    }
+
+    private func positionIndependence(_ kernel: Kernel) {
         var mismatches: [String] = []
         for (value, filler) in kernel.probes {
             let reference = kernel.run([value], [filler], inPlace: false)
-            for length in 1...13 {
-                for offset in 0..<min(8, length) {
+            for length in 1...19 {
+                for offset in 0..<min(10, length) {
                     // Other slots get varied fillers so neighbours differ from the probe.
                     var a = (0..<length).map { filler + Double($0) * 1e-3 }
                     var b = (0..<length).map { 0.9 - Double($0) * 0.05 }
@@ -73,7 +87,7 @@ struct VectorMathTests {
             }
         }
         let mismatchCount = mismatches.count
-        #expect(mismatchCount == 0, "first mismatches: \(mismatches.prefix(5))")
+        #expect(mismatchCount == 0, "\(VectorMath.level): first mismatches: \(mismatches.prefix(5))")
     }
 
     @Test func zeroCountTouchesNothing() {
@@ -97,37 +111,47 @@ struct VectorMathTests {
 
     /// Largest relative error accepted for exp and log against scalar glibc: 4·2⁻⁵² ≈ 8.9e-16.
     /// Both sides are within about 1 ulp of the true value (libmvec documents ≤ 4 ulp); measured
-    /// on the AVX2 path: exp 2.05·2⁻⁵², log 1.0·2⁻⁵² (10⁷ points). The scalar path is exact.
+    /// (10⁷ points): AVX-512 exp 2.05·2⁻⁵², log 1.0·2⁻⁵²; AVX2 the same. The scalar path is exact.
     static let bound = 4 * 0x1p-52
 
     /// Box–Muller composes log, sqrt, cos/sin and a product, so it gets 6·2⁻⁵² ≈ 1.3e-15;
-    /// measured 3.7·2⁻⁵² over 4·10⁶ pairs plus angles next to the zeros of sin and cos.
+    /// measured (4·10⁶ pairs plus angles next to the zeros of sin and cos): AVX2 3.7·2⁻⁵²,
+    /// AVX-512 3.7·2⁻⁵².
     static let boxMullerBound = 6 * 0x1p-52
 
-    @Test func expAccuracy() {
+    @Test(arguments: Self.levels)
+    func expAccuracy(level: Int) {
         let x = Self.grid(-40, 40, count: 200_003, logScale: false)
         var y = [Double](repeating: 0, count: x.count)
-        VectorMath.exp(x, into: &y, count: x.count)
+        let name = VectorMath.withLevel(level) { name in
+            VectorMath.exp(x, into: &y, count: x.count)
+            return name
+        }
         var maxErr = 0.0
         for i in x.indices { maxErr = max(maxErr, TestData.relativeError(y[i], TestMath.exp(x[i]))) }
-        print("exp on [-40, 40]: max relative error vs glibc = \(maxErr) (\(maxErr / 0x1p-52) × 2⁻⁵²), level \(VectorMath.level)")
-        #expect(maxErr <= Self.bound)
+        print("[\(name)] exp on [-40, 40]: max relative error vs glibc = \(maxErr) (\(maxErr / 0x1p-52) × 2⁻⁵²)")
+        #expect(maxErr <= Self.bound, "\(name)")
     }
 
-    @Test func logAccuracy() {
+    @Test(arguments: Self.levels)
+    func logAccuracy(level: Int) {
         let wide = Self.grid(1e-300, 1e300, count: 200_003, logScale: true)
         let unit = Self.grid(0, 1, count: 200_000, logScale: false) + [0x1p-53, 1 - 0x1p-53, 1]
-        for (name, x) in [("[1e-300, 1e300]", wide), ("(0, 1]", unit)] {
+        for (range, x) in [("[1e-300, 1e300]", wide), ("(0, 1]", unit)] {
             var y = [Double](repeating: 0, count: x.count)
-            VectorMath.log(x, into: &y, count: x.count)
+            let name = VectorMath.withLevel(level) { name in
+                VectorMath.log(x, into: &y, count: x.count)
+                return name
+            }
             var maxErr = 0.0
             for i in x.indices { maxErr = max(maxErr, TestData.relativeError(y[i], TestMath.log(x[i]))) }
-            print("log on \(name): max relative error vs glibc = \(maxErr) (\(maxErr / 0x1p-52) × 2⁻⁵²)")
-            #expect(maxErr <= Self.bound, "log on \(name)")
+            print("[\(name)] log on \(range): max relative error vs glibc = \(maxErr) (\(maxErr / 0x1p-52) × 2⁻⁵²)")
+            #expect(maxErr <= Self.bound, "\(name): log on \(range)")
         }
     }
 
-    @Test func boxMullerAccuracy() {
+    @Test(arguments: Self.levels)
+    func boxMullerAccuracy(level: Int) {
         // Uniforms from the generator itself, plus the extreme values of the conversion.
         var (u1, u2) = TestData.uniforms(seed: 4242, purpose: 9, pairs: 200_000)
         u1 += [0x1p-53, 1 - 0x1p-53, 0.5, 0x1p-53]
@@ -141,7 +165,10 @@ struct VectorMathTests {
         }
         let n = u1.count
         var z1 = [Double](repeating: 0, count: n), z2 = z1
-        NormalTransform.boxMuller(u1: u1, u2: u2, z1: &z1, z2: &z2, count: n)
+        let name = VectorMath.withLevel(level) { name in
+            NormalTransform.boxMuller(u1: u1, u2: u2, z1: &z1, z2: &z2, count: n)
+            return name
+        }
         let twoPi = 2 * Double.pi
         var maxErr = 0.0
         for i in 0..<n {
@@ -150,7 +177,7 @@ struct VectorMathTests {
             maxErr = max(maxErr, TestData.relativeError(z1[i], r * TestMath.cos(t)),
                          TestData.relativeError(z2[i], r * TestMath.sin(t)))
         }
-        print("Box–Muller: max relative error vs glibc = \(maxErr) (\(maxErr / 0x1p-52) × 2⁻⁵²)")
-        #expect(maxErr <= Self.boxMullerBound)
+        print("[\(name)] Box–Muller: max relative error vs glibc = \(maxErr) (\(maxErr / 0x1p-52) × 2⁻⁵²)")
+        #expect(maxErr <= Self.boxMullerBound, "\(name)")
     }
 }

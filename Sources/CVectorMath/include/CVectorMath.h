@@ -1,15 +1,21 @@
 /*
  * CVectorMath: bulk transcendental kernels over arrays of doubles.
  *
- * On CPUs with AVX2 and FMA the kernels call glibc's vector math library
- * (libmvec, the `_ZGVdN4v_*` AVX2 variants); otherwise they call scalar libm.
- * The choice is made once per process (see hs_vector_level).
+ * Three paths, chosen once per process (see hs_vector_level):
+ *   3  AVX-512F/DQ: glibc's vector math library (libmvec) `_ZGVeN8v_*` 8-lane variants, and
+ *      8 Philox blocks per vector;
+ *   2  AVX2+FMA: libmvec `_ZGVdN4v_*` 4-lane variants, and 4 Philox blocks per vector;
+ *   0  scalar libm and scalar Philox.
+ * The highest level the CPU supports is used unless the environment variable
+ * HEDGESIM_VECTOR_LEVEL (read once, at the first kernel call) asks for a lower one: "0", "2" or
+ * "3"; a level above what the CPU supports is lowered to it, and any other value is ignored.
  *
- * Position independence: on either path, element i of the output depends only
- * on element i of the input(s). It does not depend on n or on the element's
- * position in the array (tails are padded to a full 4-lane vector, never
- * finished by a scalar loop). Results of the AVX2 path and the scalar path may
- * differ in the last bits.
+ * Position independence: on every path, element i of the output depends only on element i of
+ * the input(s). It does not depend on n or on the element's position in the array (tails are
+ * padded to a full vector, never finished by a scalar loop).
+ *
+ * Results of different levels may differ in the last bits for exp, log and Box–Muller (each
+ * is within a few ulp of glibc's scalar functions); Philox uniforms never differ.
  *
  * All functions accept n >= 0 (n <= 0 does nothing). Inputs and outputs may be
  * the same array (x == y); partially overlapping arrays are not supported.
@@ -47,16 +53,26 @@ void hs_box_muller(const double *u1, const double *u2, double *z1, double *z2, l
  *   w     = Philox4x32-10(counter = (index, step, path, purpose), key)
  *   first[i*step_count + j]  = (k + 1/2)·2^-52, k = top 52 bits of (w[1]·2^32 + w[0])
  *   second[i*step_count + j] = the same for (w[3], w[2])
- * Integer-exact, so the AVX2 and scalar paths agree bit for bit. The last path and step must
- * fit in uint32_t. This backs HedgeSimRandom's CounterRandomSource.fillUniformPairs.
+ * Integer-exact, so the AVX-512, AVX2 and scalar paths agree bit for bit. The last path and
+ * step must fit in uint32_t. This backs HedgeSimRandom's CounterRandomSource.fillUniformPairs.
  */
 void hs_philox_uniform_pairs(uint64_t seed, uint32_t purpose, uint32_t index,
                              uint32_t path_begin, long path_count,
                              uint32_t step_begin, long step_count,
                              double *first, double *second);
 
-/** 2 when the AVX2+FMA (libmvec) path is used, 0 for the scalar libm fallback. */
+/**
+ * The path in use: 3 = AVX-512 (libmvec `_ZGVeN8v_*`), 2 = AVX2+FMA (libmvec `_ZGVdN4v_*`),
+ * 0 = scalar libm. See HEDGESIM_VECTOR_LEVEL above.
+ */
 int hs_vector_level(void);
+
+/**
+ * FOR TESTS ONLY. Overrides the level for the calling thread: the kernels called on this thread
+ * use min(level, CPU level) (level 0, 2 or 3) until the override is cleared with a negative
+ * level. Other threads are not affected. Returns the level now in effect on this thread.
+ */
+int hs_set_vector_level_for_testing(int level);
 
 #ifdef __cplusplus
 }

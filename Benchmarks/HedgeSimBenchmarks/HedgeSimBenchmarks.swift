@@ -1,0 +1,52 @@
+import Benchmark
+import HedgeSimCore
+import HedgeSimRandom
+
+/// Benchmarks of the reference workload W1 (`Scenario.w1`) and of its parts:
+/// - "Normals": Philox uniforms and Box–Muller normals, the random-number layer alone;
+/// - "W1.<paths> x 720 x <ratios>": the whole run (path generation, liquidation monitor for every
+///   cell, settlement, risk summaries) at 20,000 and 100,000 paths; 1 ratio is mostly path
+///   generation, 101 ratios shows what the one-pass evaluator adds for a large grid.
+/// Throughput is counted in path·steps (or normals) per iteration.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        warmupIterations: 1,
+        maxDuration: .seconds(3),
+        maxIterations: 20,
+        thresholds: [
+            .wallClock: .init(relative: [.p50: 25]),
+            .mallocCountTotal: .init(relative: [.p50: 10]),
+        ])
+
+    let normalCount = 1 << 20
+    Benchmark("Normals.1M", configuration: .init(scalingFactor: .mega)) { benchmark in
+        let source = CounterRandomSource(seed: 1)
+        let u1 = UnsafeMutablePointer<Double>.allocate(capacity: normalCount / 2)
+        let u2 = UnsafeMutablePointer<Double>.allocate(capacity: normalCount / 2)
+        defer {
+            u1.deallocate()
+            u2.deallocate()
+        }
+        for iteration in benchmark.scaledIterations {
+            source.fillUniformPairs(
+                purpose: 1, index: UInt32(truncatingIfNeeded: iteration), paths: 0..<512, steps: 0..<(normalCount / 1024),
+                first: u1, second: u2)
+            NormalTransform.boxMuller(u1: u1, u2: u2, z1: u1, z2: u2, count: normalCount / 2)
+            blackHole(u1[0] + u2[normalCount / 2 - 1])
+        }
+    }
+
+    for (paths, ratios) in [(20_000, 11), (100_000, 11), (100_000, 1), (100_000, 101)] {
+        var scenario = Scenario.w1
+        scenario.paths = paths
+        scenario.hedgeRatios = (0..<ratios).map { ratios == 1 ? 1 : Double($0) / Double(ratios - 1) }
+        let name = "W1.\(paths) x 720 x \(ratios)"
+        Benchmark(name, configuration: .init(scalingFactor: .one)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let result = try HedgeSimulation.run(scenario, seed: 7)
+                blackHole(result.cells.count)
+            }
+        }
+    }
+}
