@@ -7,7 +7,8 @@ public enum CSVReport {
     public static func render(_ result: SimulationResult) -> String {
         var header = ["hedgeRatio", "leverage", "contracts", "notionalUSD", "marginCoin"]
         for side in ["netValueUSD", "netValueCoin"] {
-            header += ["mean", "stdev", "meanStandardError", "var95", "var99", "es95", "es99"].map { "\(side).\($0)" }
+            header += ["mean", "stdev", "meanStandardError", "standardErrorReduction", "var95", "var99", "es95", "es99"]
+                .map { "\(side).\($0)" }
             header += ValueDistribution.levels.map { "\(side).q\($0.key)" }
         }
         header += ["liquidation.probability", "liquidation.ci95Low", "liquidation.ci95High", "liquidation.meanTimeDays"]
@@ -18,7 +19,9 @@ public enum CSVReport {
         for cell in result.cells {
             var values = [cell.hedgeRatio, cell.leverage, cell.contracts, cell.notionalUSD, cell.marginCoin].map(number)
             for side in [cell.netValueUSD, cell.netValueCoin] {
-                values += [side.mean, side.stdev, side.meanStandardError, side.var95, side.var99, side.es95, side.es99].map(number)
+                values += [side.mean, side.stdev, side.meanStandardError, side.standardErrorReduction, side.var95, side.var99]
+                    .map(number)
+                values += [side.es95, side.es99].map(number)
                 values += ValueDistribution.levels.map { number(side.quantiles[$0.key] ?? 0) }
             }
             let liquidation = cell.liquidation

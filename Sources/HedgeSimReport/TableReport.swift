@@ -10,6 +10,7 @@ public enum TableReport {
         var lines = header(result)
         lines.append("")
         lines += riskTable(result)
+        lines += wrap(standardErrorLine(result))
         lines.append("")
         lines += costTable(result)
         lines.append("")
@@ -86,6 +87,19 @@ public enum TableReport {
             ], widths))
         }
         return lines
+    }
+
+    /// The largest Monte Carlo error of the mean USD value over the cells, and what antithetic pairs
+    /// gained when they are on.
+    private static func standardErrorLine(_ result: SimulationResult) -> String {
+        let errors = result.cells.map(\.netValueUSD.meanStandardError)
+        var line = "Monte Carlo error of the mean USD value: at most ±\(NumberFormatting.grouped(errors.max() ?? 0)) USD (1 s.e.)"
+        if result.scenario.antithetic {
+            let reductions = result.cells.map(\.netValueUSD.standardErrorReduction)
+            line += String(
+                format: "; antithetic pairs cut it by %.1f–%.1f×", reductions.min() ?? 1, reductions.max() ?? 1)
+        }
+        return line + "."
     }
 
     private static func costTable(_ result: SimulationResult) -> [String] {

@@ -47,6 +47,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("liquidation-penalty"), parsing: .unconditional, help: "λ of the variance-liquidation objective.") var liquidationPenalty: String?
     @Option(name: .customLong("max-liquidation-probability"), parsing: .unconditional, help: "Largest liquidation probability a recommendation may have.")
     var maxLiquidationProbability: String?
+    @Option(parsing: .unconditional, help: "Antithetic variates (pairs of mirrored paths): true | false.") var antithetic: String?
     @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it; default: all cores).") var threads: String?
 
     /// The flags that were given, as (scenario key, raw text), in table order.
@@ -65,7 +66,7 @@ struct ScenarioOptions: ParsableArguments {
             ("fundingMean", fundingMean), ("fundingVol", fundingVol), ("fundingPersistence", fundingPersistence),
             ("fundingIntervalHours", fundingIntervalHours), ("fundingPriceCorrelation", fundingPriceCorrelation),
             ("fundingCap", fundingCap), ("objective", objective), ("liquidationPenalty", liquidationPenalty),
-            ("maxLiquidationProbability", maxLiquidationProbability), ("threads", threads),
+            ("maxLiquidationProbability", maxLiquidationProbability), ("antithetic", antithetic), ("threads", threads),
         ]
         return given.compactMap { key, text in text.map { (key, FieldValue.text($0)) } }
     }

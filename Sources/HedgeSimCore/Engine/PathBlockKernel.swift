@@ -87,6 +87,10 @@ struct PathBlockKernel {
         fillRows(.diffusion, index: 0, paths: paths, steps: steps, first: scratch.uniformA, second: scratch.uniformB)
         NormalTransform.boxMuller(
             u1: scratch.uniformA, u2: scratch.uniformB, z1: scratch.rawNormals, z2: scratch.rawNormals + n, count: n)
+        if plan.scenario.antithetic {
+            mirrorPairs(scratch.rawNormals, paths: paths.count, rows: steps.count)
+            mirrorPairs(scratch.rawNormals + n, paths: paths.count, rows: steps.count)
+        }
         BLAS.multiplyByTransposedFactor(
             scratch.rawNormals, rows: n, factor: plan.correlationFactor, order: 2, into: scratch.shocks)
         if plan.betweenStepCheck || plan.model == .jump {
@@ -97,6 +101,15 @@ struct PathBlockKernel {
         }
         if plan.model == .garch {
             drawChiSquare(paths: paths, steps: steps, scratch: scratch)
+        }
+    }
+
+    /// Antithetic pairs: in every step row, path `2k+1` takes the negated shock of path `2k` (blocks
+    /// start at even paths, so pairs never straddle blocks or shards).
+    private func mirrorPairs(_ normals: UnsafeMutablePointer<Double>, paths: Int, rows: Int) {
+        for row in 0..<rows {
+            let base = normals + row * paths
+            for p in stride(from: 0, to: paths - 1, by: 2) { base[p + 1] = -base[p] }
         }
     }
 

@@ -10,15 +10,20 @@ struct RiskSummarizer {
         let n = scenario.paths
         let cellCount = plan.cells.count
         let startUSD = scenario.holding * scenario.price
+        let paired = scenario.antithetic
         let distributions = parallelMap(count: 2 * cellCount + 1, workers: workers) { job -> ValueDistribution in
             if job == 2 * cellCount {
-                return ValueDistribution(values: UnsafeBufferPointer(start: sink.unhedgedUSD, count: n), initial: startUSD)
+                return ValueDistribution(
+                    values: UnsafeBufferPointer(start: sink.unhedgedUSD, count: n), initial: startUSD, antitheticPairs: paired)
             }
             let cell = job / 2
             return job % 2 == 0
-                ? ValueDistribution(values: UnsafeBufferPointer(start: sink.netUSD + cell * n, count: n), initial: startUSD)
+                ? ValueDistribution(
+                    values: UnsafeBufferPointer(start: sink.netUSD + cell * n, count: n), initial: startUSD,
+                    antitheticPairs: paired)
                 : ValueDistribution(
-                    values: UnsafeBufferPointer(start: sink.netCoin + cell * n, count: n), initial: scenario.holding)
+                    values: UnsafeBufferPointer(start: sink.netCoin + cell * n, count: n), initial: scenario.holding,
+                    antitheticPairs: paired)
         }
         let unhedged = distributions[2 * cellCount]
         let unhedgedVariance = unhedged.stdev * unhedged.stdev

@@ -9,7 +9,11 @@ import Foundation
 /// VaR_α           = W_0 − x_(j+1)
 /// ES_α            = W_0 − (Σ_{i≤j} x_(i) + (k − j)·x_(j+1)) / k   (Acerbi–Tasche tail mean)
 /// ```
-/// so `ES_α ≥ VaR_α` (enforced against rounding in the tail sum). `meanStandardError = stdev/√n` is the Monte Carlo error of the mean.
+/// so `ES_α ≥ VaR_α` (enforced against rounding in the tail sum).
+///
+/// `meanStandardError` is the Monte Carlo error of the mean: `stdev/√n` for independent paths; with
+/// antithetic pairs `(2k, 2k+1)` it is `stdev(pair means)/√(pairs)`, and `standardErrorReduction`
+/// is `(stdev/√n) / meanStandardError`, the factor by which the pairing shrank the error.
 public struct ValueDistribution: Codable, Sendable, Equatable {
     public var mean: Double
     /// Sample standard deviation (n − 1 in the denominator; 0 for one path).
@@ -21,14 +25,17 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     public var es95: Double
     public var es99: Double
     public var meanStandardError: Double
+    /// `(stdev/√n) / meanStandardError`: 1 for independent paths, above 1 when antithetic pairs help.
+    public var standardErrorReduction: Double
 
     /// The quantile levels every report carries.
     public static let levels: [(key: String, p: Double)] = [
         ("0.01", 0.01), ("0.05", 0.05), ("0.25", 0.25), ("0.5", 0.5), ("0.75", 0.75), ("0.95", 0.95), ("0.99", 0.99),
     ]
 
-    /// Summarises `values` (in path order) against the starting value `initial`.
-    public init(values: UnsafeBufferPointer<Double>, initial: Double) {
+    /// Summarises `values` (in path order) against the starting value `initial`; `antitheticPairs`
+    /// says that paths `2k` and `2k+1` are antithetic partners.
+    public init(values: UnsafeBufferPointer<Double>, initial: Double, antitheticPairs: Bool = false) {
         let n = values.count
         precondition(n > 0, "a distribution needs at least one value")
         var sum = 0.0
@@ -40,7 +47,10 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         let sorted = values.sorted()
         self.mean = mean
         self.stdev = stdev
-        meanStandardError = stdev / Double(n).squareRoot()
+        let independentError = stdev / Double(n).squareRoot()
+        let pairedError = antitheticPairs && n >= 4 ? ValueDistribution.pairedStandardError(values) : independentError
+        meanStandardError = pairedError
+        standardErrorReduction = pairedError > 0 ? independentError / pairedError : 1
         var quantiles: [String: Double] = [:]
         for level in ValueDistribution.levels {
             quantiles[level.key] = ValueDistribution.quantile(sorted, level.p)
@@ -48,6 +58,20 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         self.quantiles = quantiles
         (var95, es95) = ValueDistribution.tailRisk(sorted, confidence: 0.95, initial: initial)
         (var99, es99) = ValueDistribution.tailRisk(sorted, confidence: 0.99, initial: initial)
+    }
+
+    /// `stdev(pair means)/√(pairs)` over the complete pairs `(2k, 2k+1)`.
+    static func pairedStandardError(_ values: UnsafeBufferPointer<Double>) -> Double {
+        let pairs = values.count / 2
+        var sum = 0.0
+        for k in 0..<pairs { sum += 0.5 * (values[2 * k] + values[2 * k + 1]) }
+        let mean = sum / Double(pairs)
+        var squares = 0.0
+        for k in 0..<pairs {
+            let deviation = 0.5 * (values[2 * k] + values[2 * k + 1]) - mean
+            squares += deviation * deviation
+        }
+        return (squares / Double(pairs - 1)).squareRoot() / Double(pairs).squareRoot()
     }
 
     /// Empirical inverse CDF `x_(⌈n·p⌉)` of ascending `sorted` values.
@@ -73,6 +97,6 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
 
     /// All numbers, for the finiteness check.
     var allNumbers: [Double] {
-        [mean, stdev, var95, var99, es95, es99, meanStandardError] + quantiles.values
+        [mean, stdev, var95, var99, es95, es99, meanStandardError, standardErrorReduction] + quantiles.values
     }
 }

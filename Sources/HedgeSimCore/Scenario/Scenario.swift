@@ -96,6 +96,11 @@ public struct Scenario: Codable, Sendable, Equatable {
     /// Largest acceptable liquidation probability for a recommended cell.
     public var maxLiquidationProbability: Double = 0.01
 
+    // MARK: Variance reduction
+    /// Antithetic variates: path `2k+1` uses the negated diffusion shocks (price, funding, basis) of
+    /// path `2k`; jumps and bridge draws stay independent. Standard errors then come from pair means.
+    public var antithetic: Bool = false
+
     // MARK: Execution
     /// Worker threads; results do not depend on it. nil = all cores.
     public var threads: Int? = nil

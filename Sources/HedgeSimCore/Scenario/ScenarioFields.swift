@@ -70,6 +70,7 @@ public enum ScenarioFields {
             choice("objective", \.objective),
             field("liquidationPenalty", .number(\.liquidationPenalty)),
             field("maxLiquidationProbability", .number(\.maxLiquidationProbability)),
+            field("antithetic", .boolean(\.antithetic)),
             field("threads", .optionalInteger(\.threads)),
         ]
     }
