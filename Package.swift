@@ -36,12 +36,13 @@ let package = Package(
             dependencies: ["HedgeSimRandom", "COpenBLAS", .product(name: "Yams", package: "Yams")],
             swiftSettings: optimisedSwift),
         .target(name: "HedgeSimReport", dependencies: ["HedgeSimCore"]),
+        .target(name: "HedgeSimCalibration", dependencies: ["HedgeSimCore"], swiftSettings: optimisedSwift),
 
         // MARK: Command-line tool
         .executableTarget(
             name: "hedgesim",
             dependencies: [
-                "HedgeSimCore", "HedgeSimReport",
+                "HedgeSimCore", "HedgeSimReport", "HedgeSimCalibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -52,5 +53,6 @@ let package = Package(
         .testTarget(name: "HedgeSimRandomTests", dependencies: ["HedgeSimRandom"]),
         .testTarget(name: "HedgeSimCoreTests", dependencies: ["HedgeSimCore"]),
         .testTarget(name: "HedgeSimCLITests", dependencies: ["HedgeSimCore", "HedgeSimReport"]),
+        .testTarget(name: "HedgeSimCalibrationTests", dependencies: ["HedgeSimCalibration"]),
     ]
 )

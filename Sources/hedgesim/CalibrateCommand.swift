@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import HedgeSimCalibration
+import HedgeSimCore
+
+/// `hedgesim calibrate`: fit the price models and the funding AR(1) to CSV histories, print the
+/// estimates and write a scenario fragment for `hedgesim run --config`.
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Fit GBM, Merton jumps, GARCH(1,1)-t and the funding AR(1) to CSV histories; write a scenario fragment.",
+        discussion: """
+            Reads a price history (and optionally a funding history) exported as CSV: banner lines above the \
+            header, either row order, ISO-8601 or epoch s/ms/µs times, duplicate times (an integer epoch time \
+            beats a fractional one, else the first row is kept) and gaps are handled and reported. Prints each \
+            parameter with its standard error and each model's log-likelihood and AIC, and writes a YAML \
+            fragment (lowest-AIC model, stepsPerDay = the data step) to --output, or prints it after the table.
+            """)
+
+    @Option(parsing: .unconditional, help: "Price history CSV.") var prices: String
+    @Option(name: .customLong("price-column"), parsing: .unconditional, help: "Price column: name or 1-based number (default: close, price, …).")
+    var priceColumn: String?
+    @Option(name: .customLong("time-column"), parsing: .unconditional, help: "Time column of the prices: name or number (default: unix, timestamp, time, date, …).")
+    var timeColumn: String?
+    @Option(name: .customLong("time-format"), parsing: .unconditional, help: "Price times: auto | iso8601 | seconds | milliseconds | microseconds.")
+    var timeFormat: String = "auto"
+    @Option(name: .customLong("candle-times"), parsing: .unconditional, help: "Price times mark candle opens (moved one step later) or the prices' own times: auto | open | end.")
+    var candleTimes: String = "auto"
+    @Option(parsing: .unconditional, help: "Funding history CSV (rate per interval, positive = longs pay).") var funding: String?
+    @Option(name: .customLong("funding-column"), parsing: .unconditional, help: "Funding rate column: name or number (default: fundingRate, interest_1h, …).")
+    var fundingColumn: String?
+    @Option(name: .customLong("funding-time-column"), parsing: .unconditional, help: "Time column of the funding file: name or number.")
+    var fundingTimeColumn: String?
+    @Option(name: .customLong("funding-time-format"), parsing: .unconditional, help: "Funding times: auto | iso8601 | seconds | milliseconds | microseconds.")
+    var fundingTimeFormat: String = "auto"
+    @Option(parsing: .unconditional, help: "Keep times from this one (ISO-8601 or epoch; UTC).") var from: String?
+    @Option(parsing: .unconditional, help: "Keep times up to this one; a date alone includes that whole day.") var to: String?
+    @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all.") var model: String = "all"
+    @Option(parsing: .unconditional, help: "Write the scenario fragment (YAML) to this file, atomically.") var output: String?
+    @Option(parsing: .unconditional, help: "Report format: table | json.") var format: String = "table"
+
+    func run() throws {
+        do {
+            let models = try choice(model, field: "model", as: ModelChoice.self)
+            guard format == "table" || format == "json" else { throw InputError(field: "format", value: format, allowed: "table | json") }
+            let window = (from: try time(from, field: "from", endOfDay: false), to: try time(to, field: "to", endOfDay: true))
+            if let start = window.from, let end = window.to, start > end {
+                throw InputError(field: "to", value: to ?? "", allowed: "a time at or after --from")
+            }
+            let priceOptions = HistoryReadOptions(
+                timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
+                timeFormat: try choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
+                candleTimes: try choice(candleTimes, field: "candleTimes", as: CandleTimes.self), from: window.from, to: window.to)
+            let fundingOptions = HistoryReadOptions(
+                timeColumn: fundingTimeColumn.map(ColumnSelector.init), valueColumn: fundingColumn.map(ColumnSelector.init),
+                timeFormat: try choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self),
+                candleTimes: .end, from: window.from, to: window.to)
+            let priceHistory = try PriceHistory(contentsOfFile: prices, options: priceOptions)
+            let fundingHistory = try funding.map { try FundingHistory(contentsOfFile: $0, options: fundingOptions) }
+            let calibration = try Calibration(prices: priceHistory, funding: fundingHistory, models: models)
+            let fragment = ScenarioFragment(calibration)
+            do {
+                _ = try fragment.scenario()
+            } catch let error as InputError {
+                throw ValidationError("the fitted scenario fragment is not accepted by `hedgesim run`: \(error)")
+            }
+            var report = format == "json"
+                ? try CalibrationReport.json(calibration, fragment: fragment)
+                : CalibrationReport.table(calibration)
+            if let output {
+                try OutputFile.writeAtomically(fragment.text, to: output)
+                if format == "table" { report += "\nScenario fragment written to \(output).\n" }
+            } else if format == "table" {
+                report += "\n" + fragment.text
+            }
+            FileHandle.standardOutput.write(Data(report.utf8))
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        } catch let error as CSVError {
+            throw ValidationError(error.description)
+        } catch let error as CalibrationError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func choice<T: RawRepresentable & CaseIterable>(_ text: String, field: String, as: T.Type) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            throw InputError(field: field, value: text, allowed: T.allCases.map(\.rawValue).joined(separator: " | "))
+        }
+        return value
+    }
+
+    /// Epoch seconds of a `--from`/`--to` value; a date alone as `--to` means the end of that day.
+    private func time(_ text: String?, field: String, endOfDay: Bool) throws -> Double? {
+        guard let text else { return nil }
+        guard let seconds = HistoryReadOptions.windowBound(text, endOfDay: endOfDay) else {
+            throw InputError(field: field, value: text, allowed: "an ISO-8601 date or time (2020-03-12, 2020-03-12T23:00Z) or epoch seconds")
+        }
+        return seconds
+    }
+}
