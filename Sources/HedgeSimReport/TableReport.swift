@@ -36,9 +36,15 @@ public enum TableReport {
         case .garch:
             model = "GARCH(1,1) α \(NumberFormatting.compact(s.garchAlpha)) β \(NumberFormatting.compact(s.garchBeta)), "
                 + "Student-t ν \(NumberFormatting.compact(s.garchDegreesOfFreedom))"
+        case .bootstrap:
+            model = "block bootstrap of \(s.history.joined(separator: " + ")), mean block "
+                + "\(NumberFormatting.compact(s.bootstrapBlockSteps)) steps"
+        case .replay: model = "replay of \(s.history.joined(separator: " + "))"
         }
         let instrument: String
         switch s.instrument {
+        case .perpetual where s.model.needsHistory && s.history.count > 1:
+            instrument = "inverse perpetual, funding from \(s.history[1])"
         case .perpetual:
             instrument = "inverse perpetual, funding \(NumberFormatting.percent(s.fundingMean, decimals: 4)) per "
                 + "\(NumberFormatting.compact(s.fundingIntervalHours)) h (φ \(NumberFormatting.compact(s.fundingPersistence)))"
@@ -57,7 +63,9 @@ public enum TableReport {
             "Holding \(NumberFormatting.compact(s.holding)) coins at \(NumberFormatting.grouped(s.price)) USD = "
                 + "\(NumberFormatting.grouped(value)) USD · \(NumberFormatting.compact(s.horizonDays)) days in "
                 + "\(s.stepCount) steps · \(NumberFormatting.grouped(Double(s.paths))) paths",
-            "Price: \(model), vol \(NumberFormatting.percent(s.vol, decimals: 0)), drift \(NumberFormatting.percent(s.drift, decimals: 0))",
+            s.model.needsHistory
+                ? "Price: \(model)"
+                : "Price: \(model), vol \(NumberFormatting.percent(s.vol, decimals: 0)), drift \(NumberFormatting.percent(s.drift, decimals: 0))",
             "Hedge: \(instrument)",
             "Margin: \(margin), maintenance \(NumberFormatting.percent(s.maintenanceRate)) on \(s.maintenanceConvention.rawValue) "
                 + "value, fee \(NumberFormatting.percent(s.fee, decimals: 3)), "

@@ -24,14 +24,14 @@ struct RunCommand: ParsableCommand {
             let format = try ReportFormat.parse(format)
             var resolved = try baseScenario()
             var chosenSeed: UInt64?
+            var configEntries: [(key: String, value: FieldValue)] = []
             if let config {
                 let document = try ScenarioDocument(text: try readConfig(config), source: config)
-                try document.apply(to: &resolved)
+                configEntries = document.entries
                 chosenSeed = document.seed
             }
-            for (key, value) in fields.overrides {
-                try ScenarioFields.apply(key: key, value: value, to: &resolved)
-            }
+            // One input: a venue preset (from the flags or the config) first, then the config, then the flags.
+            try ScenarioFields.apply(configEntries + fields.overrides, to: &resolved)
             if let text = self.seed {
                 guard let value = UInt64(text) else {
                     throw InputError(field: "seed", value: text, allowed: "a whole number from 0 to 18446744073709551615")
@@ -50,7 +50,8 @@ struct RunCommand: ParsableCommand {
             if partial != nil {
                 throw InputError(field: "partial", value: partial ?? "", allowed: "only together with --shard I/N")
             }
-            let result = try HedgeSimulation.run(resolved, seed: seed, threads: resolved.threads)
+            let history = try HistoryLoader.load(for: resolved)
+            let result = try HedgeSimulation.run(resolved, seed: seed, threads: resolved.threads, history: history)
             let report = try ReportRenderer.render(result, as: format)
             if let output {
                 try OutputFile.writeAtomically(report, to: output)
@@ -69,7 +70,8 @@ struct RunCommand: ParsableCommand {
         guard let partial else {
             throw InputError(field: "shard", value: "\(shard.index)/\(shard.count)", allowed: "together with --partial FILE")
         }
-        let result = try HedgeSimulation.runShard(scenario, seed: seed, shard: shard, threads: scenario.threads)
+        let result = try HedgeSimulation.runShard(
+            scenario, seed: seed, shard: shard, threads: scenario.threads, history: try HistoryLoader.load(for: scenario))
         try OutputFile.writeAtomically(try result.encoded(), to: partial)
     }
 

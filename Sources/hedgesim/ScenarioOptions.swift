@@ -24,6 +24,8 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("basis-mean-reversion"), parsing: .unconditional, help: "Mean-reversion speed of the basis, per year.") var basisMeanReversion: String?
     @Option(name: .customLong("basis-vol"), parsing: .unconditional, help: "Volatility of the annualised basis.") var basisVol: String?
     @Option(name: .customLong("basis-price-correlation"), parsing: .unconditional, help: "Correlation of basis and price shocks.") var basisPriceCorrelation: String?
+    @Option(parsing: .unconditional, help: "Venue preset applied before every other value: bitmex | bybit | deribit | okx | binance-coinm.")
+    var venue: String?
     @Option(name: .customLong("face-value"), parsing: .unconditional, help: "Contract face value in USD.") var faceValue: String?
     @Option(parsing: .unconditional, help: "Taker fee rate on entry and exit (0.0005 = 0.05 %).") var fee: String?
     @Option(name: .customLong("settlement-fee"), parsing: .unconditional, help: "Settlement fee rate of a dated future held to expiry.") var settlementFee: String?
@@ -47,6 +49,9 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("liquidation-penalty"), parsing: .unconditional, help: "λ of the variance-liquidation objective.") var liquidationPenalty: String?
     @Option(name: .customLong("max-liquidation-probability"), parsing: .unconditional, help: "Largest liquidation probability a recommendation may have.")
     var maxLiquidationProbability: String?
+    @Option(name: .customLong("bootstrap-block-steps"), parsing: .unconditional, help: "Mean block length of the bootstrap, in steps.")
+    var bootstrapBlockSteps: String?
+    @Option(parsing: .unconditional, help: "History CSV files for --model bootstrap|replay: PRICES[,FUNDING].") var history: String?
     @Option(parsing: .unconditional, help: "Antithetic variates (pairs of mirrored paths): true | false.") var antithetic: String?
     @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it; default: all cores).") var threads: String?
 
@@ -59,7 +64,7 @@ struct ScenarioOptions: ParsableArguments {
             ("maintenanceConvention", maintenanceConvention), ("betweenStepCheck", betweenStepCheck),
             ("instrument", instrument), ("expiryDays", expiryDays), ("basis", basis),
             ("basisMeanReversion", basisMeanReversion), ("basisVol", basisVol),
-            ("basisPriceCorrelation", basisPriceCorrelation), ("faceValue", faceValue), ("fee", fee),
+            ("basisPriceCorrelation", basisPriceCorrelation), ("venue", venue), ("faceValue", faceValue), ("fee", fee),
             ("settlementFee", settlementFee), ("model", model), ("vol", vol), ("drift", drift),
             ("jumpIntensity", jumpIntensity), ("jumpMean", jumpMean), ("jumpStdev", jumpStdev),
             ("garchAlpha", garchAlpha), ("garchBeta", garchBeta), ("garchDegreesOfFreedom", garchDegreesOfFreedom),
@@ -67,6 +72,7 @@ struct ScenarioOptions: ParsableArguments {
             ("fundingIntervalHours", fundingIntervalHours), ("fundingPriceCorrelation", fundingPriceCorrelation),
             ("fundingCap", fundingCap), ("objective", objective), ("liquidationPenalty", liquidationPenalty),
             ("maxLiquidationProbability", maxLiquidationProbability), ("antithetic", antithetic), ("threads", threads),
+            ("bootstrapBlockSteps", bootstrapBlockSteps), ("history", history),
         ]
         return given.compactMap { key, text in text.map { (key, FieldValue.text($0)) } }
     }

@@ -63,6 +63,7 @@ public struct Calibration: Codable, Sendable {
         case .gbm: return gbm.map { ($0.vol, $0.drift) }
         case .jump: return jump.map { ($0.vol, $0.drift) }
         case .garch: return garchForSimulation.map { ($0.longRunVol, $0.drift) }
+        case .bootstrap, .replay: return nil
         }
     }
 
@@ -72,6 +73,7 @@ public struct Calibration: Codable, Sendable {
         case .gbm: return gbm?.aic
         case .jump: return jump?.aic
         case .garch: return garch?.aic
+        case .bootstrap, .replay: return nil
         }
     }
 }

@@ -34,6 +34,8 @@ final class BlockScratch {
     let stateFundingOut: UnsafeMutablePointer<Double>
     let stateInverseMark: UnsafeMutablePointer<Double>
     let stateNextGroup: UnsafeMutablePointer<Int>
+    /// Position of the path in the history (bootstrap model).
+    let stateHistoryIndex: UnsafeMutablePointer<Int>
     /// The threshold of the next group the path can reach (`-∞` once all are liquidated).
     let stateNextThreshold: UnsafeMutablePointer<Double>
 
@@ -80,6 +82,8 @@ final class BlockScratch {
         stateNextGroup = UnsafeMutablePointer<Int>.allocate(capacity: paths)
         stateNextGroup.initialize(repeating: 0, count: paths)
         stateNextThreshold = buffer(paths)
+        stateHistoryIndex = UnsafeMutablePointer<Int>.allocate(capacity: paths)
+        stateHistoryIndex.initialize(repeating: 0, count: paths)
         increment = buffer(paths)
         stepVariance = buffer(paths)
         jumpLog = buffer(paths)
@@ -97,6 +101,7 @@ final class BlockScratch {
             pointer.deallocate()
         }
         stateNextGroup.deallocate()
+        stateHistoryIndex.deallocate()
     }
 }
 

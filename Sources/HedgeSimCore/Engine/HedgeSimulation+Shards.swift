@@ -3,10 +3,12 @@ import Foundation
 
 extension HedgeSimulation {
     /// Simulates one shard of `scenario` and returns its partial result (no summary).
-    public static func runShard(_ scenario: Scenario, seed: UInt64, shard: ShardSpec, threads: Int? = nil) throws -> PartialResult {
-        try scenario.validate()
+    public static func runShard(
+        _ scenario: Scenario, seed: UInt64, shard: ShardSpec, threads: Int? = nil, history: MarketHistory? = nil
+    ) throws -> PartialResult {
+        try validate(scenario, history: history)
         let started = DispatchTime.now().uptimeNanoseconds
-        let plan = SimulationPlan(scenario: scenario)
+        let plan = SimulationPlan(scenario: scenario, history: history)
         let blocks = shard.blocks(of: plan.blockCount)
         let sink = simulate(plan: plan, seed: seed, blocks: blocks, workers: workerCount(threads, plan: plan))
         let header = PartialResult.Header(

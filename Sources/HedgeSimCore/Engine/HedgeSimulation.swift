@@ -9,15 +9,32 @@ import HedgeSimRandom
 /// a fixed size; each block writes disjoint output; sums are reduced in block order. Same seed and
 /// scenario ⇒ bit-identical results for any `threads`.
 public enum HedgeSimulation {
-    /// Simulates `scenario` (validated first) with `seed` on `threads` workers (nil = all cores).
-    public static func run(_ scenario: Scenario, seed: UInt64, threads: Int? = nil) throws -> SimulationResult {
-        try scenario.validate()
+    /// Simulates `scenario` (validated first) with `seed` on `threads` workers (nil = all cores);
+    /// `history` feeds the bootstrap and replay models.
+    public static func run(
+        _ scenario: Scenario, seed: UInt64, threads: Int? = nil, history: MarketHistory? = nil
+    ) throws -> SimulationResult {
+        try validate(scenario, history: history)
         let started = DispatchTime.now().uptimeNanoseconds
-        let plan = SimulationPlan(scenario: scenario)
+        let plan = SimulationPlan(scenario: scenario, history: history)
         let workers = workerCount(threads, plan: plan)
         let sink = simulate(plan: plan, seed: seed, blocks: 0..<plan.blockCount, workers: workers)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return try summarize(plan: plan, sink: sink, seed: seed, workers: workers, simulationSeconds: seconds)
+    }
+
+    /// Validates the scenario and, for the history models, that a history long enough was given.
+    static func validate(_ scenario: Scenario, history: MarketHistory?) throws {
+        try scenario.validate()
+        guard scenario.model.needsHistory else { return }
+        guard let history else {
+            throw InputError(field: "history", value: "none", allowed: "a price history (CSV) for the \(scenario.model.rawValue) model")
+        }
+        if scenario.model == .replay && history.logReturns.count < scenario.stepCount {
+            throw InputError(
+                field: "history", value: "\(history.logReturns.count) steps",
+                allowed: "at least the \(scenario.stepCount) steps of the horizon for a replay")
+        }
     }
 
     static func workerCount(_ threads: Int?, plan: SimulationPlan) -> Int {

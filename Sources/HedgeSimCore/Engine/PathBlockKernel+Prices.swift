@@ -16,7 +16,7 @@ extension PathBlockKernel {
         let factorShock = scratch.shocks + n + base
         let increment = scratch.increment
         let stepVariance = scratch.stepVariance
-        writeDiffusion(priceShock: priceShock, chiSquare: scratch.chiSquare + base, count: count, scratch: scratch)
+        writeIncrements(step: step, base: base, priceShock: priceShock, count: count, scratch: scratch)
         let jumpLog = scratch.jumpLog
         if plan.model == .jump {
             let jumpUniform = scratch.jumpUniform + base
@@ -78,16 +78,28 @@ extension PathBlockKernel {
         return max(start + rise, end)
     }
 
-    /// The diffusive log increment of the step and its variance, per path:
+    /// The log increment of the step (without jumps) and its diffusive variance, per path:
     /// GBM and jumps `(μ − λk − σ²/2)Δt + σ√Δt·Z`; GARCH `μΔt − h/2 + √h·t`, with
-    /// `t = Z·√(ν/χ²_ν)·√((ν−2)/ν)` and `h ← ω + α(√h·t)² + βh`.
+    /// `t = Z·√(ν/χ²_ν)·√((ν−2)/ν)` and `h ← ω + α(√h·t)² + βh`; bootstrap and replay the history's
+    /// return at the path's position, with the history's return variance.
     @inline(__always)
-    private func writeDiffusion(
-        priceShock: UnsafeMutablePointer<Double>, chiSquare: UnsafeMutablePointer<Double>, count: Int, scratch: BlockScratch
+    private func writeIncrements(
+        step: Int, base: Int, priceShock: UnsafeMutablePointer<Double>, count: Int, scratch: BlockScratch
     ) {
         let increment = scratch.increment
         let stepVariance = scratch.stepVariance
+        let chiSquare = scratch.chiSquare + base
         switch plan.model {
+        case .bootstrap, .replay:
+            let position = scratch.stateHistoryIndex
+            moveThroughHistory(step: step, base: base, count: count, scratch: scratch)
+            let variance = plan.volPerStep * plan.volPerStep
+            plan.historyReturns.withUnsafeBufferPointer { returns in
+                for p in 0..<count {
+                    increment[p] = returns[position[p]]
+                    stepVariance[p] = variance
+                }
+            }
         case .gbm, .jump:
             let drift = plan.driftPerStep
             let vol = plan.volPerStep
@@ -110,6 +122,28 @@ extension PathBlockKernel {
         }
     }
 
+    /// Sets each path's position in the history for this step. Replay: the step itself. Bootstrap:
+    /// at the first step, and afterwards with probability `1/L`, a new block starts at a uniformly
+    /// drawn position `⌊V·n⌋`; otherwise the path moves to the next position, wrapping at the end.
+    private func moveThroughHistory(step: Int, base: Int, count: Int, scratch: BlockScratch) {
+        let position = scratch.stateHistoryIndex
+        let length = plan.historyReturns.count
+        guard plan.model == .bootstrap else {
+            for p in 0..<count { position[p] = step % length }
+            return
+        }
+        let restart = scratch.uniformA + base
+        let start = scratch.uniformB + base
+        for p in 0..<count {
+            if step == 0 || restart[p] < plan.restartProbability {
+                position[p] = min(length - 1, Int(start[p] * Double(length)))
+            } else {
+                let next = position[p] + 1
+                position[p] = next == length ? 0 : next
+            }
+        }
+    }
+
     /// Accumulates the funding shocks and, on a payment step, updates the AR(1) deviation
     /// `x ← φx + σ·ΣZ/√k` (k steps per interval) and writes the clamped rate
     /// `clamp(f̄ + x, −cap, cap)` times the payments falling at this step end.
@@ -117,6 +151,14 @@ extension PathBlockKernel {
     private func advanceFunding(
         step: Int, factorShock: UnsafeMutablePointer<Double>, count: Int, scratch: BlockScratch, base: Int
     ) {
+        if !plan.historyFunding.isEmpty {
+            let rate = scratch.fundingRate + base
+            let position = scratch.stateHistoryIndex
+            plan.historyFunding.withUnsafeBufferPointer { history in
+                for p in 0..<count { rate[p] = history[position[p]] }
+            }
+            return
+        }
         let shockSum = scratch.stateFundingShockSum
         for p in 0..<count { shockSum[p] += factorShock[p] }
         guard plan.isFundingStep(step) else { return }

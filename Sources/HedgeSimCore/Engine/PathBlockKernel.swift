@@ -12,6 +12,8 @@ enum RandomPurpose: UInt32 {
     case jumpSize = 3
     /// Uniform pairs per (path, step) for the χ² of Student-t shocks (index = pair number).
     case studentT = 4
+    /// Uniform pair per (path, step) of the bootstrap: whether to start a new block, and where.
+    case bootstrap = 5
 }
 
 /// Generates one block of paths chunk by chunk and feeds each chunk straight to the liquidation
@@ -101,6 +103,9 @@ struct PathBlockKernel {
         }
         if plan.model == .garch {
             drawChiSquare(paths: paths, steps: steps, scratch: scratch)
+        }
+        if plan.model == .bootstrap {
+            fillRows(.bootstrap, index: 0, paths: paths, steps: steps, first: scratch.uniformA, second: scratch.uniformB)
         }
     }
 

@@ -64,14 +64,24 @@ struct SimulationPlan: Sendable {
     /// Exit fee rate at the horizon (settlement fee when a dated contract is held to expiry).
     let exitFeeRate: Double
 
+    // History models (bootstrap, replay).
+    /// Log returns and funding rates per step of the history (empty for the parametric models).
+    let historyReturns: [Double]
+    let historyFunding: [Double]
+    /// Probability `1/L` that a bootstrap path starts a new block at a step (mean block length `L`).
+    let restartProbability: Double
+
     let cells: [HedgeCell]
     /// Distinct liquidation thresholds in descending order (the first is reached first).
     let thresholds: [Double]
     /// For each cell, the index of its threshold in `thresholds` (nil: no position).
     let cellThresholdIndex: [Int?]
 
-    init(scenario: Scenario) {
+    init(scenario: Scenario, history: MarketHistory? = nil) {
         self.scenario = scenario
+        historyReturns = scenario.model.needsHistory ? history?.logReturns ?? [] : []
+        historyFunding = scenario.model.needsHistory && scenario.instrument == .perpetual ? history?.fundingRates ?? [] : []
+        restartProbability = 1 / max(1, scenario.bootstrapBlockSteps)
         steps = scenario.stepCount
         dt = scenario.stepYears
         logPrice0 = Foundation.log(scenario.price)
@@ -80,12 +90,12 @@ struct SimulationPlan: Sendable {
         inverseIndex0 = 1 / scenario.price
         model = scenario.model
         let sigma = scenario.vol
-        volPerStep = sigma * dt.squareRoot()
+        volPerStep = scenario.model.needsHistory ? (history?.returnVariance ?? 0).squareRoot() : sigma * dt.squareRoot()
         let jumps = scenario.model == .jump
         let lambda = jumps ? scenario.jumpIntensity : 0
         let compensator = Foundation.exp(scenario.jumpMean + 0.5 * scenario.jumpStdev * scenario.jumpStdev) - 1
         switch scenario.model {
-        case .garch: driftPerStep = scenario.drift * dt
+        case .garch, .bootstrap, .replay: driftPerStep = scenario.drift * dt
         case .gbm, .jump: driftPerStep = (scenario.drift - lambda * compensator - 0.5 * sigma * sigma) * dt
         }
         jumpRatePerStep = lambda * dt
@@ -144,9 +154,10 @@ struct SimulationPlan: Sendable {
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
 
-    /// Whether funding is paid at the end of step `s` (0-based): every `stepsPerFunding` steps.
+    /// Whether funding may be paid at the end of step `s` (0-based): every `stepsPerFunding` steps, or
+    /// at any step when the funding comes from a history.
     @inline(__always)
-    func isFundingStep(_ step: Int) -> Bool { (step + 1) % stepsPerFunding == 0 }
+    func isFundingStep(_ step: Int) -> Bool { !historyFunding.isEmpty || (step + 1) % stepsPerFunding == 0 }
 
     /// Years to expiry at the end of step `s` (0-based): `(steps − s − 1)·Δt` plus the time from the
     /// horizon to expiry, exactly 0 at the last step of a contract held to expiry.

@@ -125,6 +125,9 @@ extension Scenario {
                 throw InputError(field: "jumpIntensity", value: describe(jumpIntensity), allowed: "at most 5 expected jumps per step; use more steps per day")
             }
         }
+        if model == .bootstrap {
+            try require("bootstrapBlockSteps", bootstrapBlockSteps, bootstrapBlockSteps >= 1 && bootstrapBlockSteps <= 1e6, "a mean block length from 1 to 1e6 steps")
+        }
         if model == .garch {
             try require("garchAlpha", garchAlpha, garchAlpha >= 0 && garchAlpha < 1, "α from 0 to 1")
             try require("garchBeta", garchBeta, garchBeta >= 0 && garchBeta < 1, "β from 0 to 1")

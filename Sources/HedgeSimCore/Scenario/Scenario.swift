@@ -47,6 +47,9 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var basisVol: Double = 0.3
     /// Correlation of basis shocks with price shocks.
     public var basisPriceCorrelation: Double = 0.3
+    /// Venue preset the scenario started from (`Venue.named`), nil when none; its values are applied
+    /// before every other field, so explicit values override them.
+    public var venue: String? = nil
     /// Contract face value in USD (BitMEX 1, Deribit 10, Binance/OKX 100).
     public var faceValue: Double = 1
     /// Taker fee rate on entry and exit (0.0005 = 0.05 %), charged on `N / price` in coin.
@@ -73,6 +76,11 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var garchBeta: Double = 0.92
     /// Degrees of freedom ν of the Student-t shocks, a whole number from 3 to 60.
     public var garchDegreesOfFreedom: Double = 5
+    /// Mean block length of the stationary bootstrap, in steps.
+    public var bootstrapBlockSteps: Double = 24
+    /// History files of the bootstrap and replay models (price CSV first, then an optional funding
+    /// CSV); read by the command-line tool, recorded here so a report says what it used.
+    public var history: [String] = []
 
     // MARK: Funding (perpetual)
     /// Mean funding rate per interval (0.0001 = 0.01 % per 8 h, paid by longs to shorts when > 0).

@@ -44,11 +44,10 @@ public struct ScenarioDocument: Sendable {
         self.seed = seed
     }
 
-    /// Applies the entries to `scenario`, in file order.
+    /// Applies the entries to `scenario`: a `venue` preset first, then the rest in file order
+    /// (`ScenarioFields.apply(_:to:)`).
     public func apply(to scenario: inout Scenario) throws {
-        for (key, value) in entries {
-            try ScenarioFields.apply(key: key, value: value, to: &scenario)
-        }
+        try ScenarioFields.apply(entries, to: &scenario)
     }
 
     private static func value(of node: Node, key: String) throws -> FieldValue {

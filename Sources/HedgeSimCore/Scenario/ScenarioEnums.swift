@@ -6,6 +6,16 @@ public enum PriceModelKind: String, Codable, Sendable, CaseIterable {
     case jump
     /// GARCH(1,1) variance per step with standardised Student-t shocks.
     case garch
+    /// Stationary block bootstrap of a joint (log return, funding) history (Politis & Romano 1994):
+    /// blocks of geometric length with mean `bootstrapBlockSteps`, so volatility clustering and the
+    /// return–funding dependence come from the data.
+    case bootstrap
+    /// The history itself from its first step, on every path: a deterministic replay for stress
+    /// tests and backtests.
+    case replay
+
+    /// Whether the model draws its returns (and funding, when the history has it) from a history.
+    public var needsHistory: Bool { self == .bootstrap || self == .replay }
 }
 
 /// The hedge instrument: an inverse (coin-margined) contract shorted against the holding.

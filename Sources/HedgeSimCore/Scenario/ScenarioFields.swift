@@ -10,6 +10,7 @@ public enum ScenarioFields {
         case integer(WritableKeyPath<Scenario, Int>)
         case optionalInteger(WritableKeyPath<Scenario, Int?>)
         case numberList(WritableKeyPath<Scenario, [Double]>)
+        case textList(WritableKeyPath<Scenario, [String]>)
         case boolean(WritableKeyPath<Scenario, Bool>)
         case choice([String], (inout Scenario, String) -> Void)
     }
@@ -49,6 +50,7 @@ public enum ScenarioFields {
             field("basisMeanReversion", .number(\.basisMeanReversion)),
             field("basisVol", .number(\.basisVol)),
             field("basisPriceCorrelation", .number(\.basisPriceCorrelation)),
+            field("venue", .choice(Venue.names) { scenario, name in Venue.named(name)?.apply(to: &scenario) }),
             field("faceValue", .number(\.faceValue)),
             field("fee", .number(\.fee)),
             field("settlementFee", .number(\.settlementFee)),
@@ -61,6 +63,8 @@ public enum ScenarioFields {
             field("garchAlpha", .number(\.garchAlpha)),
             field("garchBeta", .number(\.garchBeta)),
             field("garchDegreesOfFreedom", .number(\.garchDegreesOfFreedom)),
+            field("bootstrapBlockSteps", .number(\.bootstrapBlockSteps)),
+            field("history", .textList(\.history)),
             field("fundingMean", .number(\.fundingMean)),
             field("fundingVol", .number(\.fundingVol)),
             field("fundingPersistence", .number(\.fundingPersistence)),
@@ -101,6 +105,16 @@ public enum ScenarioFields {
             scenario[keyPath: path] = value == .null ? nil : try integer(value, or: fail("a whole number"))
         case .numberList(let path):
             scenario[keyPath: path] = try NumberList.parse(value, or: fail("numbers as a list (0,0.5,1) or a range start:end:step (0:1:0.1)"))
+        case .textList(let path):
+            switch value {
+            case .text(let text): scenario[keyPath: path] = text.split(separator: ",").map(String.init)
+            case .list(let items):
+                scenario[keyPath: path] = try items.map { item in
+                    guard case .text(let text) = item else { throw fail("file names") }
+                    return text
+                }
+            default: throw fail("file names")
+            }
         case .boolean(let path):
             switch value {
             case .boolean(let flag): scenario[keyPath: path] = flag

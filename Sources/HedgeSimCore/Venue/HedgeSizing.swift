@@ -1,0 +1,69 @@
+import Foundation
+
+/// The `hedgesim size` calculator: the short that hedges ratio `h` of a holding, built by `HedgeCell`
+/// exactly as the engine builds its cells, with the liquidation and bankruptcy prices of that short.
+///
+/// With holding `S` coins, entry `E` and face value `C`: contracts `n = round(h·S·E/C)`, notional
+/// `N = n·C` USD, initial (isolated) margin `M = N/(E·L)` coin, entry fee `fee·N/E` coin; USD values
+/// are coin × `E`. The liquidation price is `InverseContract.liquidationPrice` of the short — the
+/// mark at which the engine's per-unit account value `a/F + c` meets the cell's threshold `−M/N`.
+public struct HedgeSizing: Sendable, Equatable, Encodable {
+    /// The resolved scenario (venue, fees, maintenance) the cell comes from.
+    public let scenario: Scenario
+    /// The cell of the scenario's first ratio and leverage.
+    public let cell: HedgeCell
+    /// Entry price of the short `E` (the index for a perpetual).
+    public let entryPrice: Double
+    /// nil without a position, or when the margin covers every rise (1x under the mark convention).
+    public let liquidationPrice: Double?
+    /// nil without a position or for a 1x short.
+    public let bankruptcyPrice: Double?
+
+    /// Sizes the first ratio and leverage of `scenario`.
+    /// - Throws: `InputError` when the scenario is invalid (`Scenario.validate`).
+    public init(scenario: Scenario) throws {
+        try scenario.validate()
+        let cell = HedgeCell(scenario: scenario, ratio: scenario.hedgeRatios[0], leverage: scenario.leverages[0])
+        let entry = scenario.entryPrice
+        self.scenario = scenario
+        self.cell = cell
+        self.entryPrice = entry
+        self.liquidationPrice = InverseContract.liquidationPrice(
+            side: .short, notional: cell.notional, entry: entry, margin: cell.marginCoin,
+            maintenanceRate: scenario.maintenanceRate, convention: scenario.maintenanceConvention)
+        self.bankruptcyPrice = InverseContract.bankruptcyPrice(side: .short, notional: cell.notional, entry: entry, margin: cell.marginCoin)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case venue, holding, price, entryPrice, hedgeRatio, leverage, faceValue, contracts, notional
+        case initialMarginCoin, initialMarginUSD, feeRate, entryFeeCoin, entryFeeUSD, spotCoinLeft
+        case maintenanceRate, maintenanceConvention, liquidationPrice, liquidationDistancePercent
+        case bankruptcyPrice, bankruptcyDistancePercent
+    }
+
+    /// Every key, `null` where there is no value.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(scenario.venue, forKey: .venue)
+        try container.encode(scenario.holding, forKey: .holding)
+        try container.encode(scenario.price, forKey: .price)
+        try container.encode(entryPrice, forKey: .entryPrice)
+        try container.encode(cell.hedgeRatio, forKey: .hedgeRatio)
+        try container.encode(cell.leverage, forKey: .leverage)
+        try container.encode(scenario.faceValue, forKey: .faceValue)
+        try container.encode(cell.contracts, forKey: .contracts)
+        try container.encode(cell.notional, forKey: .notional)
+        try container.encode(cell.marginCoin, forKey: .initialMarginCoin)
+        try container.encode(cell.marginCoin * entryPrice, forKey: .initialMarginUSD)
+        try container.encode(scenario.fee, forKey: .feeRate)
+        try container.encode(cell.entryFeeCoin, forKey: .entryFeeCoin)
+        try container.encode(cell.entryFeeCoin * entryPrice, forKey: .entryFeeUSD)
+        try container.encode(cell.spotCoin, forKey: .spotCoinLeft)
+        try container.encode(scenario.maintenanceRate, forKey: .maintenanceRate)
+        try container.encode(scenario.maintenanceConvention, forKey: .maintenanceConvention)
+        try container.encode(liquidationPrice, forKey: .liquidationPrice)
+        try container.encode(LiquidationQuote.distancePercent(liquidationPrice, from: entryPrice), forKey: .liquidationDistancePercent)
+        try container.encode(bankruptcyPrice, forKey: .bankruptcyPrice)
+        try container.encode(LiquidationQuote.distancePercent(bankruptcyPrice, from: entryPrice), forKey: .bankruptcyDistancePercent)
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+
+/// The `hedgesim liquidation-price` calculator: the mark prices at which an isolated inverse position
+/// reaches its maintenance requirement (liquidation) and loses its whole margin (bankruptcy), from
+/// `InverseContract`'s closed forms — the ones the engine's liquidation rule reduces to.
+///
+/// Prices are USD per coin, notional `N` in USD, margin `B0` in coin; a distance is
+/// `(price − E)/E` in percent (positive above entry: where a short dies). A tier's maintenance
+/// deduction `D` (`MM = m·value − D`) is the same as `D` more margin with `MM = m·value`, so it is
+/// passed to `InverseContract.liquidationPrice` as margin `B0 + D` under either convention.
+public struct LiquidationQuote: Sendable, Equatable, Encodable {
+    /// How big the position is.
+    public enum Size: Sendable, Equatable {
+        /// Whole contracts of the venue's face value.
+        case contracts(Double)
+        /// Notional in USD (rounded to whole contracts when a venue gives the face value).
+        case notional(Double)
+    }
+
+    /// How the isolated margin is set.
+    public enum Collateral: Sendable, Equatable {
+        /// `B0 = N/(E·L)`, as the engine's `HedgeCell`.
+        case leverage(Double)
+        /// `B0` in coin.
+        case margin(Double)
+    }
+
+    /// What the user asks.
+    public struct Request: Sendable {
+        public var venue: Venue?
+        public var side: InverseContract.Side
+        public var entry: Double
+        public var size: Size
+        public var collateral: Collateral
+        /// Overrides the venue's tier for this size.
+        public var maintenanceRate: Double?
+        /// Overrides the venue's convention.
+        public var convention: MaintenanceConvention?
+
+        public init(
+            venue: Venue?, side: InverseContract.Side, entry: Double, size: Size, collateral: Collateral,
+            maintenanceRate: Double? = nil, convention: MaintenanceConvention? = nil
+        ) {
+            self.venue = venue
+            self.side = side
+            self.entry = entry
+            self.size = size
+            self.collateral = collateral
+            self.maintenanceRate = maintenanceRate
+            self.convention = convention
+        }
+    }
+
+    public let venue: String?
+    public let side: InverseContract.Side
+    /// Entry price `E`.
+    public let entry: Double
+    /// Whole contracts; nil without a venue (no face value).
+    public let contracts: Double?
+    /// Notional `N`, USD.
+    public let notional: Double
+    /// Isolated margin `B0`, coin.
+    public let margin: Double
+    /// `N/(E·B0)`.
+    public let leverage: Double
+    public let maintenanceRate: Double
+    /// Maintenance amount `D`, coin.
+    public let maintenanceDeduction: Double
+    /// Where the rate comes from: the venue's tier in words, or "given".
+    public let maintenanceTier: String
+    public let convention: MaintenanceConvention
+    /// nil when the margin covers every price move (a short at 1x or less under the mark convention).
+    public let liquidationPrice: Double?
+    /// nil for a short whose margin is at least its entry value.
+    public let bankruptcyPrice: Double?
+
+    /// Checks the request and computes the prices.
+    /// - Throws: `InputError` naming the flag at fault (`entry`, `contracts`, `notional`, `leverage`,
+    ///   `margin`, `maintenanceRate`, `convention`).
+    public init(_ request: Request) throws {
+        let entry = request.entry
+        guard entry.isFinite, entry > 0, entry <= 1e12 else {
+            throw InputError(field: "entry", value: describe(entry), allowed: "a price > 0 and ≤ 1e12 (USD per coin)")
+        }
+        let face = request.venue?.faceValue.value
+        let contracts: Double?
+        let notional: Double
+        switch request.size {
+        case .contracts(let count):
+            guard let face else {
+                throw InputError(field: "contracts", value: describe(count), allowed: "a count with --venue (for the face value), or --notional USD")
+            }
+            guard count.isFinite, count >= 1, count <= 1e15 / face, count == count.rounded() else {
+                throw InputError(field: "contracts", value: describe(count), allowed: "a whole number of contracts ≥ 1 (at most 1e15 USD)")
+            }
+            contracts = count
+            notional = count * face
+        case .notional(let usd):
+            guard usd.isFinite, usd > 0, usd <= 1e15 else {
+                throw InputError(field: "notional", value: describe(usd), allowed: "USD > 0 and ≤ 1e15")
+            }
+            if let face {
+                let count = (usd / face).rounded()
+                guard count >= 1 else {
+                    throw InputError(field: "notional", value: describe(usd), allowed: "at least one contract of \(describe(face)) USD")
+                }
+                contracts = count
+                notional = count * face
+            } else {
+                contracts = nil
+                notional = usd
+            }
+        }
+        let value = notional / entry
+        let margin: Double
+        switch request.collateral {
+        case .leverage(let leverage):
+            guard leverage.isFinite, leverage > 0, leverage <= 200 else {
+                throw InputError(field: "leverage", value: describe(leverage), allowed: "a leverage > 0 and ≤ 200")
+            }
+            margin = value / leverage
+        case .margin(let coin):
+            guard coin.isFinite, coin > 0, coin <= 1e12 else {
+                throw InputError(field: "margin", value: describe(coin), allowed: "coins > 0 and ≤ 1e12")
+            }
+            margin = coin
+        }
+        let requirement = try LiquidationQuote.maintenance(request, size: PositionSize(contracts: contracts ?? 0, coin: value))
+        guard let convention = request.convention ?? request.venue?.maintenanceConvention.value else {
+            throw InputError(field: "convention", value: "none", allowed: "entry | mark, or --venue for the venue's convention")
+        }
+        self.venue = request.venue?.name
+        self.side = request.side
+        self.entry = entry
+        self.contracts = contracts
+        self.notional = notional
+        self.margin = margin
+        self.leverage = value / margin
+        self.maintenanceRate = requirement.rate
+        self.maintenanceDeduction = requirement.deduction
+        self.maintenanceTier = requirement.tier
+        self.convention = convention
+        self.liquidationPrice = InverseContract.liquidationPrice(
+            side: request.side, notional: notional, entry: entry, margin: margin + requirement.deduction,
+            maintenanceRate: requirement.rate, convention: convention)
+        self.bankruptcyPrice = InverseContract.bankruptcyPrice(side: request.side, notional: notional, entry: entry, margin: margin)
+    }
+
+    /// The given rate, else the venue's tier for the size.
+    private static func maintenance(_ request: Request, size: PositionSize) throws -> MaintenanceRequirement {
+        if let rate = request.maintenanceRate {
+            guard rate.isFinite, rate >= 0, rate < 0.5 else {
+                throw InputError(field: "maintenanceRate", value: describe(rate), allowed: "a rate from 0 to 0.5")
+            }
+            return MaintenanceRequirement(rate: rate, deduction: 0, tier: "given")
+        }
+        guard let venue = request.venue else {
+            throw InputError(field: "maintenanceRate", value: "none", allowed: "a rate from 0 to 0.5, or --venue for the venue's tier")
+        }
+        guard let tier = venue.maintenanceRequirement(for: size) else {
+            throw InputError(
+                field: "maintenanceRate", value: "none for \(describe(size.contracts)) contracts (\(describe(size.coin)) coin) on \(venue.name)",
+                allowed: "a rate from 0 to 0.5: the size is outside the venue's sourced tiers (\(venue.maintenance.value.coverage))")
+        }
+        return tier
+    }
+
+    /// `(price − E)/E` in percent.
+    public static func distancePercent(_ price: Double?, from entry: Double) -> Double? {
+        price.map { ($0 - entry) / entry * 100 }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case venue, side, entry, contracts, notional, margin, leverage, maintenanceRate, maintenanceDeduction, maintenanceTier
+        case convention, liquidationPrice, liquidationDistancePercent, bankruptcyPrice, bankruptcyDistancePercent
+    }
+
+    /// Every key, `null` where there is no value; the side as `short` or `long`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(venue, forKey: .venue)
+        try container.encode(side == .short ? "short" : "long", forKey: .side)
+        try container.encode(entry, forKey: .entry)
+        try container.encode(contracts, forKey: .contracts)
+        try container.encode(notional, forKey: .notional)
+        try container.encode(margin, forKey: .margin)
+        try container.encode(leverage, forKey: .leverage)
+        try container.encode(maintenanceRate, forKey: .maintenanceRate)
+        try container.encode(maintenanceDeduction, forKey: .maintenanceDeduction)
+        try container.encode(maintenanceTier, forKey: .maintenanceTier)
+        try container.encode(convention, forKey: .convention)
+        try container.encode(liquidationPrice, forKey: .liquidationPrice)
+        try container.encode(LiquidationQuote.distancePercent(liquidationPrice, from: entry), forKey: .liquidationDistancePercent)
+        try container.encode(bankruptcyPrice, forKey: .bankruptcyPrice)
+        try container.encode(LiquidationQuote.distancePercent(bankruptcyPrice, from: entry), forKey: .bankruptcyDistancePercent)
+    }
+}

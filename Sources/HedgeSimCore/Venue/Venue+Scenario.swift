@@ -1,0 +1,70 @@
+import Foundation
+
+extension Venue {
+    /// Sets the scenario fields the engine uses from this preset: `venue`, `faceValue`, `fee` (the
+    /// taker fee), `settlementFee` and `fundingCap` where the note has a value, `maintenanceRate` (the
+    /// first tier; `Scenario.applyVenueMaintenanceTier` later picks the tier of the grid's largest
+    /// position), `maintenanceConvention`, `fundingIntervalHours`, and `fundingMean` = the neutral
+    /// rate (the interest term; 0 on Deribit and OKX). Later values from a config or flags override
+    /// any of them.
+    ///
+    /// Not applied, because the engine has no such input: maker fee, liquidation fee (the engine
+    /// books the whole isolated margin as lost), clamp band, dead band, continuous accrual and the
+    /// settlement averaging window.
+    public func apply(to scenario: inout Scenario) {
+        scenario.venue = name
+        scenario.faceValue = faceValue.value
+        scenario.fee = takerFee.value
+        if let settlement = settlementFee.value { scenario.settlementFee = settlement }
+        scenario.maintenanceRate = maintenance.value.firstTier.rate
+        scenario.maintenanceConvention = maintenanceConvention.value
+        scenario.fundingIntervalHours = funding.intervalHours.value
+        if let cap = funding.cap.value { scenario.fundingCap = cap }
+        scenario.fundingMean = funding.interestPerInterval.value
+    }
+}
+
+extension Scenario {
+    /// The largest short of the grid, in contracts and in coin at entry: the cell of the largest hedge
+    /// ratio (`HedgeCell` rounds to whole contracts exactly as the engine does).
+    public var largestPosition: PositionSize {
+        let ratio = hedgeRatios.max() ?? 0
+        let cell = HedgeCell(scenario: self, ratio: ratio, leverage: leverages.first ?? 1)
+        return PositionSize(contracts: cell.contracts, coin: cell.notional / entryPrice)
+    }
+
+    /// Sets `maintenanceRate` to the venue's tier for the grid's largest position. One rate serves
+    /// every cell: the engine's per-unit account value `a/F + c` carries `m` in `a` under the mark
+    /// convention, so a rate per cell would need one account value per cell. The largest position's
+    /// tier is the highest rate of the grid (tiers only rise with size), so smaller cells are judged
+    /// conservatively.
+    ///
+    /// Does nothing without a venue or when the grid's sizes are not yet valid numbers (validation
+    /// then names the field at fault).
+    /// - Throws: `InputError` on `maintenanceRate` when the size lies outside the venue's sourced
+    ///   tiers, when its tier has a maintenance deduction (the engine models none), or when the tier's
+    ///   rate is 0.5 or more: the user must give `maintenanceRate`.
+    public mutating func applyVenueMaintenanceTier() throws {
+        guard let name = venue, let preset = Venue.named(name) else { return }
+        let size = largestPosition
+        guard size.coin.isFinite, size.contracts.isFinite, size.coin >= 0 else { return }
+        let position = "\(describe(size.contracts)) contracts (\(describe(size.coin)) coin) at the largest ratio on \(name)"
+        guard let tier = preset.maintenanceRequirement(for: size) else {
+            throw InputError(
+                field: "maintenanceRate", value: position,
+                allowed: "a size within the venue's sourced tiers (\(preset.maintenance.value.coverage)), or an explicit maintenanceRate")
+        }
+        guard tier.deduction == 0 else {
+            throw InputError(
+                field: "maintenanceRate", value: position,
+                allowed: "a tier without a maintenance deduction (this one, \(tier.tier), deducts \(describe(tier.deduction)) coin, "
+                    + "which the engine does not model), or an explicit maintenanceRate")
+        }
+        guard tier.rate < 0.5 else {
+            throw InputError(
+                field: "maintenanceRate", value: position + " gives \(describe(tier.rate))",
+                allowed: "a tier rate below 0.5; lower the position or give maintenanceRate")
+        }
+        maintenanceRate = tier.rate
+    }
+}

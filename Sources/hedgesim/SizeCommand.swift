@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import HedgeSimCore
+
+/// `hedgesim size`: the short that hedges a ratio of a holding, sized as the engine sizes it.
+struct SizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "size",
+        abstract: "Contracts, notional, initial margin, entry fee and liquidation price of a hedge.",
+        discussion: "Builds the same hedge cell as `hedgesim run` (whole contracts, isolated margin notional/(price × "
+            + "leverage), entry fee paid from the holding). Without --venue the defaults of `hedgesim run` apply; "
+            + "with one, its face value, taker fee, maintenance tier and convention, overridable here.")
+
+    @Option(parsing: .unconditional, help: "Coins held.") var holding: String?
+    @Option(parsing: .unconditional, help: "Spot price, USD per coin.") var price: String?
+    @Option(parsing: .unconditional, help: "Hedge ratio h = notional/(holding × price), from 0 to 2.") var ratio: String?
+    @Option(parsing: .unconditional, help: "Venue preset: bitmex | bybit | deribit | okx | binance-coinm.") var venue: String?
+    @Option(parsing: .unconditional, help: "Leverage of the isolated margin (default 3).") var leverage: String?
+    @Option(name: .customLong("maintenance-rate"), parsing: .unconditional, help: "Maintenance margin rate (0.005 = 0.5 %).")
+    var maintenanceRate: String?
+    @Option(parsing: .unconditional, help: "Maintenance on the entry or the mark value: entry | mark.") var convention: String?
+    @Option(parsing: .unconditional, help: "Output format: table | json.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Write the result to this file (atomically) instead of standard output.") var output: String?
+
+    func run() throws {
+        do {
+            let format = try CalculatorOutput.Format.parse(format)
+            let sizing = try HedgeSizing(scenario: try scenario())
+            let text = format == .json ? try CalculatorOutput.json(sizing) : Self.table(sizing)
+            try CalculatorOutput.emit(text, to: output)
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The default scenario with the flags applied as `hedgesim run` applies them (venue first).
+    private func scenario() throws -> Scenario {
+        let ratio = try CalculatorOutput.required(ratio, field: "ratio", "a hedge ratio from 0 to 2")
+        guard ratio >= 0 && ratio <= 2 else {
+            throw InputError(field: "ratio", value: self.ratio ?? "", allowed: "a hedge ratio from 0 to 2")
+        }
+        var entries: [(key: String, value: FieldValue)] = [
+            ("holding", .number(try CalculatorOutput.required(holding, field: "holding", "coins held > 0"))),
+            ("price", .number(try CalculatorOutput.required(price, field: "price", "a price > 0 (USD per coin)"))),
+        ]
+        if let venue {
+            entries.append(("venue", .text(venue)))
+        }
+        if let value = try CalculatorOutput.number(leverage, field: "leverage") {
+            entries.append(("leverages", .number(value)))
+        }
+        if let value = try CalculatorOutput.number(maintenanceRate, field: "maintenanceRate") {
+            entries.append(("maintenanceRate", .number(value)))
+        }
+        var scenario = Scenario()
+        scenario.hedgeRatios = [ratio]
+        try ScenarioFields.apply(entries, to: &scenario)
+        if let convention = try CalculatorOutput.convention(convention) {
+            scenario.maintenanceConvention = convention
+        }
+        return scenario
+    }
+
+    static func table(_ sizing: HedgeSizing) -> String {
+        let s = sizing.scenario
+        let cell = sizing.cell
+        let entry = sizing.entryPrice
+        let coin = { (value: Double) in
+            "\(CalculatorOutput.grouped(value, decimals: 8)) coin = \(CalculatorOutput.grouped(value * entry)) USD"
+        }
+        let none = cell.notional > 0 ? "none (the margin covers any rise)" : "none (no position)"
+        return "Hedge size · \(s.venue ?? "no venue (run defaults)") · \(CalculatorOutput.grouped(s.holding, decimals: 8)) coins at "
+            + "\(CalculatorOutput.grouped(s.price)) USD, ratio \(CalculatorOutput.compact(cell.hedgeRatio)), \(CalculatorOutput.compact(cell.leverage))x isolated\n"
+            + CalculatorOutput.lines([
+                ("contracts", "\(CalculatorOutput.grouped(cell.contracts, decimals: 0)) × \(CalculatorOutput.grouped(s.faceValue, decimals: 0)) USD"),
+                ("notional", "\(CalculatorOutput.grouped(cell.notional)) USD"),
+                ("initial margin", coin(cell.marginCoin)),
+                ("entry fee", coin(cell.entryFeeCoin) + " (\(CalculatorOutput.percent(s.fee)))"),
+                ("spot left", "\(CalculatorOutput.grouped(cell.spotCoin, decimals: 8)) coin"),
+                ("maintenance", "\(CalculatorOutput.percent(s.maintenanceRate)) on the \(s.maintenanceConvention.rawValue) value"),
+                ("liquidation", CalculatorOutput.price(sizing.liquidationPrice, entry: entry, none: none)),
+                ("bankruptcy", CalculatorOutput.price(sizing.bankruptcyPrice, entry: entry, none: none)),
+            ])
+    }
+}
