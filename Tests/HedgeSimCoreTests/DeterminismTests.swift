@@ -15,6 +15,7 @@ import Testing
         for threads in [2, 3, 7] {
             let other = try TestScenarios.run(s, seed: 99, threads: threads)
             #expect(other.cells == reference.cells, "threads \(threads)")
+            #expect(other.priceBands == reference.priceBands)
             #expect(other.recommendation == reference.recommendation)
         }
     }

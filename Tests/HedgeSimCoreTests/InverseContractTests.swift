@@ -83,8 +83,7 @@ import Testing
         scenario.leverages = [leverage]
         let plan = SimulationPlan(scenario: scenario)
         for (index, cell) in plan.cells.enumerated() {
-            let threshold = plan.thresholds[try #require(plan.cellThresholdIndex[index])]
-            let engine = plan.markCoefficient / (threshold - plan.accountConstant)
+            let engine = try #require(plan.liquidationPrice(of: index))
             let venue = try #require(InverseContract.liquidationPrice(
                 side: .short, notional: cell.notional, entry: plan.entryPrice, margin: cell.marginCoin,
                 maintenanceRate: 0.006, convention: convention))

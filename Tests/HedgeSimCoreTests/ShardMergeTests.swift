@@ -15,6 +15,7 @@ import Testing
         let decoded = try partials.reversed().map { try PartialResult(data: try $0.encoded(), source: "test") }
         let merged = try HedgeSimulation.merge(decoded)
         #expect(merged.cells == single.cells)
+        #expect(merged.priceBands == single.priceBands)
         #expect(merged.recommendation == single.recommendation)
     }
 

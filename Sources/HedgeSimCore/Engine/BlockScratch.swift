@@ -48,7 +48,14 @@ final class BlockScratch {
     /// Liquidation record per (path, threshold group), `LiquidationRecord.fieldCount` doubles each.
     let records: UnsafeMutablePointer<Double>
 
-    init(paths: Int, chunkSteps: Int, groups: Int) {
+    /// Log index of each path at each band step, `path·bandPoints + point`.
+    let bandLogIndex: UnsafeMutablePointer<Double>
+    let bandPoints: Int
+
+    init(paths: Int, chunkSteps: Int, groups: Int, bandPoints: Int = 0) {
+        self.bandPoints = bandPoints
+        bandLogIndex = .allocate(capacity: max(1, paths * bandPoints))
+        bandLogIndex.initialize(repeating: 0, count: max(1, paths * bandPoints))
         self.paths = paths
         self.groups = groups
         capacity = paths * chunkSteps
@@ -102,6 +109,7 @@ final class BlockScratch {
         }
         stateNextGroup.deallocate()
         stateHistoryIndex.deallocate()
+        bandLogIndex.deallocate()
     }
 }
 

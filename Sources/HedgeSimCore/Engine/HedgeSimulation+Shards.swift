@@ -14,6 +14,7 @@ extension HedgeSimulation {
         let header = PartialResult.Header(
             seed: seed, scenario: scenario, shard: shard, firstPath: sink.firstPath, pathCount: sink.paths,
             firstBlock: blocks.lowerBound, blockCount: blocks.count, cellCount: plan.cells.count,
+            bandPathCount: sink.bandPathCount, bandPoints: sink.bandPoints,
             simulationSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         return PartialResult(header: header, sink: sink)
     }
@@ -60,10 +61,14 @@ extension HedgeSimulation {
         }
         let ordered = partials.sorted { $0.header.shard.index < $1.header.shard.index }
         let plan = SimulationPlan(scenario: reference)
-        let sink = SimulationSink(paths: reference.paths, cellCount: plan.cells.count, blockCount: plan.blockCount)
+        let sink = SimulationSink(
+            paths: reference.paths, cellCount: plan.cells.count, blockCount: plan.blockCount,
+            bandPaths: plan.bandPaths, bandPoints: plan.bandSteps.count)
         for partial in ordered {
             let h = partial.header
-            guard h.cellCount == plan.cells.count, h.blockCount == h.shard.blocks(of: plan.blockCount).count else {
+            guard h.cellCount == plan.cells.count, h.blockCount == h.shard.blocks(of: plan.blockCount).count,
+                h.bandPoints == sink.bandPoints
+            else {
                 throw InputError(field: "partials", value: "shard \(h.shard.index)", allowed: "a partial consistent with its scenario")
             }
             for cell in 0..<plan.cells.count {
@@ -74,6 +79,8 @@ extension HedgeSimulation {
                 }
             }
             for path in 0..<h.pathCount { sink.unhedgedUSD[h.firstPath + path] = partial.unhedgedUSD[path] }
+            let bandOffset = h.firstPath * sink.bandPoints
+            for (i, value) in partial.bandLogIndex.enumerated() { sink.bandLogIndex[bandOffset + i] = value }
             let sumsOffset = h.firstBlock * plan.cells.count * CellSums.fieldCount
             for (i, value) in partial.blockSums.enumerated() { sink.blockSums[sumsOffset + i] = value }
         }

@@ -49,14 +49,15 @@ public enum HedgeSimulation {
         let endPath = min(total, blocks.upperBound * SimulationPlan.blockSize)
         let sink = SimulationSink(
             paths: max(0, endPath - firstPath), cellCount: plan.cells.count, blockCount: blocks.count,
-            firstPath: firstPath, firstBlock: blocks.lowerBound)
+            firstPath: firstPath, firstBlock: blocks.lowerBound, bandPaths: plan.bandPaths, bandPoints: plan.bandSteps.count)
         guard !blocks.isEmpty else { return sink }
         let kernel = PathBlockKernel(plan: plan, random: CounterRandomSource(seed: seed))
         let stride = max(1, min(workers, blocks.count))
         BLAS.useSingleThread()
         DispatchQueue.concurrentPerform(iterations: stride) { worker in
             let scratch = BlockScratch(
-                paths: SimulationPlan.blockSize, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count)
+                paths: SimulationPlan.blockSize, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count,
+                bandPoints: plan.bandSteps.count)
             var block = blocks.lowerBound + worker
             while block < blocks.upperBound {
                 let first = block * SimulationPlan.blockSize
@@ -86,7 +87,7 @@ public enum HedgeSimulation {
         }
         let scenario = plan.scenario
         return SimulationResult(
-            scenario: scenario, seed: seed, cells: summaries,
+            scenario: scenario, seed: seed, cells: summaries, priceBands: PriceBands(plan: plan, sink: sink),
             recommendation: Recommender(scenario: scenario).recommend(summaries),
             timing: SimulationTiming(
                 threads: workers, simulationSeconds: simulationSeconds, summarySeconds: summarySeconds,

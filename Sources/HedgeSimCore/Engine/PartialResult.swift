@@ -16,11 +16,14 @@ public struct PartialResult: Sendable {
         public var firstBlock: Int
         public var blockCount: Int
         public var cellCount: Int
+        /// Band paths held (see `PriceBands`) and band points per path.
+        public var bandPathCount: Int
+        public var bandPoints: Int
         /// Seconds this shard spent simulating.
         public var simulationSeconds: Double
     }
 
-    public static let formatName = "hedgesim-partial-1"
+    public static let formatName = "hedgesim-partial-2"
 
     public var header: Header
     /// Net USD value per (cell, path), cell-major.
@@ -29,6 +32,8 @@ public struct PartialResult: Sendable {
     public var unhedgedUSD: [Double]
     /// `CellSums` per (block, cell).
     public var blockSums: [Double]
+    /// Log index of the band paths at the band steps.
+    public var bandLogIndex: [Double]
 
     init(header: Header, sink: SimulationSink) {
         self.header = header
@@ -37,9 +42,14 @@ public struct PartialResult: Sendable {
         netCoin = Array(UnsafeBufferPointer(start: sink.netCoin, count: values))
         unhedgedUSD = Array(UnsafeBufferPointer(start: sink.unhedgedUSD, count: sink.paths))
         blockSums = Array(UnsafeBufferPointer(start: sink.blockSums, count: sink.blockCount * sink.cellCount * CellSums.fieldCount))
+        bandLogIndex = Array(UnsafeBufferPointer(start: sink.bandLogIndex, count: sink.bandPathCount * sink.bandPoints))
     }
 
-    init(header: Header, netUSD: [Double], netCoin: [Double], unhedgedUSD: [Double], blockSums: [Double]) {
+    init(
+        header: Header, netUSD: [Double], netCoin: [Double], unhedgedUSD: [Double], blockSums: [Double],
+        bandLogIndex: [Double]
+    ) {
+        self.bandLogIndex = bandLogIndex
         self.header = header
         self.netUSD = netUSD
         self.netCoin = netCoin

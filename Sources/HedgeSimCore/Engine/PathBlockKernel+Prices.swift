@@ -31,6 +31,7 @@ extension PathBlockKernel {
         let outMark = scratch.logMark + base
         let outMarkMax = scratch.logMarkMax + base
         let hasJumps = plan.model == .jump
+        defer { recordBand(step: step, paths: paths, scratch: scratch) }
         if plan.isPerpetual {
             for p in 0..<count {
                 let previous = logMark[p]
@@ -68,6 +69,16 @@ extension PathBlockKernel {
                         logUniform: scratch.bridgeLogUniform[base + p])
                 }
             }
+        }
+    }
+
+    /// Keeps the log index of the band paths (the first `bandPaths` of the run) at band steps.
+    @inline(__always)
+    private func recordBand(step: Int, paths: Range<Int>, scratch: BlockScratch) {
+        let point = plan.bandPointOfStep[step]
+        guard point >= 0, scratch.bandPoints > 0, paths.lowerBound < plan.bandPaths else { return }
+        for p in 0..<(min(paths.upperBound, plan.bandPaths) - paths.lowerBound) {
+            scratch.bandLogIndex[p * scratch.bandPoints + point] = scratch.stateLogIndex[p]
         }
     }
 

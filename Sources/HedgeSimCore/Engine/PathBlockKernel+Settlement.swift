@@ -37,6 +37,11 @@ extension PathBlockKernel {
         let inverseIndex = plan.isPerpetual ? inverseMark : 1 / index
         let groups = plan.thresholds.count
         sink.unhedgedUSD[globalPath - sink.firstPath] = index * holding
+        if globalPath - sink.firstPath < sink.bandPathCount {
+            let target = sink.bandLogIndex + (globalPath - sink.firstPath) * sink.bandPoints
+            let source = scratch.bandLogIndex + path * scratch.bandPoints
+            for point in 0..<sink.bandPoints { target[point] = source[point] }
+        }
         for (cellIndex, cell) in plan.cells.enumerated() {
             let out = sink.slot(cell: cellIndex, globalPath: globalPath)
             guard cell.notional > 0, let group = plan.cellThresholdIndex[cellIndex] else {

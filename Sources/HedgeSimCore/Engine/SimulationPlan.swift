@@ -77,6 +77,15 @@ struct SimulationPlan: Sendable {
     /// For each cell, the index of its threshold in `thresholds` (nil: no position).
     let cellThresholdIndex: [Int?]
 
+    // Price bands: the index of the first `bandPaths` paths is kept at `bandSteps` for the fan chart.
+    static let maxBandPaths = 4_096
+    static let maxBandPoints = 61
+    let bandPaths: Int
+    /// Steps (0-based, index after the step) at which the band paths are recorded, ascending.
+    let bandSteps: [Int]
+    /// For each step, its position in `bandSteps`, or −1.
+    let bandPointOfStep: [Int]
+
     init(scenario: Scenario, history: MarketHistory? = nil) {
         self.scenario = scenario
         historyReturns = scenario.model.needsHistory ? history?.logReturns ?? [] : []
@@ -150,9 +159,25 @@ struct SimulationPlan: Sendable {
         let distinct = Set(cells.filter { $0.notional > 0 }.map(\.threshold)).sorted(by: >)
         thresholds = distinct
         cellThresholdIndex = cells.map { cell in cell.notional > 0 ? distinct.firstIndex(of: cell.threshold) : nil }
+        bandPaths = min(scenario.paths, SimulationPlan.maxBandPaths)
+        let stepCount = scenario.stepCount
+        let points = min(stepCount, SimulationPlan.maxBandPoints - 1)
+        let chosen = Array(Set((1...points).map { ($0 * stepCount + points - 1) / points - 1 })).sorted()
+        bandSteps = chosen
+        var pointOfStep = [Int](repeating: -1, count: stepCount)
+        for (point, step) in chosen.enumerated() { pointOfStep[step] = point }
+        bandPointOfStep = pointOfStep
     }
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
+
+    /// The mark price at which cell `index` is liquidated before any funding: solving
+    /// `a/F + c = θ` gives `F = a/(θ − c)`; nil without a position or when `θ − c ≤ 0`.
+    func liquidationPrice(of index: Int) -> Double? {
+        guard let group = cellThresholdIndex[index] else { return nil }
+        let denominator = thresholds[group] - accountConstant
+        return denominator > 0 ? markCoefficient / denominator : nil
+    }
 
     /// Whether funding may be paid at the end of step `s` (0-based): every `stepsPerFunding` steps, or
     /// at any step when the funding comes from a history.

@@ -8,16 +8,20 @@ public struct SimulationResult: Codable, Sendable {
     public var seed: UInt64
     public var scenario: Scenario
     public var cells: [CellSummary]
+    /// Quantile bands of the index price over time, for fan charts.
+    public var priceBands: PriceBands
     public var recommendation: Recommendation
     /// Wall time and throughput; the only part that differs between identical runs.
     public var timing: SimulationTiming
 
     public init(
-        scenario: Scenario, seed: UInt64, cells: [CellSummary], recommendation: Recommendation, timing: SimulationTiming
+        scenario: Scenario, seed: UInt64, cells: [CellSummary], priceBands: PriceBands, recommendation: Recommendation,
+        timing: SimulationTiming
     ) {
         self.scenario = scenario
         self.seed = seed
         self.cells = cells
+        self.priceBands = priceBands
         self.recommendation = recommendation
         self.timing = timing
     }

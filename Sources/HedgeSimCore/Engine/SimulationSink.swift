@@ -16,8 +16,19 @@ final class SimulationSink: @unchecked Sendable {
     /// `CellSums` per (block, cell).
     let blockSums: UnsafeMutablePointer<Double>
     let blockCount: Int
+    /// Log index of the band paths held here (global paths below `SimulationPlan.bandPaths`), at
+    /// the band steps: `(globalPath − firstPath)·bandPoints + point`.
+    let bandLogIndex: UnsafeMutablePointer<Double>
+    let bandPathCount: Int
+    let bandPoints: Int
 
-    init(paths: Int, cellCount: Int, blockCount: Int, firstPath: Int = 0, firstBlock: Int = 0) {
+    init(
+        paths: Int, cellCount: Int, blockCount: Int, firstPath: Int = 0, firstBlock: Int = 0,
+        bandPaths: Int = 0, bandPoints: Int = 0
+    ) {
+        bandPathCount = max(0, min(bandPaths, firstPath + paths) - firstPath)
+        self.bandPoints = bandPoints
+        bandLogIndex = .allocate(capacity: max(1, bandPathCount * bandPoints))
         self.paths = paths
         self.firstPath = firstPath
         self.firstBlock = firstBlock
@@ -36,6 +47,7 @@ final class SimulationSink: @unchecked Sendable {
         netCoin.deallocate()
         unhedgedUSD.deallocate()
         blockSums.deallocate()
+        bandLogIndex.deallocate()
     }
 
     /// Index of (cell, global path) in `netUSD` and `netCoin`.

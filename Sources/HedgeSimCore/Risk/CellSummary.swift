@@ -7,6 +7,9 @@ public struct CellSummary: Codable, Sendable, Equatable {
     public var notionalUSD: Double
     /// Collateral in the margin account at entry, coin.
     public var marginCoin: Double
+    /// Mark price (USD) at which the short is liquidated before any funding accrues, from the
+    /// engine's own rule `a/F + c = −M/N`; nil without a position or when no price liquidates it.
+    public var liquidationPriceUSD: Double?
     /// Net portfolio value at the horizon in USD, losses against `S·P_0`.
     public var netValueUSD: ValueDistribution
     /// Net portfolio value at the horizon in coin, losses against `S`.
@@ -69,6 +72,7 @@ extension CellSummary {
         try container.encode(contracts, forKey: .contracts)
         try container.encode(notionalUSD, forKey: .notionalUSD)
         try container.encode(marginCoin, forKey: .marginCoin)
+        try container.encode(liquidationPriceUSD, forKey: .liquidationPriceUSD)
         try container.encode(netValueUSD, forKey: .netValueUSD)
         try container.encode(netValueCoin, forKey: .netValueCoin)
         try container.encode(liquidation, forKey: .liquidation)

@@ -52,6 +52,7 @@ struct RiskSummarizer {
                 contracts: cell.contracts,
                 notionalUSD: cell.notional,
                 marginCoin: cell.marginCoin,
+                liquidationPriceUSD: plan.liquidationPrice(of: index),
                 netValueUSD: usd,
                 netValueCoin: coin,
                 liquidation: LiquidationSummary(

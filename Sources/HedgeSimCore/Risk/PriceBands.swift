@@ -1,0 +1,32 @@
+import Foundation
+
+/// Quantiles of the index price `P_t` (USD per coin) over time from the first `paths` simulated
+/// paths (at most 4,096), at up to 61 times including the start: the data of a fan chart.
+public struct PriceBands: Codable, Sendable, Equatable {
+    /// Days from the start of each time point (the first is 0).
+    public var days: [Double]
+    /// For each level ("0.05", "0.25", "0.5", "0.75", "0.95"), the price quantile at each time point
+    /// (empirical inverse CDF, as in `ValueDistribution`).
+    public var quantiles: [String: [Double]]
+    /// Paths the bands are computed from.
+    public var paths: Int
+
+    public static let levels: [(key: String, p: Double)] = [("0.05", 0.05), ("0.25", 0.25), ("0.5", 0.5), ("0.75", 0.75), ("0.95", 0.95)]
+
+    init(plan: SimulationPlan, sink: SimulationSink) {
+        let scenario = plan.scenario
+        let count = sink.bandPathCount
+        let points = sink.bandPoints
+        days = [0] + plan.bandSteps.map { Double($0 + 1) / scenario.stepsPerDay }
+        paths = count
+        var quantiles: [String: [Double]] = [:]
+        for level in PriceBands.levels { quantiles[level.key] = [scenario.price] }
+        for point in 0..<points {
+            let sorted = (0..<count).map { exp(sink.bandLogIndex[$0 * points + point]) }.sorted()
+            for level in PriceBands.levels {
+                quantiles[level.key, default: []].append(sorted.isEmpty ? scenario.price : ValueDistribution.quantile(sorted, level.p))
+            }
+        }
+        self.quantiles = quantiles
+    }
+}
