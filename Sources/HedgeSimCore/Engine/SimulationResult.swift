@@ -11,6 +11,8 @@ public struct SimulationResult: Codable, Sendable {
     /// Quantile bands of the index price over time, for fan charts.
     public var priceBands: PriceBands
     public var recommendation: Recommendation
+    /// Stress scenarios replayed beside the random paths (empty unless requested).
+    public var stress: [StressOutcome] = []
     /// Wall time and throughput; the only part that differs between identical runs.
     public var timing: SimulationTiming
 
