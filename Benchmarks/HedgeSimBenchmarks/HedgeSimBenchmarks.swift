@@ -20,7 +20,7 @@ let benchmarks: @Sendable () -> Void = {
         ])
 
     let normalCount = 1 << 20
-    Benchmark("Normals.1M", configuration: .init(scalingFactor: .mega)) { benchmark in
+    Benchmark("Normals.1M", configuration: .init(scalingFactor: .one)) { benchmark in
         let source = CounterRandomSource(seed: 1)
         let u1 = UnsafeMutablePointer<Double>.allocate(capacity: normalCount / 2)
         let u2 = UnsafeMutablePointer<Double>.allocate(capacity: normalCount / 2)

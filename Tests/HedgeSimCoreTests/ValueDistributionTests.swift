@@ -69,3 +69,15 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// The radix sort against the standard library's sort on awkward inputs.
+@Suite struct RadixSortTests {
+    @Test(arguments: [0, 1, 2, 3, 17, 1_000, 65_537])
+    func matchesStandardSort(n: Int) {
+        var generator = SplitMix(seed: UInt64(n) + 1)
+        var values = (0..<n).map { _ in Double(Int64(bitPattern: generator.next())) / 1e9 }
+        values += [0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 42, 42].prefix(n)
+        let sorted = values.withUnsafeBufferPointer { RadixSort.sorted($0) }
+        #expect(sorted == values.sorted())
+    }
+}

@@ -44,7 +44,7 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         var squares = 0.0
         for value in values { squares += (value - mean) * (value - mean) }
         let stdev = n > 1 ? (squares / Double(n - 1)).squareRoot() : 0
-        let sorted = values.sorted()
+        let sorted = RadixSort.sorted(values)
         self.mean = mean
         self.stdev = stdev
         let independentError = stdev / Double(n).squareRoot()
