@@ -17,18 +17,25 @@ enum NumberFormatting {
         return sign + groupedDigits + (parts.count > 1 ? "." + parts[1] : "")
     }
 
-    /// `grouped` when it fits in `width` characters, else scaled with a suffix:
-    /// 1,000,550,252 → "1,000.6M" or "1.0B", the longest form that fits.
+    /// `grouped` when it fits in `width` characters, else scaled by its own magnitude with a suffix
+    /// (k, M, B, T) and one decimal when it fits: 1,000,550,252 → "1.0B"; beyond 10^15 scientific.
     static func fitted(_ value: Double, width: Int, decimals: Int = 0) -> String {
         let plain = grouped(value, decimals: decimals)
         if plain.count <= width { return plain }
-        for (scale, suffix) in [(1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T"), (1e15, "P")] {
-            for places in stride(from: 1, through: 0, by: -1) {
+        let magnitude = abs(value)
+        for (scale, suffix) in [(1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T")] where magnitude < scale * 1000 {
+            for places in [1, 0] {
                 let text = grouped(value / scale, decimals: places) + suffix
                 if text.count <= width { return text }
             }
         }
-        return String(format: "%.1e", value)
+        return String(format: "%.2e", value)
+    }
+
+    /// A probability as a percent: two decimals, or three significant digits below 0.1 % so that a
+    /// rare event never reads as 0.00 %.
+    static func probability(_ value: Double) -> String {
+        value > 0 && value < 0.001 ? String(format: "%.3g%%", value * 100) : percent(value)
     }
 
     /// `0.0123` → "1.23%".

@@ -75,7 +75,7 @@ public enum TableReport {
 
     private static func riskTable(_ result: SimulationResult) -> [String] {
         let columns = ["ratio", "lev", "mean USD", "stdev USD", "VaR95 USD", "ES95 USD", "ES99 USD", "P(liq)", "liq 95% CI", "effect"]
-        let widths = [5, 5, 10, 10, 10, 10, 10, 7, 13, 7]
+        let widths = [5, 5, 10, 10, 10, 10, 10, 7, 15, 5]
         var lines = ["Net value at the horizon (losses against the start, positive = loss)"]
         lines.append(row(columns, widths))
         for cell in result.cells {
@@ -83,15 +83,15 @@ public enum TableReport {
             let ci = cell.liquidation.ci95
             lines.append(row([
                 NumberFormatting.compact(cell.hedgeRatio),
-                NumberFormatting.compact(cell.leverage) + "x",
+                cell.notionalUSD > 0 ? NumberFormatting.compact(cell.leverage) + "x" : "–",
                 NumberFormatting.fitted(usd.mean, width: 10),
                 NumberFormatting.fitted(usd.stdev, width: 10),
                 NumberFormatting.fitted(usd.var95, width: 10),
                 NumberFormatting.fitted(usd.es95, width: 10),
                 NumberFormatting.fitted(usd.es99, width: 10),
-                NumberFormatting.percent(cell.liquidation.probability),
-                NumberFormatting.percent(ci[0], decimals: 1) + "–" + NumberFormatting.percent(ci[1], decimals: 1),
-                cell.hedgeEffectiveness.map { NumberFormatting.percent($0, decimals: 1) } ?? "–",
+                NumberFormatting.probability(cell.liquidation.probability),
+                NumberFormatting.probability(ci[0]) + "–" + NumberFormatting.probability(ci[1]),
+                cell.hedgeEffectiveness.map { NumberFormatting.percent($0, decimals: 0) } ?? "–",
             ], widths))
         }
         return lines
@@ -119,7 +119,7 @@ public enum TableReport {
             let cost = cell.cost
             lines.append(row([
                 NumberFormatting.compact(cell.hedgeRatio),
-                NumberFormatting.compact(cell.leverage) + "x",
+                cell.notionalUSD > 0 ? NumberFormatting.compact(cell.leverage) + "x" : "–",
                 NumberFormatting.fitted(cost.fundingUSD, width: 9),
                 NumberFormatting.fitted(cost.feesUSD, width: 8),
                 NumberFormatting.fitted(cost.basisUSD, width: 8),

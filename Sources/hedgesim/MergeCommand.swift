@@ -20,7 +20,7 @@ struct MergeCommand: ParsableCommand {
             let format = try ReportFormat.parse(format)
             let loaded = try partials.map { path -> PartialResult in
                 guard let data = FileManager.default.contents(atPath: path) else {
-                    throw InputError(field: "partial", value: path, allowed: "a readable partial file")
+                    throw InputError(flag: "", field: "partial", value: path, allowed: "a readable partial file")
                 }
                 return try PartialResult(data: data, source: path)
             }

@@ -4,7 +4,9 @@ import HedgeSimCore
 extension MarketHistory {
     /// The joint history of a price series and an optional funding series on the price grid: the log
     /// return of each step between consecutive grid points (steps across a gap are left out), and the
-    /// funding paid in that step, the sum of the funding rows with time in `(t_{i−1}, t_i]`.
+    /// funding paid in that step, the sum of the funding rows with time in `(t_{i−1}, t_i]`. With a
+    /// funding series, only the steps inside its span are kept, so no step silently gets zero funding
+    /// because the funding file ends earlier or starts later than the prices.
     /// - Parameter stepHours: the simulation step; the price grid must have the same step.
     /// - Throws: `InputError` when the grids differ or there are fewer than two prices.
     public init(prices: PriceHistory, funding: FundingHistory?, stepHours: Double) throws {
@@ -30,8 +32,14 @@ extension MarketHistory {
                 next += 1
             }
             guard abs(end - start - step) <= 0.01 * step else { continue }
+            if let first = fundingTimes.first, let last = fundingTimes.last, end <= first || end > last { continue }
             returns.append(log(prices.prices[i] / prices.prices[i - 1]))
             rates.append(paid)
+        }
+        guard !returns.isEmpty else {
+            throw InputError(
+                field: "history", value: "\(prices.quality.source) and \(funding?.quality.source ?? "")",
+                allowed: "price and funding histories that overlap in time")
         }
         try self.init(logReturns: returns, fundingRates: funding == nil ? [] : rates)
     }

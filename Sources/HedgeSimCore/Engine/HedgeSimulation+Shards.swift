@@ -25,7 +25,7 @@ extension HedgeSimulation {
     ///   counts, or when a shard is missing or given twice.
     public static func merge(_ partials: [PartialResult], threads: Int? = nil) throws -> SimulationResult {
         guard let first = partials.first else {
-            throw InputError(field: "partials", value: "none", allowed: "the partial files of every shard of one run")
+            throw InputError(flag: "", field: "partials", value: "none", allowed: "the partial files of every shard of one run")
         }
         var reference = first.header.scenario
         reference.threads = nil
@@ -34,17 +34,17 @@ extension HedgeSimulation {
             scenario.threads = nil
             let h = partial.header
             if h.tool != first.header.tool {
-                throw InputError(field: "partials", value: "\(h.tool) and \(first.header.tool)", allowed: "partials from the same hedgesim version")
+                throw InputError(flag: "", field: "partials", value: "\(h.tool) and \(first.header.tool)", allowed: "partials from the same hedgesim version")
             }
             if h.seed != first.header.seed {
-                throw InputError(field: "partials", value: "seeds \(first.header.seed) and \(h.seed)", allowed: "partials of one run (same seed)")
+                throw InputError(flag: "", field: "partials", value: "seeds \(first.header.seed) and \(h.seed)", allowed: "partials of one run (same seed)")
             }
             if scenario != reference {
-                throw InputError(field: "partials", value: "shard \(h.shard.index) has a different scenario", allowed: "partials of one run (same scenario)")
+                throw InputError(flag: "", field: "partials", value: "shard \(h.shard.index) has a different scenario", allowed: "partials of one run (same scenario)")
             }
             if h.shard.count != first.header.shard.count {
                 throw InputError(
-                    field: "partials", value: "shard counts \(first.header.shard.count) and \(h.shard.count)",
+                    flag: "", field: "partials", value: "shard counts \(first.header.shard.count) and \(h.shard.count)",
                     allowed: "partials of one split")
             }
         }
@@ -52,12 +52,12 @@ extension HedgeSimulation {
         let indices = partials.map(\.header.shard.index)
         let duplicated = Set(indices.filter { index in indices.filter { $0 == index }.count > 1 }).sorted()
         if !duplicated.isEmpty {
-            throw InputError(field: "partials", value: "shard(s) \(duplicated.map(String.init).joined(separator: ", ")) given twice", allowed: "each shard once")
+            throw InputError(flag: "", field: "partials", value: "shard(s) \(duplicated.map(String.init).joined(separator: ", ")) given twice", allowed: "each shard once")
         }
         let missing = (0..<count).filter { !indices.contains($0) }
         if !missing.isEmpty {
             let listed = missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-            throw InputError(field: "partials", value: "missing shard(s) \(listed) of \(count)", allowed: "every shard 0…\(count - 1)")
+            throw InputError(flag: "", field: "partials", value: "missing shard(s) \(listed) of \(count)", allowed: "every shard 0…\(count - 1)")
         }
         let ordered = partials.sorted { $0.header.shard.index < $1.header.shard.index }
         let plan = SimulationPlan(scenario: reference)
@@ -69,7 +69,7 @@ extension HedgeSimulation {
             guard h.cellCount == plan.cells.count, h.blockCount == h.shard.blocks(of: plan.blockCount).count,
                 h.bandPoints == sink.bandPoints
             else {
-                throw InputError(field: "partials", value: "shard \(h.shard.index)", allowed: "a partial consistent with its scenario")
+                throw InputError(flag: "", field: "partials", value: "shard \(h.shard.index)", allowed: "a partial consistent with its scenario")
             }
             for cell in 0..<plan.cells.count {
                 for path in 0..<h.pathCount {

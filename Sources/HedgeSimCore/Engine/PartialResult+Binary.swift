@@ -29,7 +29,7 @@ extension PartialResult {
     public init(data: Data, source: String) throws {
         let bytes = [UInt8](data)
         func refuse(_ why: String) -> InputError {
-            InputError(field: "partial", value: source, allowed: "a partial file written by `hedgesim run --shard` (\(why))")
+            InputError(flag: "", field: "partial", value: source, allowed: "a partial file written by `hedgesim run --shard` (\(why))")
         }
         guard bytes.count >= PartialResult.magic.count + 16, Array(bytes[0..<8]) == PartialResult.magic else {
             throw refuse("not a partial file")

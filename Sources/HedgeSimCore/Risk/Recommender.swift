@@ -64,8 +64,12 @@ struct Recommender {
         return "\(choice) \(goal) with \(risk)."
     }
 
+    /// Up to 4 decimals without trailing zeros: 0.125 → "0.125", 3 → "3".
     private func format(_ value: Double) -> String {
-        value == value.rounded() ? String(format: "%.0f", value) : String(format: "%.2g", value)
+        var text = String(format: "%.4f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// Whole USD with thousands separators: 62915.4 → "62,915 USD".
@@ -79,5 +83,8 @@ struct Recommender {
         return (value < 0 && digits != "0" ? "-" : "") + String(grouped.reversed()) + " USD"
     }
 
-    private func percent(_ value: Double) -> String { String(format: "%.2f %%", value * 100) }
+    /// Two decimals, or three significant digits below 0.1 % so a rare liquidation never reads 0.00 %.
+    private func percent(_ value: Double) -> String {
+        value > 0 && value < 0.001 ? String(format: "%.3g %%", value * 100) : String(format: "%.2f %%", value * 100)
+    }
 }

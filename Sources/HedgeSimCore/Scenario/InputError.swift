@@ -11,10 +11,15 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
 
     /// Keeps the message on one line whatever the input: control characters in the field or value are
     /// escaped (`\n`) and a value longer than 80 characters is cut with "…".
-    public init(field: String, value: String, allowed: String) {
+    /// The flag to name in the message: nil derives it from the field, "" names none (for
+    /// positional arguments such as merge's partial files).
+    public let flag: String?
+
+    public init(flag: String? = nil, field: String, value: String, allowed: String) {
         self.field = InputError.printable(field, limit: 80)
         self.value = InputError.printable(value, limit: 80)
         self.allowed = allowed
+        self.flag = flag
     }
 
     static func printable(_ text: String, limit: Int) -> String {
@@ -37,7 +42,8 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "invalid \(field) (--\(ScenarioFields.flag(for: field))): \(value); allowed: \(allowed)"
+        let name = flag ?? "--" + ScenarioFields.flag(for: field)
+        return "invalid \(field)\(name.isEmpty ? "" : " (\(name))"): \(value); allowed: \(allowed)"
     }
 
     /// The kebab-case flag for a camelCase key: `horizonDays` → `horizon-days`.
