@@ -34,8 +34,8 @@ enum NumberFormatting {
 
     /// A probability as a percent: two decimals, or three significant digits below 0.1 % so that a
     /// rare event never reads as 0.00 %.
-    static func probability(_ value: Double) -> String {
-        value > 0 && value < 0.001 ? String(format: "%.3g%%", value * 100) : percent(value)
+    static func probability(_ value: Double, significant: Int = 3) -> String {
+        value > 0 && value < 0.001 ? String(format: "%.\(significant)g%%", value * 100) : percent(value)
     }
 
     /// `0.0123` → "1.23%".

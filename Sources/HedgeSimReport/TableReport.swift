@@ -90,7 +90,7 @@ public enum TableReport {
                 NumberFormatting.fitted(usd.es95, width: 10),
                 NumberFormatting.fitted(usd.es99, width: 10),
                 NumberFormatting.probability(cell.liquidation.probability),
-                NumberFormatting.probability(ci[0]) + "–" + NumberFormatting.probability(ci[1]),
+                NumberFormatting.probability(ci[0], significant: 2) + "–" + NumberFormatting.probability(ci[1], significant: 2),
                 cell.hedgeEffectiveness.map { NumberFormatting.percent($0, decimals: 0) } ?? "–",
             ], widths))
         }
