@@ -1,40 +1,62 @@
 /// Least-significant-digit radix sort of doubles in ascending numeric order, 11 bits per pass
-/// (6 passes over the 64-bit keys): O(n), exact and deterministic.
+/// (6 passes over the 64-bit keys, passes whose digit is the same for every key skipped): O(n),
+/// exact and deterministic.
 ///
 /// The key of `x` is its bit pattern with the sign bit flipped for non-negative values and all bits
 /// flipped for negative ones, which orders keys as the numbers (−0 sorts just before +0; the
 /// simulation never produces NaN).
 enum RadixSort {
+    private static let digitBits = 11
+    private static let buckets = 1 << digitBits
+    private static let passes = 6
+
     static func sorted(_ values: UnsafeBufferPointer<Double>) -> [Double] {
         let n = values.count
         guard n > 1 else { return Array(values) }
-        var keys = [UInt64](repeating: 0, count: n)
-        var scratch = [UInt64](repeating: 0, count: n)
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        let spare = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: buckets * passes)
+        defer {
+            keys.deallocate()
+            spare.deallocate()
+            counts.deallocate()
+        }
+        counts.initialize(repeating: 0, count: buckets * passes)
+        let mask = UInt64(buckets - 1)
         for i in 0..<n {
             let bits = values[i].bitPattern
-            keys[i] = bits & (1 << 63) == 0 ? bits | (1 << 63) : ~bits
+            let key = bits & (1 << 63) == 0 ? bits | (1 << 63) : ~bits
+            keys[i] = key
+            for pass in 0..<passes {
+                counts[pass * buckets + Int((key >> UInt64(pass * digitBits)) & mask)] += 1
+            }
         }
-        var counts = [Int](repeating: 0, count: 2048)
-        for pass in 0..<6 {
-            let shift = UInt64(pass * 11)
-            for i in 0..<2048 { counts[i] = 0 }
-            for key in keys { counts[Int((key >> shift) & 2047)] += 1 }
-            if counts.contains(n) { continue }
+        var source = keys
+        var target = spare
+        for pass in 0..<passes {
+            let histogram = counts + pass * buckets
+            let shift = UInt64(pass * digitBits)
+            if histogram[Int((source[0] >> shift) & mask)] == n { continue }
             var total = 0
-            for i in 0..<2048 {
-                let count = counts[i]
-                counts[i] = total
+            for bucket in 0..<buckets {
+                let count = histogram[bucket]
+                histogram[bucket] = total
                 total += count
             }
-            for key in keys {
-                let bucket = Int((key >> shift) & 2047)
-                scratch[counts[bucket]] = key
-                counts[bucket] += 1
+            for i in 0..<n {
+                let key = source[i]
+                let bucket = Int((key >> shift) & mask)
+                target[histogram[bucket]] = key
+                histogram[bucket] += 1
             }
-            swap(&keys, &scratch)
+            swap(&source, &target)
         }
-        return keys.map { key in
-            Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
+        return [Double](unsafeUninitializedCapacity: n) { buffer, count in
+            for i in 0..<n {
+                let key = source[i]
+                buffer[i] = Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
+            }
+            count = n
         }
     }
 }
