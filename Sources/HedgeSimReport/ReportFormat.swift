@@ -3,7 +3,7 @@ import HedgeSimCore
 
 /// The output formats of `hedgesim run`.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case table, json, csv
+    case table, json, csv, html, markdown
 
     /// Parses a `--format` value.
     public static func parse(_ text: String) throws -> ReportFormat {
@@ -21,6 +21,8 @@ public enum ReportRenderer {
         case .table: return TableReport.render(result)
         case .json: return try JSONReport.render(result)
         case .csv: return CSVReport.render(result)
+        case .html: return try HTMLReport.render(result)
+        case .markdown: return try MarkdownReport.render(result)
         }
     }
 }

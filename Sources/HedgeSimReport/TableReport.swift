@@ -14,6 +14,7 @@ public enum TableReport {
         lines.append("")
         lines += costTable(result)
         lines.append("")
+        lines += stressSection(result)
         lines += wrap("Recommendation (\(result.recommendation.objective)): \(result.recommendation.reason)")
         let timing = result.timing
         lines.append(

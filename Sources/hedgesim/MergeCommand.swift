@@ -12,7 +12,7 @@ struct MergeCommand: ParsableCommand {
             + "Partials from different scenarios, seeds or versions, and missing or repeated shards, are refused.")
 
     @Argument(help: "Partial files, one per shard, in any order.") var partials: [String] = []
-    @Option(parsing: .unconditional, help: "Output format: table | json | csv.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html | markdown.") var format: String = "table"
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
 
     func run() throws {

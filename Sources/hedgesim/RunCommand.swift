@@ -8,51 +8,55 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Simulate price and funding paths and report every hedge ratio × leverage.",
-        discussion: "Without arguments it runs the built-in default scenario (5 BTC at 70,000 USD, 30 days, hourly steps).")
+        discussion: "Without arguments it runs the built-in default scenario (5 BTC at 70,000 USD, 30 days, hourly steps). "
+            + "A scenario file with 'variants:' runs every variant (or --variant NAME) and reports them one after another "
+            + "(table, csv) or as one JSON object keyed by variant.")
 
     @Option(parsing: .unconditional, help: "Built-in scenario to start from: default | w1.") var scenario: String = "default"
     @Option(parsing: .unconditional, help: "Scenario file (YAML or JSON); flags override its values.") var config: String?
     @OptionGroup var fields: ScenarioOptions
     @Option(parsing: .unconditional, help: "Random seed (0…18446744073709551615); drawn and printed when absent.") var seed: String?
-    @Option(parsing: .unconditional, help: "Output format: table | json | csv.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html | markdown.") var format: String = "table"
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
+    @Option(parsing: .unconditional, help: "Run only this variant of the scenario file (default: every variant).") var variant: String?
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Stress scenarios replayed beside the random paths, comma-separated: crash[:DROP[:DAYS]], squeeze[:RISE[:FALL]], "
+                + "funding-cap[:DAYS], basis-inversion[:TO[:DAYS]], replay:PRICES[+FUNDING][:FROM:TO]; replaces the file's list."))
+    var stress: String?
     @Option(parsing: .unconditional, help: "Simulate only shard I of N (0-based, e.g. 0/4) and write a partial file.") var shard: String?
     @Option(parsing: .unconditional, help: "The partial file a --shard run writes, for `hedgesim merge`.") var partial: String?
 
     func run() throws {
         do {
             let format = try ReportFormat.parse(format)
-            var resolved = try baseScenario()
-            var chosenSeed: UInt64?
-            var configEntries: [(key: String, value: FieldValue)] = []
-            if let config {
-                let document = try ScenarioDocument(text: try readConfig(config), source: config)
-                configEntries = document.entries
-                chosenSeed = document.seed
-            }
-            // One input: a venue preset (from the flags or the config) first, then the config, then the flags.
-            try ScenarioFields.apply(configEntries + fields.overrides, to: &resolved)
-            if let text = self.seed {
-                guard let value = UInt64(text) else {
-                    throw InputError(field: "seed", value: text, allowed: "a whole number from 0 to 18446744073709551615")
-                }
-                chosenSeed = value
-            }
-            try resolved.validate()
+            let jobs = try resolveJobs()
             if let shard {
-                guard let chosenSeed else {
+                guard jobs.count == 1, let job = jobs.first else {
+                    throw InputError(field: "variant", value: "none", allowed: "one variant (--variant NAME) for a shard run")
+                }
+                guard let seed = job.seed else {
                     throw InputError(field: "seed", value: "none", allowed: "an explicit seed for a shard run, shared by every shard")
                 }
-                try runShard(resolved, seed: chosenSeed, shard: try ShardSpec(parsing: shard))
+                guard job.stress.isEmpty else {
+                    throw InputError(field: "stress", value: job.stress.map(\.name).joined(separator: ","), allowed: "none in a shard run: run the stresses without --shard, or clear them with --stress \"\"")
+                }
+                try runShard(job.scenario, seed: seed, shard: try ShardSpec(parsing: shard))
                 return
             }
-            let seed = chosenSeed ?? UInt64.random(in: 0...UInt64.max)
             if partial != nil {
                 throw InputError(field: "partial", value: partial ?? "", allowed: "only together with --shard I/N")
             }
-            let history = try HistoryLoader.load(for: resolved)
-            let result = try HedgeSimulation.run(resolved, seed: seed, threads: resolved.threads, history: history)
-            let report = try ReportRenderer.render(result, as: format)
+            // Variants without a seed share one drawn seed, so they are compared on the same paths.
+            let drawnSeed = UInt64.random(in: 0...UInt64.max)
+            let reports = try jobs.map { job in
+                try Self.inVariant(job.variant, of: jobs.count) {
+                    let result = try job.simulate(seed: job.seed ?? drawnSeed, threads: job.scenario.threads)
+                    return (job.variant ?? "", try ReportRenderer.render(result, as: format))
+                }
+            }
+            let report = reports.count == 1 ? reports[0].1 : try VariantReports.combine(reports, format: format)
             if let output {
                 try OutputFile.writeAtomically(report, to: output)
             } else {
@@ -62,6 +66,40 @@ struct RunCommand: ParsableCommand {
             throw ValidationError(error.description)
         } catch let error as NumericalError {
             throw ValidationError(error.description)
+        }
+    }
+
+    /// The scenarios to run: the built-in base with the config (each variant, or the one named by
+    /// --variant) and the flags applied.
+    private func resolveJobs() throws -> [ScenarioJob] {
+        let base = try baseScenario()
+        let document = try config.map { try ScenarioDocument(text: try readConfig($0), source: $0) }
+        if document == nil, let variant {
+            throw InputError(field: "variant", value: variant, allowed: "a variant of a scenario file given with --config")
+        }
+        let runs = try document?.runs(named: variant) ?? [ScenarioDocument.Run(variant: nil, entries: [], seed: nil, stress: [])]
+        let seed = try self.seed.map { text in
+            guard let value = UInt64(text) else {
+                throw InputError(field: "seed", value: text, allowed: "a whole number from 0 to 18446744073709551615")
+            }
+            return value
+        }
+        let stress = try self.stress.map { try StressSpec.list(.text($0)) }
+        return try runs.map { run in
+            try Self.inVariant(run.variant, of: runs.count) {
+                try ScenarioJob(run, base: base, flags: fields.overrides, seed: seed, stress: stress)
+            }
+        }
+    }
+
+    /// Runs `body`, naming the variant in its error when the file has several.
+    private static func inVariant<T>(_ variant: String?, of count: Int, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputError where count > 1 {
+            throw ValidationError("variant \(variant ?? ""): \(error.description)")
+        } catch let error as NumericalError where count > 1 {
+            throw ValidationError("variant \(variant ?? ""): \(error.description)")
         }
     }
 

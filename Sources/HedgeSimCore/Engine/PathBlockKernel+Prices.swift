@@ -4,7 +4,8 @@ import HedgeSimRandom
 extension PathBlockKernel {
     /// Advances every path of the block by one step: the log index (diffusion, jumps), the basis or
     /// funding state, the log mark at the step end, the log of the mark's maximum inside the step,
-    /// and the funding rate paid at the step end.
+    /// and the funding rate paid at the step end. A history with a basis series sets the dated
+    /// contract's basis at each step instead of its OU process.
     ///
     /// The Brownian-bridge maximum of a step whose diffusive log move is `R` with variance `s²` is
     /// `(R + √(R² − 2s²·ln U))/2` above the start; a jump is placed at the step end, so the step's
@@ -55,8 +56,9 @@ extension PathBlockKernel {
                 let previous = logMark[p]
                 let jump = hasJumps ? jumpLog[p] : 0
                 let nextIndex = logIndex[p] + increment[p] + jump
-                let nextBasis = plan.basisMean + (basis[p] - plan.basisMean) * plan.basisDecay
-                    + plan.basisInnovation * factorShock[p]
+                let nextBasis = plan.historyBasis.isEmpty
+                    ? plan.basisMean + (basis[p] - plan.basisMean) * plan.basisDecay + plan.basisInnovation * factorShock[p]
+                    : plan.historyBasis[scratch.stateHistoryIndex[p]]
                 let next = nextIndex + nextBasis * years
                 basis[p] = nextBasis
                 logIndex[p] = nextIndex

@@ -68,6 +68,8 @@ struct SimulationPlan: Sendable {
     /// Log returns and funding rates per step of the history (empty for the parametric models).
     let historyReturns: [Double]
     let historyFunding: [Double]
+    /// Annualised basis per step of the history, replacing the OU basis of a dated contract (empty: OU).
+    let historyBasis: [Double]
     /// Probability `1/L` that a bootstrap path starts a new block at a step (mean block length `L`).
     let restartProbability: Double
 
@@ -90,6 +92,7 @@ struct SimulationPlan: Sendable {
         self.scenario = scenario
         historyReturns = scenario.model.needsHistory ? history?.logReturns ?? [] : []
         historyFunding = scenario.model.needsHistory && scenario.instrument == .perpetual ? history?.fundingRates ?? [] : []
+        historyBasis = scenario.model.needsHistory && scenario.instrument == .dated ? history?.basis ?? [] : []
         restartProbability = 1 / max(1, scenario.bootstrapBlockSteps)
         steps = scenario.stepCount
         dt = scenario.stepYears

@@ -79,8 +79,8 @@ public enum ScenarioFields {
         ]
     }
 
-    /// Every key a config may hold (the scenario fields plus `seed`).
-    public static var keys: [String] { all.map(\.key) + ["seed"] }
+    /// Every key a config may hold (the scenario fields plus `seed`, `stress` and `variants`).
+    public static var keys: [String] { all.map(\.key) + ["seed", "stress", "variants"] }
 
     /// The flag of a key, e.g. `hedgeRatios` → `ratios`.
     public static func flag(for key: String) -> String {

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Renders HTML reports and checks them in headless Chromium (Debian's `chromium` package).
+#
+# Usage: Scripts/check-report-in-browser.sh [OUTPUT_DIR]    (default .build/report-check)
+#
+# Installs chromium, fonts-dejavu-core and python3-pil when missing (apt-get as root, or with sudo),
+# builds hedgesim (debug), then for each report — `hedgesim run --paths 5000 --seed 1 --format html`,
+# and a second one with three leverages and stress scenarios when the CLI has `--stress` — checks:
+#   1. assets (static, on the HTML file): every src/href/url()/@import/srcset/xlink:href is a
+#      `#fragment` or a `data:` URL, so the page needs no file and no network; anything else is an
+#      external or missing asset;
+#   2. console (Chromium with --enable-logging=stderr --v=0): no console message of any level
+#      (the page has no scripts, so any is an error), no "Uncaught", "Failed to load" or net::ERR_;
+#   3. DOM (chromium --dump-dom): the rendered page has the recommendation and at least 5 charts;
+#   4. screenshots at desktop (1280 px) and phone (390 px) width: the PNG has the window's size, at
+#      least 20 colours and 3 % of pixels off the background, and (desktop) pixels of the chart colours
+#      (cost bars, liquidation lines, heat map), so the charts were drawn.
+# Before that it checks the checks: a page with a console error and a missing image must fail 1 and 2.
+# Exits 0 with one "OK" line, or non-zero with one "FAIL: …" line; screenshots stay in OUTPUT_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-.build/report-check}"
+fail() { echo "check-report-in-browser: FAIL: $*" >&2; exit 1; }
+
+# --- Tools -------------------------------------------------------------------------------------------
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+/usr/bin/python3 -c "import PIL" >/dev/null 2>&1 || missing+=(python3-pil)
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || fail "need root or sudo to install ${missing[*]}"
+    SUDO="sudo"
+  fi
+  echo "installing: ${missing[*]}" >&2
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 \
+    || fail "apt-get install ${missing[*]} failed"
+fi
+# Debian's python, where python3-pil lives (a python3 earlier on PATH may lack it).
+PY=/usr/bin/python3
+
+rm -rf "$out" && mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+swift build --product hedgesim >"$out/build.log" 2>&1 || fail "swift build --product hedgesim failed (see $out/build.log)"
+hedgesim="$(swift build --show-bin-path)/hedgesim"
+profile="$(mktemp -d)"
+trap 'rm -rf "$profile"' EXIT
+
+# --- Helpers -----------------------------------------------------------------------------------------
+# chromium_run LOG ARGS…: headless Chromium on a throwaway profile with background networking off.
+chromium_run() {
+  local log="$1"
+  shift
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
+    --disable-background-networking --disable-component-update --disable-default-apps --disable-extensions \
+    --disable-sync --mute-audio --force-device-scale-factor=1 --user-data-dir="$profile" \
+    --enable-logging=stderr --v=0 "$@" 2>"$log"
+}
+
+# check_assets HTML: every reference in the page is a #fragment or a data: URL.
+check_assets() {
+  "$PY" - "$1" <<'PY'
+import re, sys
+from html.parser import HTMLParser
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+found = []
+class Collector(HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in ("src", "href", "xlink:href", "poster", "data", "action", "formaction", "background"):
+                found.append(value)
+            elif name == "srcset":
+                found.extend(part.strip().split(" ")[0] for part in value.split(","))
+            elif name == "style":
+                found.extend(re.findall(r"url\(\s*['\"]?([^'\")]*)", value))
+Collector().feed(text)
+for style in re.findall(r"<style[^>]*>(.*?)</style>", text, re.S | re.I):
+    found += re.findall(r"url\(\s*['\"]?([^'\")]*)", style)
+    found += re.findall(r"@import\s+(?:url\()?\s*['\"]?([^'\"); ]*)", style)
+bad = [ref for ref in found if not (ref.startswith("#") or ref.startswith("data:"))]
+if bad:
+    print(f"{path}: external or missing asset {bad[0]!r} ({len(bad)} in all)")
+    sys.exit(1)
+PY
+}
+
+# check_console LOG: no console message, uncaught error, failed load or network error.
+check_console() {
+  local hit
+  hit="$(grep -E ':CONSOLE|Uncaught|Failed to load|net::ERR_' "$1" | head -n 1 || true)"
+  [ -z "$hit" ] || { echo "console: $hit"; return 1; }
+}
+
+# check_png PNG WIDTH HEIGHT [colours]: size, colour count, share off the background, chart colours.
+check_png() {
+  "$PY" - "$@" <<'PY'
+import sys
+from PIL import Image
+path, width, height = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+want_colours = len(sys.argv) > 4
+image = Image.open(path).convert("RGB")
+def fail(message):
+    print(message)
+    sys.exit(1)
+if image.size != (width, height):
+    fail(f"{path}: {image.size[0]}×{image.size[1]} px, expected {width}×{height}")
+colours = image.getcolors(maxcolors=1 << 24)
+colours.sort(reverse=True)
+total = width * height
+off = total - colours[0][0]
+if len(colours) < 20 or off < 0.03 * total:
+    fail(f"{path}: looks blank ({len(colours)} colours, {100 * off / total:.1f} % off the background)")
+if want_colours:
+    # Colours only the charts draw: funding bars, the heat-map key's amber, the recommendation's blue
+    # (median line, outlines), the liquidation lines' red.
+    targets = {"cost bars": (66, 99, 235), "heat map": (255, 212, 59), "recommended": (24, 100, 171), "liquidation": (201, 42, 42)}
+    for name, (r, g, b) in targets.items():
+        near = sum(n for n, (x, y, z) in colours if abs(x - r) + abs(y - g) + abs(z - b) <= 24)
+        if near < 30:
+            fail(f"{path}: no {name} colour rgb{(r, g, b)} drawn ({near} px)")
+PY
+}
+
+# --- Check the checks --------------------------------------------------------------------------------
+cat >"$out/broken.html" <<'HTML'
+<!doctype html><html><head><meta charset="utf-8"><title>broken</title></head>
+<body><p>broken on purpose</p><img src="missing.png"><script>console.error("expected console error")</script></body></html>
+HTML
+message="$(check_assets "$out/broken.html" 2>&1)" || true
+[[ "$message" == *"'missing.png'"* ]] || fail "the asset check missed a missing image: $message"
+chromium_run "$out/broken.log" --screenshot="$out/broken.png" --window-size=400,300 "file://$out/broken.html" >/dev/null \
+  || fail "chromium did not run (see $out/broken.log)"
+check_console "$out/broken.log" >/dev/null && fail "the console check missed a console error (Chromium's log format changed?)"
+rm -f "$out"/broken.*
+
+# --- Reports -----------------------------------------------------------------------------------------
+"$hedgesim" run --paths 5000 --seed 1 --format html --output "$out/report.html" || fail "hedgesim run --format html failed"
+reports=(report)
+if "$hedgesim" run --help 2>/dev/null | grep -q -- '--stress'; then
+  "$hedgesim" run --paths 5000 --seed 1 --leverage 2,5 --stress squeeze,crash --format html --output "$out/stress.html" \
+    || fail "hedgesim run --stress … --format html failed"
+  reports+=(stress)
+fi
+
+for name in "${reports[@]}"; do
+  html="$out/$name.html"
+  message="$(check_assets "$html")" || fail "$message"
+  chromium_run "$out/$name-dom.log" --dump-dom "file://$html" >"$out/$name-dom.html" || fail "chromium --dump-dom $name.html failed"
+  message="$(check_console "$out/$name-dom.log")" || fail "$name.html: $message"
+  grep -q 'id="recommendation"' "$out/$name-dom.html" || fail "$name.html: no recommendation in the rendered page"
+  charts="$(grep -o '<svg class="chart"' "$out/$name-dom.html" | wc -l)"
+  [ "$charts" -ge 5 ] || fail "$name.html: $charts charts in the rendered page, expected at least 5"
+  for size in desktop:1280:12000 phone:390:16000; do
+    IFS=: read -r label width height <<<"$size"
+    png="$out/$name-$label.png"
+    chromium_run "$out/$name-$label.log" --screenshot="$png" --window-size="$width,$height" "file://$html" >/dev/null \
+      || fail "chromium screenshot of $name.html at $width px failed (see $out/$name-$label.log)"
+    message="$(check_console "$out/$name-$label.log")" || fail "$name.html at $width px: $message"
+    if [ "$label" = desktop ]; then
+      message="$(check_png "$png" "$width" "$height" colours)" || fail "$message"
+    else
+      message="$(check_png "$png" "$width" "$height")" || fail "$message"
+    fi
+  done
+done
+echo "check-report-in-browser: OK: ${#reports[@]} report(s) rendered and checked; screenshots in $out"

@@ -1,0 +1,100 @@
+import HedgeSimCore
+
+/// The report as one self-contained HTML page that works offline: inline CSS and inline SVG charts,
+/// no scripts, fonts, images or links to fetch (even the icon is an empty `data:` URL). It reads on a
+/// phone: one column, wide tables scroll sideways, charts scale to the width.
+///
+/// Sections: the recommendation and why; the per-ratio risk table; the charts, each with its numbers
+/// (value distributions, price fan with liquidation prices, liquidation heat map with the positions,
+/// cost breakdown with the cost table, risk/cost frontier); the stress results when there are any; the
+/// full scenario, seed and how to rerun it; the timing line. All text
+/// is escaped, and the page depends only on the result (the timing line aside), so equal results give
+/// equal pages.
+public enum HTMLReport {
+    /// The page of `result`; throws only if the scenario cannot be encoded as JSON.
+    public static func render(_ result: SimulationResult) throws -> String {
+        let selection = ReportSelection(result)
+        let summary = ReportSummary(result, selection)
+        var sections = [
+            recommendation(summary),
+            contents(hasStress: !result.stress.isEmpty),
+            riskTable(result, selection),
+            HTMLCharts.distribution(result, selection),
+            HTMLCharts.priceFan(result, selection),
+            HTMLCharts.liquidation(result, selection),
+            HTMLCharts.cost(result, selection),
+            HTMLCharts.frontier(result, selection),
+        ]
+        if !result.stress.isEmpty { sections.append(HTMLCharts.stress(result, selection)) }
+        sections.append(try scenario(result))
+        return """
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\("HedgeSim report: \(summary.headline)".htmlEscaped)</title>
+            <link rel="icon" href="data:,">
+            <style>
+            \(HTMLStyle.css)
+            </style>
+            </head>
+            <body>
+            <main>
+            <header>
+            <h1>HedgeSim report</h1>
+            <p class="subject">\(summary.subject.htmlEscaped)</p>
+            </header>
+            \(sections.joined(separator: "\n"))
+            <footer>\(summary.timing.htmlEscaped)</footer>
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    private static func recommendation(_ summary: ReportSummary) -> String {
+        HTMLFragments.section(
+            id: "recommendation", title: "Recommendation: \(summary.headline)",
+            body: ["<p class=\"reason\">\(summary.reason.htmlEscaped)</p>", HTMLFragments.facts(summary.facts)],
+            className: "recommendation")
+    }
+
+    private static func contents(hasStress: Bool) -> String {
+        var links = [
+            ("cells", "Every ratio"), ("distribution", "Value distribution"), ("price", "Price paths"),
+            ("liquidation", "Liquidation"), ("cost", "Hedge cost"), ("frontier", "Risk vs cost"),
+        ]
+        if hasStress { links.append(("stress", "Stress results")) }
+        links.append(("scenario", "Scenario and rerun"))
+        return "<nav><ul>" + links.map { "<li><a href=\"#\($0)\">\($1)</a></li>" }.joined() + "</ul></nav>"
+    }
+
+    private static func riskTable(_ result: SimulationResult, _ selection: ReportSelection) -> String {
+        HTMLFragments.section(
+            id: "cells", title: "Every hedge ratio and leverage",
+            body: [
+                HTMLFragments.explanation(
+                    "One row per hedge ratio (the share of the holding shorted) and leverage. All cells use the same simulated "
+                        + "paths, so differences between rows are not noise. The recommended row is bold; the cost and "
+                        + "position of each row are under the hedge cost and liquidation charts."),
+                HTMLFragments.table(ReportTables.risk(result, selection)),
+            ])
+    }
+
+    private static func scenario(_ result: SimulationResult) throws -> String {
+        let rerun = try RerunConfig(result, format: .html)
+        return HTMLFragments.section(
+            id: "scenario", title: "Scenario, seed and how to rerun",
+            body: [
+                HTMLFragments.table(try ReportTables.scenario(result)),
+                "<h3>Rerun</h3>",
+                HTMLFragments.explanation(
+                    "Save the JSON below as \(RerunConfig.fileName) and run the command: the same version gives the same "
+                        + "numbers on any machine with the same vector-math path (hedgesim bench prints it)."),
+                HTMLFragments.preformatted(rerun.command),
+                HTMLFragments.preformatted(rerun.json),
+            ])
+    }
+}

@@ -1,0 +1,63 @@
+import HedgeSimCore
+
+/// The cells a report singles out, and the grid's ratios and leverages in the order of the cells.
+///
+/// The distribution chart compares three choices at the recommended leverage: the unhedged holding
+/// (ratio 0, or the lowest ratio on the grid), the recommended cell and the full hedge (ratio 1, or the
+/// highest ratio). Choices that are the same cell are shown once, under all their names.
+struct ReportSelection: Sendable {
+    /// One highlighted cell and the names it goes by ("Unhedged", "Recommended", "Full hedge").
+    struct Highlight: Sendable {
+        var names: [String]
+        var cell: CellSummary
+        /// The chart colour of this choice.
+        var colour: String
+
+        var title: String {
+            names.joined(separator: " = ") + " (ratio \(NumberFormatting.compact(cell.hedgeRatio)), "
+                + "\(NumberFormatting.leverage(cell.leverage)))"
+        }
+    }
+
+    let ratios: [Double]
+    let leverages: [Double]
+    let recommended: CellSummary
+    let highlights: [Highlight]
+
+    init(_ result: SimulationResult) {
+        var ratios: [Double] = []
+        var leverages: [Double] = []
+        for cell in result.cells {
+            if !ratios.contains(cell.hedgeRatio) { ratios.append(cell.hedgeRatio) }
+            if !leverages.contains(cell.leverage) { leverages.append(cell.leverage) }
+        }
+        self.ratios = ratios
+        self.leverages = leverages
+        let chosen = result.recommendation
+        let recommended = result.cells.first { $0.hedgeRatio == chosen.hedgeRatio && $0.leverage == chosen.leverage } ?? result.cells[0]
+        self.recommended = recommended
+        let atLeverage = result.cells.filter { $0.leverage == recommended.leverage }
+        let lowest = atLeverage.first { $0.hedgeRatio == 0 } ?? atLeverage.min { $0.hedgeRatio < $1.hedgeRatio } ?? recommended
+        let full = atLeverage.first { $0.hedgeRatio == 1 } ?? atLeverage.max { $0.hedgeRatio < $1.hedgeRatio } ?? recommended
+        var highlights: [Highlight] = []
+        let candidates = [
+            (lowest.hedgeRatio == 0 ? "Unhedged" : "Lowest ratio", lowest, ChartPalette.unhedged),
+            ("Recommended", recommended, ChartPalette.recommended),
+            (full.hedgeRatio == 1 ? "Full hedge" : "Highest ratio", full, ChartPalette.fullHedge),
+        ]
+        for (name, cell, colour) in candidates {
+            if let index = highlights.firstIndex(where: { $0.cell == cell }) {
+                highlights[index].names.append(name)
+                if name == "Recommended" { highlights[index].colour = colour }
+            } else {
+                highlights.append(Highlight(names: [name], cell: cell, colour: colour))
+            }
+        }
+        self.highlights = highlights
+    }
+
+    /// Whether `cell` is the recommended one.
+    func isRecommended(_ cell: CellSummary) -> Bool {
+        cell.hedgeRatio == recommended.hedgeRatio && cell.leverage == recommended.leverage
+    }
+}

@@ -1,0 +1,59 @@
+import HedgeSimCore
+
+/// The sentences at the top of the HTML and Markdown reports: what was simulated, the recommendation
+/// and the facts behind it, and the timing line. Plain text; each renderer escapes it.
+struct ReportSummary: Sendable {
+    private typealias F = NumberFormatting
+
+    /// "5 coins at 70,000 USD = 350,000 USD, 30 days in 720 steps, 5,000 paths, seed 1".
+    let subject: String
+    /// "Hedge ratio 1 at 2x leverage".
+    let headline: String
+    /// The recommender's own sentence.
+    let reason: String
+    /// Label and value pairs that back the recommendation up with numbers.
+    let facts: [(label: String, value: String)]
+    /// How long the simulation took; the only line that changes between identical runs.
+    let timing: String
+
+    init(_ result: SimulationResult, _ selection: ReportSelection) {
+        let s = result.scenario
+        subject = "\(F.compact(s.holding)) coins at \(F.usd(s.price)) = \(F.usd(s.holding * s.price)), "
+            + "\(F.compact(s.horizonDays)) days in \(F.grouped(Double(s.stepCount))) steps, "
+            + "\(F.grouped(Double(s.paths))) paths, seed \(result.seed)"
+        let chosen = selection.recommended
+        headline = chosen.notionalUSD > 0
+            ? "Hedge ratio \(F.compact(chosen.hedgeRatio)) at \(F.leverage(chosen.leverage)) leverage"
+            : "Do not hedge (ratio \(F.compact(chosen.hedgeRatio)))"
+        reason = result.recommendation.reason
+        // The numbers of the recommendation beside those of the first other highlighted choice: the
+        // unhedged holding, or the full hedge when the recommendation is not to hedge.
+        let other = selection.highlights.first { $0.cell != chosen }
+        func against(_ value: Double, _ otherValue: (CellSummary) -> Double) -> String {
+            guard let other else { return F.usd(value) }
+            return "\(F.usd(value)) (\(other.names[0].lowercased()): \(F.usd(otherValue(other.cell))))"
+        }
+        let ci = chosen.liquidation.ci95
+        var facts: [(String, String)] = [
+            ("Objective", result.recommendation.objective),
+            ("Spread of the value (stdev)", against(chosen.netValueUSD.stdev) { $0.netValueUSD.stdev }),
+            ("Expected shortfall 95 %", against(chosen.netValueUSD.es95) { $0.netValueUSD.es95 }),
+            ("Liquidation probability",
+             "\(F.readablePercent(chosen.liquidation.probability)) (95 % interval \(F.readablePercent(ci[0])) – "
+                + "\(F.readablePercent(ci[1]))), limit \(F.readablePercent(s.maxLiquidationProbability))"),
+            ("Expected hedge cost",
+             "\(F.usd(chosen.cost.totalUSD)) (\(F.readablePercent(chosen.cost.annualisedPercent / 100)) of the notional a year; negative = income)"),
+        ]
+        if chosen.notionalUSD > 0 {
+            let liquidation = chosen.liquidationPriceUSD.map { "liquidated if the price reaches \(F.usd($0))" } ?? "no liquidation price"
+            facts.append(
+                ("Short position",
+                 "\(F.grouped(chosen.contracts)) contracts = \(F.usd(chosen.notionalUSD)) notional, margin "
+                    + "\(F.compact(chosen.marginCoin)) coin, \(liquidation)"))
+        }
+        self.facts = facts
+        let t = result.timing
+        timing = "Simulated \(F.grouped(t.pathSteps)) path·steps in " + String(format: "%.3f s", t.simulationSeconds)
+            + " (\(F.grouped(t.pathStepsPerSecond / 1e6, decimals: 1)) M path·steps/s, \(t.threads) threads) with \(result.tool)."
+    }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import HedgeSimCalibration
+import HedgeSimCore
+
+/// `hedgesim backtest`: rolling-window VaR backtests of the fitted models on a price (and funding)
+/// history, and the realised outcome of every hedge cell.
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Backtest the models' VaR forecasts and the hedge grid on real history (Kupiec, Christoffersen).",
+        discussion: """
+            At every window end t (every --every-days days) each model is fitted to the trailing --window-days of prices \
+            (resampled to --steps-per-day) and simulates the --horizon-days loss of one coin, unhedged and for every ratio × \
+            leverage; the data over (t, t+D] are replayed through the same engine for the realised loss, funding and \
+            liquidation. Reports exceedances of the 95 % and 99 % VaR with the Kupiec and Christoffersen tests, and the \
+            realised hedge outcomes. The CSV files are read as by `hedgesim calibrate`.
+            """)
+
+    @Option(parsing: .unconditional, help: "Price history CSV.") var prices: String
+    @Option(name: .customLong("price-column"), parsing: .unconditional, help: "Price column: name or 1-based number (default: close, price, …).")
+    var priceColumn: String?
+    @Option(name: .customLong("time-column"), parsing: .unconditional, help: "Time column of the prices: name or number.")
+    var timeColumn: String?
+    @Option(name: .customLong("time-format"), parsing: .unconditional, help: "Price times: auto | iso8601 | seconds | milliseconds | microseconds.")
+    var timeFormat: String = "auto"
+    @Option(name: .customLong("candle-times"), parsing: .unconditional, help: "Price times mark candle opens or the prices' own times: auto | open | end.")
+    var candleTimes: String = "auto"
+    @Option(parsing: .unconditional, help: "Funding history CSV (rate per interval, positive = longs pay); windows outside it are skipped.")
+    var funding: String?
+    @Option(name: .customLong("funding-column"), parsing: .unconditional, help: "Funding rate column: name or number.")
+    var fundingColumn: String?
+    @Option(name: .customLong("funding-time-column"), parsing: .unconditional, help: "Time column of the funding file: name or number.")
+    var fundingTimeColumn: String?
+    @Option(name: .customLong("funding-time-format"), parsing: .unconditional, help: "Funding times: auto | iso8601 | seconds | milliseconds | microseconds.")
+    var fundingTimeFormat: String = "auto"
+    @Option(parsing: .unconditional, help: "First window end (ISO-8601 or epoch; UTC); the trailing window may reach before it.") var from: String?
+    @Option(parsing: .unconditional, help: "Last horizon end; a date alone includes that whole day.") var to: String?
+    @Option(name: .customLong("horizon-days"), parsing: .unconditional, help: "Forecast horizon D in whole days (e.g. 1 or 30).")
+    var horizonDays: String
+    @Option(name: .customLong("window-days"), parsing: .unconditional, help: "Trailing calibration window W in days.")
+    var windowDays: String = "365"
+    @Option(name: .customLong("every-days"), parsing: .unconditional, help: "Days between window ends (default: the horizon, no overlap).")
+    var everyDays: String?
+    @Option(parsing: .unconditional, help: "Models: a list of gbm, jump, garch, bootstrap.") var models: String = "gbm,jump,garch,bootstrap"
+    @Option(parsing: .unconditional, help: "Simulated paths per window and model.") var paths: String = "10000"
+    @Option(parsing: .unconditional, help: "Random seed (window i uses seed + i); drawn and printed when absent.") var seed: String?
+    @Option(parsing: .unconditional, help: "Hedge ratios of the short, e.g. 0.5,1 (the unhedged holding is always included).")
+    var ratios: String = "0.5,1"
+    @Option(parsing: .unconditional, help: "Leverages of the isolated-margin short, e.g. 2,5.") var leverage: String = "2,5"
+    @Option(name: .customLong("steps-per-day"), parsing: .unconditional, help: "Forecast steps a day (a divisor of 24); prices are resampled to it.")
+    var stepsPerDay: String = "1"
+    @Option(name: .customLong("refit-every-days"), parsing: .unconditional, help: "Days between re-estimates of the jump, GARCH and funding models.")
+    var refitEveryDays: String = "7"
+    @Option(name: .customLong("bootstrap-block-days"), parsing: .unconditional, help: "Mean block length of the bootstrap in days.")
+    var bootstrapBlockDays: String = "7"
+    @Option(name: .customLong("vol-scale"), parsing: .unconditional, help: "Multiply every forecast volatility by this (stress the models).")
+    var volScale: String = "1"
+    @Option(parsing: .unconditional, help: "Report format: table | json | html.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
+
+    func run() throws {
+        do {
+            guard ["table", "json", "html"].contains(format) else { throw InputError(field: "format", value: format, allowed: "table | json | html") }
+            let settings = try self.settings()
+            try settings.validate()
+            let priceOptions = HistoryReadOptions(
+                timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
+                timeFormat: try choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
+                candleTimes: try choice(candleTimes, field: "candleTimes", as: CandleTimes.self))
+            let fundingOptions = HistoryReadOptions(
+                timeColumn: fundingTimeColumn.map(ColumnSelector.init), valueColumn: fundingColumn.map(ColumnSelector.init),
+                timeFormat: try choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self), candleTimes: .end)
+            let priceHistory = try PriceHistory(contentsOfFile: prices, options: priceOptions)
+            let fundingHistory = try funding.map { try FundingHistory(contentsOfFile: $0, options: fundingOptions) }
+            let report = try Backtest.run(prices: priceHistory, funding: fundingHistory, settings: settings)
+            let text: String
+            switch format {
+            case "json": text = try report.json()
+            case "html": text = report.html()
+            default: text = report.table()
+            }
+            if let output {
+                try OutputFile.writeAtomically(text, to: output)
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        } catch let error as InputError {
+            throw ValidationError(error.description)
+        } catch let error as CSVError {
+            throw ValidationError(error.description)
+        } catch let error as CalibrationError {
+            throw ValidationError(error.description)
+        } catch let error as NumericalError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The settings from the flags; each number is checked for its form here and for its range by
+    /// `BacktestSettings.validate`.
+    private func settings() throws -> BacktestSettings {
+        var grid = Scenario()
+        try ScenarioFields.apply(key: "hedgeRatios", value: .text(ratios), to: &grid)
+        try ScenarioFields.apply(key: "leverages", value: .text(leverage), to: &grid)
+        let horizon = try whole(horizonDays, field: "horizonDays")
+        let chosenModels = try models.split(separator: ",", omittingEmptySubsequences: false).map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let model = PriceModelKind(rawValue: trimmed), BacktestSettings.models.contains(model) else {
+                throw InputError(field: "models", value: trimmed, allowed: "a list of gbm, jump, garch, bootstrap")
+            }
+            return model
+        }
+        let chosenSeed: UInt64
+        if let seed {
+            guard let value = UInt64(seed) else {
+                throw InputError(field: "seed", value: seed, allowed: "a whole number from 0 to 18446744073709551615")
+            }
+            chosenSeed = value
+        } else {
+            chosenSeed = UInt64.random(in: 0...UInt64.max)
+        }
+        return BacktestSettings(
+            horizonDays: horizon, windowDays: try whole(windowDays, field: "windowDays"),
+            everyDays: try everyDays.map { try whole($0, field: "everyDays") } ?? horizon,
+            models: chosenModels, paths: try whole(paths, field: "paths"), seed: chosenSeed,
+            hedgeRatios: grid.hedgeRatios, leverages: grid.leverages, stepsPerDay: try whole(stepsPerDay, field: "stepsPerDay"),
+            refitEveryDays: try whole(refitEveryDays, field: "refitEveryDays"),
+            bootstrapBlockDays: try number(bootstrapBlockDays, field: "bootstrapBlockDays"),
+            volScale: try number(volScale, field: "volScale"),
+            from: try time(from, field: "from", endOfDay: false), to: try time(to, field: "to", endOfDay: true))
+    }
+
+    private func whole(_ text: String, field: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw InputError(field: field, value: text, allowed: "a whole number")
+        }
+        return value
+    }
+
+    private func number(_ text: String, field: String) throws -> Double {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            throw InputError(field: field, value: text, allowed: "a finite number")
+        }
+        return value
+    }
+
+    private func choice<T: RawRepresentable & CaseIterable>(_ text: String, field: String, as: T.Type) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            throw InputError(field: field, value: text, allowed: T.allCases.map(\.rawValue).joined(separator: " | "))
+        }
+        return value
+    }
+
+    /// Epoch seconds of a `--from`/`--to` value; a date alone as `--to` means the end of that day.
+    private func time(_ text: String?, field: String, endOfDay: Bool) throws -> Double? {
+        guard let text else { return nil }
+        guard let seconds = HistoryReadOptions.windowBound(text, endOfDay: endOfDay) else {
+            throw InputError(field: field, value: text, allowed: "an ISO-8601 date or time (2020-03-12, 2020-03-12T23:00Z) or epoch seconds")
+        }
+        return seconds
+    }
+}
