@@ -133,3 +133,33 @@ extension Scenario {
         return copy
     }
 }
+
+/// Funding summed over a horizon with the AR(1) `x_k = φx_{k−1} + σε_k` (x_0 = 0) has
+/// `Var(Σ_{k≤n} x_k) = σ²·Σ_j c_j²`, `c_j = (1 − φ^{n−j+1})/(1 − φ)`, however the payments are laid
+/// on steps: one per 8-hour step, or three per daily step (drawn jointly). With a constant price the
+/// coin value is `S + N·Σ f_k/P`, so its stdev is `N/P·σ·√(Σc_j²)`; checked within 4 standard
+/// errors of a sample stdev (`≈ stdev/√(2n)`).
+@Suite struct FundingAggregationTests {
+    @Test(arguments: [3.0, 1.0])
+    func summedFundingHasTheAR1Variance(stepsPerDay: Double) throws {
+        var s = TestScenarios.quiet(paths: 20_000, ratios: [1])
+        s.vol = 0
+        s.fundingMean = 0.0001
+        s.fundingVol = 0.0002
+        s.fundingPersistence = 0.8
+        s.stepsPerDay = stepsPerDay
+        s.leverages = [1]
+        let cell = try TestScenarios.run(s).cells[0]
+        let n = 90
+        let phi = s.fundingPersistence
+        let sumOfSquares = (1...n).reduce(0.0) { total, j in
+            let c = (1 - pow(phi, Double(n - j + 1))) / (1 - phi)
+            return total + c * c
+        }
+        let expected = cell.notionalUSD / s.price * s.fundingVol * sumOfSquares.squareRoot()
+        let measured = cell.netValueCoin.stdev
+        #expect(abs(measured - expected) <= 4 * expected / (2 * Double(s.paths)).squareRoot(), "stdev \(measured) vs \(expected)")
+        let mean = s.holding + cell.notionalUSD / s.price * Double(n) * s.fundingMean
+        #expect(abs(cell.netValueCoin.mean - mean) <= 4 * cell.netValueCoin.meanStandardError)
+    }
+}

@@ -22,6 +22,10 @@ final class BlockScratch {
     let fundingRate: UnsafeMutablePointer<Double>
     let inverseMark: UnsafeMutablePointer<Double>
     let inverseMarkMax: UnsafeMutablePointer<Double>
+    /// Independent normals for the summed funding of steps with several payments, and their partner
+    /// uniforms (Box–Muller works in place on the pair).
+    let fundingNormal: UnsafeMutablePointer<Double>
+    let fundingSpare: UnsafeMutablePointer<Double>
 
     // Path state, one entry per path of the block.
     let stateLogIndex: UnsafeMutablePointer<Double>
@@ -77,6 +81,8 @@ final class BlockScratch {
         fundingRate = buffer(capacity)
         inverseMark = buffer(capacity)
         inverseMarkMax = buffer(capacity)
+        fundingNormal = buffer(capacity)
+        fundingSpare = buffer(capacity)
         stateLogIndex = buffer(paths)
         stateLogMark = buffer(paths)
         stateVariance = buffer(paths)
@@ -101,7 +107,7 @@ final class BlockScratch {
     deinit {
         for pointer in [
             uniformA, uniformB, rawNormals, shocks, bridgeLogUniform, jumpUniform, chiSquare, logMark,
-            logMarkMax, logIndex, fundingRate, inverseMark, inverseMarkMax, stateLogIndex, stateLogMark,
+            logMarkMax, logIndex, fundingRate, inverseMark, inverseMarkMax, fundingNormal, fundingSpare, stateLogIndex, stateLogMark,
             stateVariance, stateFunding, stateFundingShockSum, stateBasis, stateFundingIn, stateFundingOut,
             stateInverseMark, stateNextThreshold, increment, stepVariance, jumpLog, worst, records,
         ] {

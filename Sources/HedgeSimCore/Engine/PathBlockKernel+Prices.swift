@@ -178,12 +178,25 @@ extension PathBlockKernel {
         let funding = scratch.stateFunding
         let rate = scratch.fundingRate + base
         let scale = plan.fundingInnovation / Double(plan.stepsPerFunding).squareRoot()
+        guard plan.paymentsPerStep > 1 else {
+            for p in 0..<count {
+                let deviation = plan.fundingPersistence * funding[p] + scale * shockSum[p]
+                funding[p] = deviation
+                shockSum[p] = 0
+                rate[p] = min(plan.fundingCap, max(-plan.fundingCap, plan.fundingMean + deviation))
+            }
+            return
+        }
+        // Several payments in one step: their summed deviation is drawn exactly (jointly with the end
+        // value); the venue clamp is applied to their average rate.
         let payments = Double(plan.paymentsPerStep)
+        let independent = scratch.fundingNormal + base
         for p in 0..<count {
-            let deviation = plan.fundingPersistence * funding[p] + scale * shockSum[p]
-            funding[p] = deviation
+            let sum = plan.fundingSumDecay * funding[p] + plan.fundingSumLoading * shockSum[p]
+                + plan.fundingSumResidual * independent[p]
+            funding[p] = plan.fundingPersistence * funding[p] + scale * shockSum[p]
             shockSum[p] = 0
-            rate[p] = min(plan.fundingCap, max(-plan.fundingCap, plan.fundingMean + deviation)) * payments
+            rate[p] = min(plan.fundingCap, max(-plan.fundingCap, plan.fundingMean + sum / payments)) * payments
         }
     }
 

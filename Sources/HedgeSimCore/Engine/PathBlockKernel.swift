@@ -14,6 +14,9 @@ enum RandomPurpose: UInt32 {
     case studentT = 4
     /// Uniform pair per (path, step) of the bootstrap: whether to start a new block, and where.
     case bootstrap = 5
+    /// Box–Muller pair per (path, step): the independent normal of the summed funding when several
+    /// payments fall in one step.
+    case fundingSum = 6
 }
 
 /// Generates one block of paths chunk by chunk and feeds each chunk straight to the liquidation
@@ -106,6 +109,12 @@ struct PathBlockKernel {
         }
         if plan.model == .bootstrap {
             fillRows(.bootstrap, index: 0, paths: paths, steps: steps, first: scratch.uniformA, second: scratch.uniformB)
+        }
+        if plan.isPerpetual && plan.historyFunding.isEmpty && plan.paymentsPerStep > 1 {
+            fillRows(.fundingSum, index: 0, paths: paths, steps: steps, first: scratch.fundingNormal, second: scratch.fundingSpare)
+            NormalTransform.boxMuller(
+                u1: scratch.fundingNormal, u2: scratch.fundingSpare, z1: scratch.fundingNormal, z2: scratch.fundingSpare,
+                count: n)
         }
     }
 

@@ -48,6 +48,12 @@ struct SimulationPlan: Sendable {
     /// step when several fall in one step: `φ^m` and `σ·√((1−φ^{2m})/(1−φ²))`).
     let fundingPersistence: Double
     let fundingInnovation: Double
+    /// With `m > 1` payments per step, the sum of the `m` deviations `S = Σ_{i=1..m} x_{t+i}` is drawn
+    /// exactly with the end value: `S = (Σφ^i)·x_t + loading·Z₁ + residual·Z₂`, where `Z₁` also drives
+    /// `x_{t+m}` and `Z₂` is an independent normal (see `init`).
+    let fundingSumDecay: Double
+    let fundingSumLoading: Double
+    let fundingSumResidual: Double
     /// Basis: long-run mean `b̄ = b_0`, decay `e^{−κΔt}`, innovation `σ_b·√((1−e^{−2κΔt})/(2κ))`.
     let basisMean: Double
     let basisDecay: Double
@@ -137,6 +143,16 @@ struct SimulationPlan: Sendable {
         fundingPersistence = Foundation.pow(phi, m)
         let sumOfSquares = phi < 1 ? (1 - Foundation.pow(phi, 2 * m)) / (1 - phi * phi) : m
         fundingInnovation = scenario.fundingVol * sumOfSquares.squareRoot()
+        // x_{t+m} = φ^m x_t + σU and S = Σ_{i≤m} x_{t+i} = (Σ_{i≤m} φ^i) x_t + σW, with
+        // U = Σ_j φ^{m−j} ε_j, W = Σ_j c_j ε_j, c_j = Σ_{k=0}^{m−j} φ^k:
+        // Var U = Σ φ^{2k}, Var W = Σ c_j², Cov(U, W) = Σ φ^{m−j} c_j.
+        let payments = paymentsPerStep
+        let weights = (1...payments).map { j in (0...(payments - j)).reduce(0.0) { $0 + Foundation.pow(phi, Double($1)) } }
+        let varianceW = weights.reduce(0) { $0 + $1 * $1 }
+        let covariance = (1...payments).reduce(0.0) { $0 + Foundation.pow(phi, Double(payments - $1)) * weights[$1 - 1] }
+        fundingSumDecay = (1...payments).reduce(0.0) { $0 + Foundation.pow(phi, Double($1)) }
+        fundingSumLoading = scenario.fundingVol * covariance / sumOfSquares.squareRoot()
+        fundingSumResidual = scenario.fundingVol * max(0, varianceW - covariance * covariance / sumOfSquares).squareRoot()
         fundingMean = scenario.fundingMean
         fundingCap = scenario.fundingCap
         basisMean = scenario.basis
