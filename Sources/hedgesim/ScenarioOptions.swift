@@ -45,6 +45,8 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("funding-price-correlation"), parsing: .unconditional, help: "Correlation of funding and price shocks.")
     var fundingPriceCorrelation: String?
     @Option(name: .customLong("funding-cap"), parsing: .unconditional, help: "Cap on the funding rate per interval.") var fundingCap: String?
+    @Option(name: .customLong("funding-dead-zone"), parsing: .unconditional, help: "Half-width around --funding-mean where the rate equals it (venue clamp band or dead band).")
+    var fundingDeadZone: String?
     @Option(parsing: .unconditional, help: "Recommendation objective: min-variance | min-es | variance-liquidation.") var objective: String?
     @Option(name: .customLong("liquidation-penalty"), parsing: .unconditional, help: "λ of the variance-liquidation objective.") var liquidationPenalty: String?
     @Option(name: .customLong("max-liquidation-probability"), parsing: .unconditional, help: "Largest liquidation probability a recommendation may have.")
@@ -70,7 +72,7 @@ struct ScenarioOptions: ParsableArguments {
             ("garchAlpha", garchAlpha), ("garchBeta", garchBeta), ("garchDegreesOfFreedom", garchDegreesOfFreedom),
             ("fundingMean", fundingMean), ("fundingVol", fundingVol), ("fundingPersistence", fundingPersistence),
             ("fundingIntervalHours", fundingIntervalHours), ("fundingPriceCorrelation", fundingPriceCorrelation),
-            ("fundingCap", fundingCap), ("objective", objective), ("liquidationPenalty", liquidationPenalty),
+            ("fundingCap", fundingCap), ("fundingDeadZone", fundingDeadZone), ("objective", objective), ("liquidationPenalty", liquidationPenalty),
             ("maxLiquidationProbability", maxLiquidationProbability), ("antithetic", antithetic), ("threads", threads),
             ("bootstrapBlockSteps", bootstrapBlockSteps), ("history", history),
         ]

@@ -163,3 +163,44 @@ extension Scenario {
         #expect(abs(cell.netValueCoin.mean - mean) <= 4 * cell.netValueCoin.meanStandardError)
     }
 }
+
+/// The venue funding formulas through the dead zone `w`: the rate is the mean while the premium
+/// deviation stays within `±w`, and `mean + sign(x)(|x| − w)` beyond.
+@Suite struct FundingDeadZoneTests {
+    @Test func rateIsSoftThresholdedThenCapped() {
+        var s = Scenario()
+        s.fundingMean = 0.0001
+        s.fundingDeadZone = 0.0005
+        s.fundingCap = 0.00375
+        let plan = SimulationPlan(scenario: s)
+        #expect(plan.fundingRate(deviation: 0.0004) == 0.0001)
+        #expect(plan.fundingRate(deviation: -0.0005) == 0.0001)
+        #expect(abs(plan.fundingRate(deviation: 0.0008) - 0.0004) < 1e-18)
+        #expect(abs(plan.fundingRate(deviation: -0.0009) - -0.0003) < 1e-18)
+        #expect(plan.fundingRate(deviation: 0.01) == 0.00375)
+    }
+
+    /// With premium swings that never leave the zone, every payment is exactly the neutral rate:
+    /// the BitMEX case of +0.01 % per 8 h to the short, 90 payments in 30 days.
+    @Test func premiumsInsideTheZonePayTheNeutralRate() throws {
+        var s = TestScenarios.quiet(paths: 500, ratios: [1])
+        s.vol = 0
+        s.venue = nil
+        s.fundingMean = 0.0001
+        s.fundingVol = 0.00001
+        s.fundingDeadZone = 0.0005
+        s.leverages = [1]
+        let cell = try TestScenarios.run(s).cells[0]
+        let expected = 90 * 0.0001 * cell.notionalUSD
+        #expect(abs(cell.cost.fundingReceivedUSD - expected) < 1e-9 * expected)
+        #expect(cell.netValueCoin.stdev < 1e-12)
+    }
+
+    @Test func bitmexPresetUsesItsClampBand() throws {
+        var s = Scenario()
+        try ScenarioFields.apply(key: "venue", value: .text("bitmex"), to: &s)
+        #expect(s.fundingDeadZone == 0.0005 && s.fundingMean == 0.0001)
+        try ScenarioFields.apply(key: "venue", value: .text("deribit"), to: &s)
+        #expect(s.fundingDeadZone == 0.00025 && s.fundingMean == 0)
+    }
+}

@@ -183,12 +183,12 @@ extension PathBlockKernel {
                 let deviation = plan.fundingPersistence * funding[p] + scale * shockSum[p]
                 funding[p] = deviation
                 shockSum[p] = 0
-                rate[p] = min(plan.fundingCap, max(-plan.fundingCap, plan.fundingMean + deviation))
+                rate[p] = plan.fundingRate(deviation: deviation)
             }
             return
         }
         // Several payments in one step: their summed deviation is drawn exactly (jointly with the end
-        // value); the venue clamp is applied to their average rate.
+        // value); the dead zone and the cap are applied to their average.
         let payments = Double(plan.paymentsPerStep)
         let independent = scratch.fundingNormal + base
         for p in 0..<count {
@@ -196,7 +196,7 @@ extension PathBlockKernel {
                 + plan.fundingSumResidual * independent[p]
             funding[p] = plan.fundingPersistence * funding[p] + scale * shockSum[p]
             shockSum[p] = 0
-            rate[p] = min(plan.fundingCap, max(-plan.fundingCap, plan.fundingMean + sum / payments)) * payments
+            rate[p] = plan.fundingRate(deviation: sum / payments) * payments
         }
     }
 

@@ -43,6 +43,7 @@ struct SimulationPlan: Sendable {
     let stepsPerFunding: Int
     let paymentsPerStep: Int
     let fundingMean: Double
+    let fundingDeadZone: Double
     let fundingCap: Double
     /// AR(1) persistence and innovation stdev for one funding update (aggregated over the payments of a
     /// step when several fall in one step: `φ^m` and `σ·√((1−φ^{2m})/(1−φ²))`).
@@ -154,6 +155,7 @@ struct SimulationPlan: Sendable {
         fundingSumLoading = scenario.fundingVol * covariance / sumOfSquares.squareRoot()
         fundingSumResidual = scenario.fundingVol * max(0, varianceW - covariance * covariance / sumOfSquares).squareRoot()
         fundingMean = scenario.fundingMean
+        fundingDeadZone = scenario.fundingDeadZone
         fundingCap = scenario.fundingCap
         basisMean = scenario.basis
         let kappa = scenario.basisMeanReversion
@@ -189,6 +191,14 @@ struct SimulationPlan: Sendable {
     }
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
+
+    /// The funding rate for a premium deviation `x` from the mean: `mean + sign(x)·max(|x| − w, 0)`,
+    /// then clamped at the venue cap.
+    @inline(__always)
+    func fundingRate(deviation x: Double) -> Double {
+        let excess = max(abs(x) - fundingDeadZone, 0)
+        return min(fundingCap, max(-fundingCap, fundingMean + (x < 0 ? -excess : excess)))
+    }
 
     /// The mark price at which cell `index` is liquidated before any funding: solving
     /// `a/F + c = θ` gives `F = a/(θ − c)`; nil without a position or when `θ − c ≤ 0`.

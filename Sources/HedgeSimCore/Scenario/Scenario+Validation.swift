@@ -146,6 +146,7 @@ extension Scenario {
         try require("fundingPersistence", fundingPersistence, fundingPersistence >= 0 && fundingPersistence <= 1, "φ from 0 to 1")
         try require("fundingPriceCorrelation", fundingPriceCorrelation, abs(fundingPriceCorrelation) <= 1, "a correlation from −1 to 1")
         try require("fundingCap", fundingCap, fundingCap >= 0 && fundingCap <= 0.05, "a cap per interval from 0 to 0.05")
+        try require("fundingDeadZone", fundingDeadZone, fundingDeadZone >= 0 && fundingDeadZone <= 0.05, "a half-width per interval from 0 to 0.05")
         try require("fundingIntervalHours", fundingIntervalHours, fundingIntervalHours > 0 && fundingIntervalHours <= 24 * 365, "hours > 0")
         let stepHours = 24 / stepsPerDay
         let stepsPerInterval = fundingIntervalHours / stepHours

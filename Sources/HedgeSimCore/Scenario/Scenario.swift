@@ -95,6 +95,11 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var fundingPriceCorrelation: Double = 0.3
     /// Venue clamp: the rate per interval is kept in [−cap, +cap] (BitMEX 0.375 %).
     public var fundingCap: Double = 0.00375
+    /// Half-width `w` of the zone around `fundingMean` where the rate equals `fundingMean` exactly: the
+    /// AR(1) then models the venue's premium, and the rate is `mean + sign(x)·max(|x| − w, 0)`. It is
+    /// the venue formula `F = P̄ + clamp(I − P̄, ±w)` of BitMEX, Bybit and Binance (w = 0.05 %, mean =
+    /// I) and Deribit's dead band (w = 0.025 %, mean 0); 0 keeps the plain AR(1) rate.
+    public var fundingDeadZone: Double = 0
 
     // MARK: Choice
     /// What the recommendation minimises.

@@ -71,6 +71,7 @@ public enum ScenarioFields {
             field("fundingIntervalHours", .number(\.fundingIntervalHours)),
             field("fundingPriceCorrelation", .number(\.fundingPriceCorrelation)),
             field("fundingCap", .number(\.fundingCap)),
+            field("fundingDeadZone", .number(\.fundingDeadZone)),
             choice("objective", \.objective),
             field("liquidationPenalty", .number(\.liquidationPenalty)),
             field("maxLiquidationProbability", .number(\.maxLiquidationProbability)),

@@ -21,6 +21,7 @@ extension Venue {
         scenario.fundingIntervalHours = funding.intervalHours.value
         if let cap = funding.cap.value { scenario.fundingCap = cap }
         scenario.fundingMean = funding.interestPerInterval.value
+        scenario.fundingDeadZone = funding.clampBand.value ?? funding.deadBand.value
     }
 }
 
