@@ -66,11 +66,11 @@ struct BacktestCommand: ParsableCommand {
             try settings.validate()
             let priceOptions = HistoryReadOptions(
                 timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
-                timeFormat: try choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
-                candleTimes: try choice(candleTimes, field: "candleTimes", as: CandleTimes.self))
+                timeFormat: try CommandParsing.choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
+                candleTimes: try CommandParsing.choice(candleTimes, field: "candleTimes", as: CandleTimes.self))
             let fundingOptions = HistoryReadOptions(
                 timeColumn: fundingTimeColumn.map(ColumnSelector.init), valueColumn: fundingColumn.map(ColumnSelector.init),
-                timeFormat: try choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self), candleTimes: .end)
+                timeFormat: try CommandParsing.choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self), candleTimes: .end)
             let priceHistory = try PriceHistory(contentsOfFile: prices, options: priceOptions)
             let fundingHistory = try funding.map { try FundingHistory(contentsOfFile: $0, options: fundingOptions) }
             let report = try Backtest.run(prices: priceHistory, funding: fundingHistory, settings: settings)
@@ -80,11 +80,7 @@ struct BacktestCommand: ParsableCommand {
             case "html": text = report.html()
             default: text = report.table()
             }
-            if let output {
-                try OutputFile.writeAtomically(text, to: output)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            try OutputFile.emit(text, to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
         } catch let error as CSVError {
@@ -127,7 +123,7 @@ struct BacktestCommand: ParsableCommand {
             refitEveryDays: try whole(refitEveryDays, field: "refitEveryDays"),
             bootstrapBlockDays: try number(bootstrapBlockDays, field: "bootstrapBlockDays"),
             volScale: try number(volScale, field: "volScale"),
-            from: try time(from, field: "from", endOfDay: false), to: try time(to, field: "to", endOfDay: true))
+            from: try CommandParsing.time(from, field: "from", endOfDay: false), to: try CommandParsing.time(to, field: "to", endOfDay: true))
     }
 
     private func whole(_ text: String, field: String) throws -> Int {
@@ -142,21 +138,5 @@ struct BacktestCommand: ParsableCommand {
             throw InputError(field: field, value: text, allowed: "a finite number")
         }
         return value
-    }
-
-    private func choice<T: RawRepresentable & CaseIterable>(_ text: String, field: String, as: T.Type) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: text) else {
-            throw InputError(field: field, value: text, allowed: T.allCases.map(\.rawValue).joined(separator: " | "))
-        }
-        return value
-    }
-
-    /// Epoch seconds of a `--from`/`--to` value; a date alone as `--to` means the end of that day.
-    private func time(_ text: String?, field: String, endOfDay: Bool) throws -> Double? {
-        guard let text else { return nil }
-        guard let seconds = HistoryReadOptions.windowBound(text, endOfDay: endOfDay) else {
-            throw InputError(field: field, value: text, allowed: "an ISO-8601 date or time (2020-03-12, 2020-03-12T23:00Z) or epoch seconds")
-        }
-        return seconds
     }
 }

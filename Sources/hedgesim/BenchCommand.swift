@@ -76,11 +76,7 @@ struct BenchCommand: ParsableCommand {
                 workload: config ?? scenario, paths: workload.paths, steps: workload.stepCount,
                 cells: workload.hedgeRatios.count * workload.leverages.count, points: points)
             let text = try report.render(as: format)
-            if let output {
-                try OutputFile.writeAtomically(text, to: output)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            try OutputFile.emit(text, to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
         } catch let error as NumericalError {

@@ -51,15 +51,6 @@ enum CalculatorOutput {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
-    /// Writes `text` to `path` atomically, or to standard output without a path.
-    static func emit(_ text: String, to path: String?) throws {
-        if let path {
-            try OutputFile.writeAtomically(text, to: path)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
-    }
-
     /// `45662.1` → "45,662.10" (grouped, `decimals` places).
     static func grouped(_ value: Double, decimals: Int = 2) -> String {
         let text = String(format: "%.\(decimals)f", abs(value))

@@ -41,19 +41,19 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let models = try choice(model, field: "model", as: ModelChoice.self)
+            let models = try CommandParsing.choice(model, field: "model", as: ModelChoice.self)
             guard format == "table" || format == "json" else { throw InputError(field: "format", value: format, allowed: "table | json") }
-            let window = (from: try time(from, field: "from", endOfDay: false), to: try time(to, field: "to", endOfDay: true))
+            let window = (from: try CommandParsing.time(from, field: "from", endOfDay: false), to: try CommandParsing.time(to, field: "to", endOfDay: true))
             if let start = window.from, let end = window.to, start > end {
                 throw InputError(field: "to", value: to ?? "", allowed: "a time at or after --from")
             }
             let priceOptions = HistoryReadOptions(
                 timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
-                timeFormat: try choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
-                candleTimes: try choice(candleTimes, field: "candleTimes", as: CandleTimes.self), from: window.from, to: window.to)
+                timeFormat: try CommandParsing.choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
+                candleTimes: try CommandParsing.choice(candleTimes, field: "candleTimes", as: CandleTimes.self), from: window.from, to: window.to)
             let fundingOptions = HistoryReadOptions(
                 timeColumn: fundingTimeColumn.map(ColumnSelector.init), valueColumn: fundingColumn.map(ColumnSelector.init),
-                timeFormat: try choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self),
+                timeFormat: try CommandParsing.choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self),
                 candleTimes: .end, from: window.from, to: window.to)
             let priceHistory = try PriceHistory(contentsOfFile: prices, options: priceOptions)
             let fundingHistory = try funding.map { try FundingHistory(contentsOfFile: $0, options: fundingOptions) }
@@ -81,21 +81,5 @@ struct CalibrateCommand: ParsableCommand {
         } catch let error as CalibrationError {
             throw ValidationError(error.description)
         }
-    }
-
-    private func choice<T: RawRepresentable & CaseIterable>(_ text: String, field: String, as: T.Type) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: text) else {
-            throw InputError(field: field, value: text, allowed: T.allCases.map(\.rawValue).joined(separator: " | "))
-        }
-        return value
-    }
-
-    /// Epoch seconds of a `--from`/`--to` value; a date alone as `--to` means the end of that day.
-    private func time(_ text: String?, field: String, endOfDay: Bool) throws -> Double? {
-        guard let text else { return nil }
-        guard let seconds = HistoryReadOptions.windowBound(text, endOfDay: endOfDay) else {
-            throw InputError(field: field, value: text, allowed: "an ISO-8601 date or time (2020-03-12, 2020-03-12T23:00Z) or epoch seconds")
-        }
-        return seconds
     }
 }

@@ -29,7 +29,7 @@ struct LiquidationPriceCommand: ParsableCommand {
             let format = try CalculatorOutput.Format.parse(format)
             let quote = try LiquidationQuote(try request())
             let text = format == .json ? try CalculatorOutput.json(quote) : Self.table(quote)
-            try CalculatorOutput.emit(text, to: output)
+            try OutputFile.emit(text, to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
         }

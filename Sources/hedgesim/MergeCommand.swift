@@ -26,11 +26,7 @@ struct MergeCommand: ParsableCommand {
             }
             let result = try HedgeSimulation.merge(loaded)
             let report = try ReportRenderer.render(result, as: format)
-            if let output {
-                try OutputFile.writeAtomically(report, to: output)
-            } else {
-                FileHandle.standardOutput.write(Data(report.utf8))
-            }
+            try OutputFile.emit(report, to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
         } catch let error as NumericalError {

@@ -4,6 +4,15 @@ import HedgeSimCore
 /// Writes reports so that a reader never sees half a file: the text goes to a temporary file in the
 /// same folder, which is then renamed over the destination (an atomic replace on POSIX).
 enum OutputFile {
+    /// Writes `text` atomically to `path`, or to standard output when there is no path.
+    static func emit(_ text: String, to path: String?) throws {
+        if let path {
+            try writeAtomically(text, to: path)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
     static func writeAtomically(_ text: String, to path: String) throws {
         try writeAtomically(Data(text.utf8), to: path)
     }

@@ -57,11 +57,7 @@ struct RunCommand: ParsableCommand {
                 }
             }
             let report = reports.count == 1 ? reports[0].1 : try VariantReports.combine(reports, format: format)
-            if let output {
-                try OutputFile.writeAtomically(report, to: output)
-            } else {
-                FileHandle.standardOutput.write(Data(report.utf8))
-            }
+            try OutputFile.emit(report, to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
         } catch let error as NumericalError {

@@ -27,7 +27,7 @@ struct SizeCommand: ParsableCommand {
             let format = try CalculatorOutput.Format.parse(format)
             let sizing = try HedgeSizing(scenario: try scenario())
             let text = format == .json ? try CalculatorOutput.json(sizing) : Self.table(sizing)
-            try CalculatorOutput.emit(text, to: output)
+            try OutputFile.emit(text, to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
         }

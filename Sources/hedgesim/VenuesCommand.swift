@@ -28,7 +28,7 @@ struct VenuesCommand: ParsableCommand {
             let text = format == .json
                 ? try CalculatorOutput.json(Listing(checked: VenueFact<Double>.checkedDate, venues: venues))
                 : VenueTable.render(venues)
-            try CalculatorOutput.emit(text, to: output)
+            try OutputFile.emit(text, to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
         }
