@@ -192,12 +192,12 @@ struct SimulationPlan: Sendable {
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
 
-    /// The funding rate for a premium deviation `x` from the mean: `mean + sign(x)·max(|x| − w, 0)`,
-    /// then clamped at the venue cap.
+    /// The funding rate for a premium deviation `x` from the mean: `mean + sign(x)·max(|x| − w, 0)`
+    /// (computed branch-free as `min(max(0, x − w), x + w)`), then clamped at the venue cap.
     @inline(__always)
     func fundingRate(deviation x: Double) -> Double {
-        let excess = max(abs(x) - fundingDeadZone, 0)
-        return min(fundingCap, max(-fundingCap, fundingMean + (x < 0 ? -excess : excess)))
+        let shrunk = min(max(0, x - fundingDeadZone), x + fundingDeadZone)
+        return min(fundingCap, max(-fundingCap, fundingMean + shrunk))
     }
 
     /// The mark price at which cell `index` is liquidated before any funding: solving
