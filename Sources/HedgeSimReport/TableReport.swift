@@ -48,7 +48,8 @@ public enum TableReport {
             instrument = "inverse perpetual, funding from \(s.history[1])"
         case .perpetual:
             instrument = "inverse perpetual, funding \(NumberFormatting.percent(s.fundingMean, decimals: 4)) per "
-                + "\(NumberFormatting.compact(s.fundingIntervalHours)) h (φ \(NumberFormatting.compact(s.fundingPersistence)))"
+                + "\(NumberFormatting.compact(s.fundingIntervalHours)) h (φ \(NumberFormatting.compact(s.fundingPersistence))"
+                + (s.fundingDeadZone > 0 ? ", dead zone ±\(NumberFormatting.percent(s.fundingDeadZone, decimals: 3))" : "") + ")"
         case .dated:
             instrument = "inverse future expiring in \(NumberFormatting.compact(s.resolvedExpiryDays)) days, basis "
                 + "\(NumberFormatting.percent(s.basis, decimals: 1))/yr"
@@ -59,7 +60,8 @@ public enum TableReport {
         case (.isolated, let collateral?): margin = "isolated, \(NumberFormatting.compact(collateral)) coin collateral"
         case (.isolated, nil): margin = "isolated margin"
         }
-        return [
+        let venue = s.venue.map { ["Venue preset: \($0) (face value, fees, maintenance and funding from it unless overridden)"] } ?? []
+        return ([
             "\(result.tool) · seed \(result.seed)",
             "Holding \(NumberFormatting.compact(s.holding)) coins at \(NumberFormatting.grouped(s.price)) USD = "
                 + "\(NumberFormatting.grouped(value)) USD · \(NumberFormatting.compact(s.horizonDays)) days in "
@@ -71,7 +73,7 @@ public enum TableReport {
             "Margin: \(margin), maintenance \(NumberFormatting.percent(s.maintenanceRate)) on \(s.maintenanceConvention.rawValue) "
                 + "value, fee \(NumberFormatting.percent(s.fee, decimals: 3)), "
                 + (s.betweenStepCheck ? "liquidation checked between steps" : "liquidation checked at steps"),
-        ].flatMap(wrap)
+        ] + venue).flatMap(wrap)
     }
 
     private static func riskTable(_ result: SimulationResult) -> [String] {

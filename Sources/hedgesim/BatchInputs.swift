@@ -30,13 +30,13 @@ enum BatchInputs {
     static func items(at path: String) throws -> [BatchItem] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw InputError(field: "input", value: path, allowed: "a folder of scenario files or one scenario file")
+            throw InputError(flag: "", field: "input", value: path, allowed: "a folder of scenario files or one scenario file")
         }
         guard isFolder.boolValue else { return items(of: path, prefix: nil) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let files = names.filter { !$0.hasPrefix(".") && extensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }.sorted()
         guard !files.isEmpty else {
-            throw InputError(field: "input", value: path, allowed: "a folder with *.yaml, *.yml or *.json scenario files")
+            throw InputError(flag: "", field: "input", value: path, allowed: "a folder with *.yaml, *.yml or *.json scenario files")
         }
         return files.flatMap { file in
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

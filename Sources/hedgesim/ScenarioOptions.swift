@@ -29,7 +29,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("face-value"), parsing: .unconditional, help: "Contract face value in USD.") var faceValue: String?
     @Option(parsing: .unconditional, help: "Taker fee rate on entry and exit (0.0005 = 0.05 %).") var fee: String?
     @Option(name: .customLong("settlement-fee"), parsing: .unconditional, help: "Settlement fee rate of a dated future held to expiry.") var settlementFee: String?
-    @Option(parsing: .unconditional, help: "Price model: gbm | jump | garch.") var model: String?
+    @Option(parsing: .unconditional, help: "Price model: gbm | jump | garch | bootstrap | replay (the last two need --history).") var model: String?
     @Option(parsing: .unconditional, help: "Annualised volatility (0.6 = 60 %).") var vol: String?
     @Option(parsing: .unconditional, help: "Annualised drift of the price.") var drift: String?
     @Option(name: .customLong("jump-intensity"), parsing: .unconditional, help: "Jumps per year (jump model).") var jumpIntensity: String?
