@@ -14,26 +14,11 @@ struct BacktestCommand: ParsableCommand {
             (resampled to --steps-per-day) and simulates the --horizon-days loss of one coin, unhedged and for every ratio × \
             leverage; the data over (t, t+D] are replayed through the same engine for the realised loss, funding and \
             liquidation. Reports exceedances of the 95 % and 99 % VaR with the Kupiec and Christoffersen tests, and the \
-            realised hedge outcomes. The CSV files are read as by `hedgesim calibrate`.
+            realised hedge outcomes. The CSV files are read as by `hedgesim calibrate`; with --funding, windows outside \
+            the funding history are skipped and counted.
             """)
 
-    @Option(parsing: .unconditional, help: "Price history CSV.") var prices: String
-    @Option(name: .customLong("price-column"), parsing: .unconditional, help: "Price column: name or 1-based number (default: close, price, …).")
-    var priceColumn: String?
-    @Option(name: .customLong("time-column"), parsing: .unconditional, help: "Time column of the prices: name or number.")
-    var timeColumn: String?
-    @Option(name: .customLong("time-format"), parsing: .unconditional, help: "Price times: auto | iso8601 | seconds | milliseconds | microseconds.")
-    var timeFormat: String = "auto"
-    @Option(name: .customLong("candle-times"), parsing: .unconditional, help: "Price times mark candle opens or the prices' own times: auto | open | end.")
-    var candleTimes: String = "auto"
-    @Option(parsing: .unconditional, help: "Funding history CSV (rate per interval, positive = longs pay); windows outside it are skipped.")
-    var funding: String?
-    @Option(name: .customLong("funding-column"), parsing: .unconditional, help: "Funding rate column: name or number.")
-    var fundingColumn: String?
-    @Option(name: .customLong("funding-time-column"), parsing: .unconditional, help: "Time column of the funding file: name or number.")
-    var fundingTimeColumn: String?
-    @Option(name: .customLong("funding-time-format"), parsing: .unconditional, help: "Funding times: auto | iso8601 | seconds | milliseconds | microseconds.")
-    var fundingTimeFormat: String = "auto"
+    @OptionGroup var history: HistoryFileOptions
     @Option(parsing: .unconditional, help: "First window end (ISO-8601 or epoch; UTC); the trailing window may reach before it.") var from: String?
     @Option(parsing: .unconditional, help: "Last horizon end; a date alone includes that whole day.") var to: String?
     @Option(name: .customLong("horizon-days"), parsing: .unconditional, help: "Forecast horizon D in whole days (e.g. 1 or 30).")
@@ -64,15 +49,7 @@ struct BacktestCommand: ParsableCommand {
             guard ["table", "json", "html"].contains(format) else { throw InputError(field: "format", value: format, allowed: "table | json | html") }
             let settings = try self.settings()
             try settings.validate()
-            let priceOptions = HistoryReadOptions(
-                timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
-                timeFormat: try CommandParsing.choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
-                candleTimes: try CommandParsing.choice(candleTimes, field: "candleTimes", as: CandleTimes.self))
-            let fundingOptions = HistoryReadOptions(
-                timeColumn: fundingTimeColumn.map(ColumnSelector.init), valueColumn: fundingColumn.map(ColumnSelector.init),
-                timeFormat: try CommandParsing.choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self), candleTimes: .end)
-            let priceHistory = try PriceHistory(contentsOfFile: prices, options: priceOptions)
-            let fundingHistory = try funding.map { try FundingHistory(contentsOfFile: $0, options: fundingOptions) }
+            let (priceHistory, fundingHistory) = try history.read()
             let report = try Backtest.run(prices: priceHistory, funding: fundingHistory, settings: settings)
             let text: String
             switch format {

@@ -17,22 +17,7 @@ struct CalibrateCommand: ParsableCommand {
             fragment (lowest-AIC model, stepsPerDay = the data step) to --output, or prints it after the table.
             """)
 
-    @Option(parsing: .unconditional, help: "Price history CSV.") var prices: String
-    @Option(name: .customLong("price-column"), parsing: .unconditional, help: "Price column: name or 1-based number (default: close, price, …).")
-    var priceColumn: String?
-    @Option(name: .customLong("time-column"), parsing: .unconditional, help: "Time column of the prices: name or number (default: unix, timestamp, time, date, …).")
-    var timeColumn: String?
-    @Option(name: .customLong("time-format"), parsing: .unconditional, help: "Price times: auto | iso8601 | seconds | milliseconds | microseconds.")
-    var timeFormat: String = "auto"
-    @Option(name: .customLong("candle-times"), parsing: .unconditional, help: "Price times mark candle opens (moved one step later) or the prices' own times: auto | open | end.")
-    var candleTimes: String = "auto"
-    @Option(parsing: .unconditional, help: "Funding history CSV (rate per interval, positive = longs pay).") var funding: String?
-    @Option(name: .customLong("funding-column"), parsing: .unconditional, help: "Funding rate column: name or number (default: fundingRate, interest_1h, …).")
-    var fundingColumn: String?
-    @Option(name: .customLong("funding-time-column"), parsing: .unconditional, help: "Time column of the funding file: name or number.")
-    var fundingTimeColumn: String?
-    @Option(name: .customLong("funding-time-format"), parsing: .unconditional, help: "Funding times: auto | iso8601 | seconds | milliseconds | microseconds.")
-    var fundingTimeFormat: String = "auto"
+    @OptionGroup var history: HistoryFileOptions
     @Option(parsing: .unconditional, help: "Keep times from this one (ISO-8601 or epoch; UTC).") var from: String?
     @Option(parsing: .unconditional, help: "Keep times up to this one; a date alone includes that whole day.") var to: String?
     @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all.") var model: String = "all"
@@ -47,16 +32,7 @@ struct CalibrateCommand: ParsableCommand {
             if let start = window.from, let end = window.to, start > end {
                 throw InputError(field: "to", value: to ?? "", allowed: "a time at or after --from")
             }
-            let priceOptions = HistoryReadOptions(
-                timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
-                timeFormat: try CommandParsing.choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
-                candleTimes: try CommandParsing.choice(candleTimes, field: "candleTimes", as: CandleTimes.self), from: window.from, to: window.to)
-            let fundingOptions = HistoryReadOptions(
-                timeColumn: fundingTimeColumn.map(ColumnSelector.init), valueColumn: fundingColumn.map(ColumnSelector.init),
-                timeFormat: try CommandParsing.choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self),
-                candleTimes: .end, from: window.from, to: window.to)
-            let priceHistory = try PriceHistory(contentsOfFile: prices, options: priceOptions)
-            let fundingHistory = try funding.map { try FundingHistory(contentsOfFile: $0, options: fundingOptions) }
+            let (priceHistory, fundingHistory) = try history.read(from: window.from, to: window.to)
             let calibration = try Calibration(prices: priceHistory, funding: fundingHistory, models: models)
             let fragment = ScenarioFragment(calibration)
             do {

@@ -1,0 +1,39 @@
+import ArgumentParser
+import HedgeSimCalibration
+import HedgeSimCore
+
+/// The CSV history options shared by `calibrate` and `backtest`: the price file and its columns and
+/// time format, and the optional funding file with its own.
+struct HistoryFileOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: "Price history CSV.") var prices: String
+    @Option(name: .customLong("price-column"), parsing: .unconditional, help: "Price column: name or 1-based number (default: close, price, …).")
+    var priceColumn: String?
+    @Option(name: .customLong("time-column"), parsing: .unconditional, help: "Time column of the prices: name or number (default: unix, timestamp, time, date, …).")
+    var timeColumn: String?
+    @Option(name: .customLong("time-format"), parsing: .unconditional, help: "Price times: auto | iso8601 | seconds | milliseconds | microseconds.")
+    var timeFormat: String = "auto"
+    @Option(name: .customLong("candle-times"), parsing: .unconditional, help: "Price times mark candle opens (moved one step later) or the prices' own times: auto | open | end.")
+    var candleTimes: String = "auto"
+    @Option(parsing: .unconditional, help: "Funding history CSV (rate per interval, positive = longs pay).") var funding: String?
+    @Option(name: .customLong("funding-column"), parsing: .unconditional, help: "Funding rate column: name or number (default: fundingRate, interest_1h, …).")
+    var fundingColumn: String?
+    @Option(name: .customLong("funding-time-column"), parsing: .unconditional, help: "Time column of the funding file: name or number.")
+    var fundingTimeColumn: String?
+    @Option(name: .customLong("funding-time-format"), parsing: .unconditional, help: "Funding times: auto | iso8601 | seconds | milliseconds | microseconds.")
+    var fundingTimeFormat: String = "auto"
+
+    /// Reads the price file and the funding file (when given), keeping times in `[from, to]`.
+    func read(from: Double? = nil, to: Double? = nil) throws -> (prices: PriceHistory, funding: FundingHistory?) {
+        let priceOptions = HistoryReadOptions(
+            timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
+            timeFormat: try CommandParsing.choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
+            candleTimes: try CommandParsing.choice(candleTimes, field: "candleTimes", as: CandleTimes.self), from: from, to: to)
+        let fundingOptions = HistoryReadOptions(
+            timeColumn: fundingTimeColumn.map(ColumnSelector.init), valueColumn: fundingColumn.map(ColumnSelector.init),
+            timeFormat: try CommandParsing.choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self),
+            candleTimes: .end, from: from, to: to)
+        let priceHistory = try PriceHistory(contentsOfFile: prices, options: priceOptions)
+        let fundingHistory = try funding.map { try FundingHistory(contentsOfFile: $0, options: fundingOptions) }
+        return (priceHistory, fundingHistory)
+    }
+}
