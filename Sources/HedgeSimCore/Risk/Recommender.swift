@@ -43,7 +43,9 @@ struct Recommender {
     }
 
     private func reason(best: CellSummary, feasible: Bool, excluded: CellSummary?, limit: Double) -> String {
-        let choice = "Hedge ratio \(format(best.hedgeRatio)) at \(format(best.leverage))x"
+        let choice = best.notionalUSD > 0
+            ? "Hedge ratio \(format(best.hedgeRatio)) at \(format(best.leverage))x"
+            : "No hedge (ratio \(format(best.hedgeRatio)))"
         let goal: String
         switch scenario.objective {
         case .minVariance: goal = "has the smallest spread of the USD value (stdev \(usd(best.netValueUSD.stdev)))"
