@@ -11,32 +11,24 @@ struct LiquidationPriceCommand: ParsableCommand {
             + "value, the maintenance tier for the position's size and the convention; --maintenance-rate and --convention "
             + "override them, and without --venue they are required. With a venue, --notional is rounded to whole contracts.")
 
-    @Option(parsing: .unconditional, help: "Venue preset: bitmex | bybit | deribit | okx | binance-coinm.") var venue: String?
     @Option(parsing: .unconditional, help: "Position side: short | long.") var side: String = "short"
     @Option(parsing: .unconditional, help: "Entry price, USD per coin.") var entry: String?
     @Option(parsing: .unconditional, help: "Position size in contracts (needs --venue).") var contracts: String?
     @Option(parsing: .unconditional, help: "Position size in USD (instead of --contracts).") var notional: String?
     @Option(parsing: .unconditional, help: "Leverage: isolated margin = notional/(entry × leverage).") var leverage: String?
     @Option(parsing: .unconditional, help: "Isolated margin in coin (instead of --leverage).") var margin: String?
-    @Option(name: .customLong("maintenance-rate"), parsing: .unconditional, help: "Maintenance margin rate (0.005 = 0.5 %).")
-    var maintenanceRate: String?
-    @Option(parsing: .unconditional, help: "Maintenance on the entry or the mark value: entry | mark.") var convention: String?
-    @Option(parsing: .unconditional, help: "Output format: table | json.") var format: String = "table"
-    @Option(parsing: .unconditional, help: "Write the result to this file (atomically) instead of standard output.") var output: String?
+    @OptionGroup var common: CalculatorOptions
 
     func run() throws {
         do {
-            let format = try CalculatorOutput.Format.parse(format)
-            let quote = try LiquidationQuote(try request())
-            let text = format == .json ? try CalculatorOutput.json(quote) : Self.table(quote)
-            try OutputFile.emit(text, to: output)
+            try common.emit(try LiquidationQuote(try request()), table: Self.table)
         } catch let error as InputError {
             throw ValidationError(error.description)
         }
     }
 
     private func request() throws -> LiquidationQuote.Request {
-        let preset = try venue.map(Venue.preset(named:))
+        let preset = try common.venue.map(Venue.preset(named:))
         let parsedSide: InverseContract.Side
         switch side {
         case "short": parsedSide = .short
@@ -61,8 +53,8 @@ struct LiquidationPriceCommand: ParsableCommand {
             venue: preset, side: parsedSide,
             entry: try CalculatorOutput.required(entry, field: "entry", "the entry price in USD per coin"),
             size: size, collateral: collateral,
-            maintenanceRate: try CalculatorOutput.number(maintenanceRate, field: "maintenanceRate"),
-            convention: try CalculatorOutput.convention(convention))
+            maintenanceRate: try CalculatorOutput.number(common.maintenanceRate, field: "maintenanceRate"),
+            convention: try CalculatorOutput.convention(common.convention))
     }
 
     static func table(_ quote: LiquidationQuote) -> String {

@@ -14,20 +14,12 @@ struct SizeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Coins held.") var holding: String?
     @Option(parsing: .unconditional, help: "Spot price, USD per coin.") var price: String?
     @Option(parsing: .unconditional, help: "Hedge ratio h = notional/(holding × price), from 0 to 2.") var ratio: String?
-    @Option(parsing: .unconditional, help: "Venue preset: bitmex | bybit | deribit | okx | binance-coinm.") var venue: String?
     @Option(parsing: .unconditional, help: "Leverage of the isolated margin (default 3).") var leverage: String?
-    @Option(name: .customLong("maintenance-rate"), parsing: .unconditional, help: "Maintenance margin rate (0.005 = 0.5 %).")
-    var maintenanceRate: String?
-    @Option(parsing: .unconditional, help: "Maintenance on the entry or the mark value: entry | mark.") var convention: String?
-    @Option(parsing: .unconditional, help: "Output format: table | json.") var format: String = "table"
-    @Option(parsing: .unconditional, help: "Write the result to this file (atomically) instead of standard output.") var output: String?
+    @OptionGroup var common: CalculatorOptions
 
     func run() throws {
         do {
-            let format = try CalculatorOutput.Format.parse(format)
-            let sizing = try HedgeSizing(scenario: try scenario())
-            let text = format == .json ? try CalculatorOutput.json(sizing) : Self.table(sizing)
-            try OutputFile.emit(text, to: output)
+            try common.emit(try HedgeSizing(scenario: try scenario()), table: Self.table)
         } catch let error as InputError {
             throw ValidationError(error.description)
         }
@@ -43,19 +35,19 @@ struct SizeCommand: ParsableCommand {
             ("holding", .number(try CalculatorOutput.required(holding, field: "holding", "coins held > 0"))),
             ("price", .number(try CalculatorOutput.required(price, field: "price", "a price > 0 (USD per coin)"))),
         ]
-        if let venue {
+        if let venue = common.venue {
             entries.append(("venue", .text(venue)))
         }
         if let value = try CalculatorOutput.number(leverage, field: "leverage") {
             entries.append(("leverages", .number(value)))
         }
-        if let value = try CalculatorOutput.number(maintenanceRate, field: "maintenanceRate") {
+        if let value = try CalculatorOutput.number(common.maintenanceRate, field: "maintenanceRate") {
             entries.append(("maintenanceRate", .number(value)))
         }
         var scenario = Scenario()
         scenario.hedgeRatios = [ratio]
         try ScenarioFields.apply(entries, to: &scenario)
-        if let convention = try CalculatorOutput.convention(convention) {
+        if let convention = try CalculatorOutput.convention(common.convention) {
             scenario.maintenanceConvention = convention
         }
         return scenario
