@@ -5,10 +5,11 @@ import PackageDescription
 /// realistic path counts within the test budget (debug info and testability are kept).
 let optimisedSwift: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
-/// Vector math for the hot kernels: AVX2 code generation plus `-fno-math-errno`, so square roots and
-/// the glibc vector math library (libmvec) calls stay in vector registers. The C target dispatches at
-/// run time and falls back to scalar libm on CPUs without AVX2.
-let cVectorFlags: [CSetting] = [.unsafeFlags(["-O3", "-fno-math-errno"])]
+/// Vector kernels in C: each is compiled for AVX-512, AVX2+FMA and baseline x86-64 (function target
+/// attributes) and dispatched at run time. `-fno-math-errno` keeps square roots in registers;
+/// `-ffp-contract=off` forbids implicit fused multiply-adds, so every level (and the Swift code the
+/// fused kernel mirrors) rounds the same operations the same way.
+let cVectorFlags: [CSetting] = [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]
 
 let package = Package(
     name: "HedgeSim",
@@ -33,7 +34,7 @@ let package = Package(
         .target(name: "HedgeSimRandom", dependencies: ["CVectorMath"], swiftSettings: optimisedSwift),
         .target(
             name: "HedgeSimCore",
-            dependencies: ["HedgeSimRandom", "COpenBLAS", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HedgeSimRandom", "CVectorMath", "COpenBLAS", .product(name: "Yams", package: "Yams")],
             swiftSettings: optimisedSwift),
         .target(name: "HedgeSimReport", dependencies: ["HedgeSimCore"]),
         .target(name: "HedgeSimCalibration", dependencies: ["HedgeSimCore"], swiftSettings: optimisedSwift),

@@ -39,4 +39,11 @@ public enum UniformConversion {
     public static func openUnit(top52 k: UInt64) -> Double {
         Double(bitPattern: 0x3FF0_0000_0000_0000 | (k & 0x000F_FFFF_FFFF_FFFF)) - (1.0 - 0x1p-53)
     }
+
+    /// Maps one 32-bit word `w` to `u = (w + ½)·2⁻³²`, in [2⁻³³, 1 − 2⁻³³] (exact: the bit pattern
+    /// `0x3FF0… | w·2²⁰ | 2¹⁹` is `1 + (w + ½)·2⁻³²`, and subtracting 1 is exact).
+    @inlinable @inline(__always)
+    public static func openUnit(word w: UInt32) -> Double {
+        Double(bitPattern: 0x3FF0_0000_0000_0000 | (UInt64(w) &<< 20) | (1 << 19)) - 1
+    }
 }

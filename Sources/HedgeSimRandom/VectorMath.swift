@@ -1,11 +1,11 @@
 internal import CVectorMath
 
-/// Bulk `exp` and `log` over arrays of doubles (glibc libmvec AVX-512 or AVX2 kernels with a
-/// scalar libm fallback, chosen once per process).
+/// Bulk `exp` and `log` over arrays of doubles: HedgeSim's own polynomials (within 1 ulp), compiled
+/// for AVX-512, AVX2+FMA and baseline x86-64 and chosen once per process.
 ///
 /// Element `i` of the output depends only on element `i` of the input, never on `count` or on
-/// the element's position, so results are reproducible however work is split. Different paths
-/// may differ in the last bits (all within a few ulp of the exact result).
+/// the element's position, so results are reproducible however work is split. Every level runs
+/// the same IEEE operations in the same order, so the results are identical on every CPU.
 public enum VectorMath {
     /// `y[i] = eˣ⁽ⁱ⁾` for `0 ≤ i < count`. `y` may be the same buffer as `x`.
     public static func exp(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
@@ -19,8 +19,8 @@ public enum VectorMath {
         hs_vlog(x, y, count)
     }
 
-    /// The kernel path in use: `"avx512"` (libmvec, needs AVX-512F and DQ), `"avx2"` (libmvec,
-    /// needs AVX2 and FMA) or `"scalar"` (libm). The environment variable
+    /// The kernel build in use: `"avx512"` (needs AVX-512F and DQ), `"avx2"` (needs AVX2 and FMA)
+    /// or `"scalar"` (baseline x86-64). The environment variable
     /// `HEDGESIM_VECTOR_LEVEL` (`0`, `2` or `3`, read once) can force a lower path.
     public static var level: String {
         name(ofLevel: hs_vector_level())

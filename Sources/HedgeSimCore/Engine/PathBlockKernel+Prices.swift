@@ -201,7 +201,7 @@ extension PathBlockKernel {
     }
 
     /// Sum of the log jumps in a step given its uniform: the Poisson count `k` by inverse CDF
-    /// (at most 64), then `k·μ_J + √k·σ_J·Z` with `Z` from the step's jump-size stream.
+    /// (at most 64), then `k·μ_J + √k·σ_J·Z` with `Z` the first normal of the step's jump-size pair.
     private func jumpSize(uniform: Double, path: Int, step: Int) -> Double {
         let lambda = plan.jumpRatePerStep
         var count = 0
@@ -213,8 +213,7 @@ extension PathBlockKernel {
             cumulative += probability
         }
         guard count > 0 else { return 0 }
-        let (u1, u2) = random.uniformPair(purpose: RandomPurpose.jumpSize.rawValue, path: path, step: step, index: 0)
-        let z = NormalTransform.boxMuller(u1, u2).0
+        let z = random.normalPair(purpose: RandomPurpose.jumpSize.rawValue, path: path, step: step, index: 0).z1
         let k = Double(count)
         return k * plan.jumpMean + k.squareRoot() * plan.jumpStdev * z
     }

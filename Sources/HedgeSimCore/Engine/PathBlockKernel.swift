@@ -4,17 +4,19 @@ import HedgeSimRandom
 /// Streams of the counter-based generator; each purpose owns its own address space, so adding a use
 /// of randomness never shifts another's draws. Changing these values changes every result.
 enum RandomPurpose: UInt32 {
-    /// Box–Muller pair per (path, step): price shock and funding/basis shock.
+    /// Normal pair per (path, step): price shock and funding/basis shock; its spare uniform decides
+    /// the step's jump count.
     case diffusion = 1
-    /// Uniform pair per (path, step): Brownian-bridge maximum, jump count.
+    /// Uniform pair per (path, step): the first gives the Brownian-bridge maximum.
     case stepUniforms = 2
-    /// Box–Muller pair per (path, step), drawn only when the step has a jump.
+    /// Normal pair per (path, step), used only when the step has a jump.
     case jumpSize = 3
-    /// Uniform pairs per (path, step) for the χ² of Student-t shocks (index = pair number).
+    /// Uniform pairs per (path, step) for the χ² of Student-t shocks (index = pair number; with an odd
+    /// ν, the normal pair at the next index adds its `Z²`).
     case studentT = 4
     /// Uniform pair per (path, step) of the bootstrap: whether to start a new block, and where.
     case bootstrap = 5
-    /// Box–Muller pair per (path, step): the independent normal of the summed funding when several
+    /// Normal pair per (path, step): the independent normal of the summed funding when several
     /// payments fall in one step.
     case fundingSum = 6
 }
@@ -35,6 +37,10 @@ struct PathBlockKernel {
     /// Runs paths `[firstPath, firstPath + count)` to the horizon, leaving in `scratch` each path's
     /// terminal state and liquidation records.
     func run(firstPath: Int, count: Int, scratch: BlockScratch) {
+        if plan.usesFusedKernel {
+            runFused(firstPath: firstPath, count: count, scratch: scratch)
+            return
+        }
         resetState(count: count, scratch: scratch)
         var chunkStart = 0
         while chunkStart < plan.steps {
@@ -85,24 +91,22 @@ struct PathBlockKernel {
         }
     }
 
-    /// Fills the chunk's correlated normals (`shocks`), bridge `ln U`, jump uniforms and χ² draws,
+    /// Fills the chunk's correlated normals (`shocks`) and jump uniforms, bridge `ln U` and χ² draws,
     /// one step (a contiguous row of paths) at a time.
     private func drawShocks(paths: Range<Int>, steps: Range<Int>, scratch: BlockScratch) {
         let n = paths.count * steps.count
-        fillRows(.diffusion, index: 0, paths: paths, steps: steps, first: scratch.uniformA, second: scratch.uniformB)
-        NormalTransform.boxMuller(
-            u1: scratch.uniformA, u2: scratch.uniformB, z1: scratch.rawNormals, z2: scratch.rawNormals + n, count: n)
+        random.fillNormalRows(
+            purpose: RandomPurpose.diffusion.rawValue, index: 0, paths: paths, steps: steps,
+            z1: scratch.rawNormals, z2: scratch.rawNormals + n, u3: plan.model == .jump ? scratch.jumpUniform : nil)
         if plan.scenario.antithetic {
             mirrorPairs(scratch.rawNormals, paths: paths.count, rows: steps.count)
             mirrorPairs(scratch.rawNormals + n, paths: paths.count, rows: steps.count)
         }
         BLAS.multiplyByTransposedFactor(
             scratch.rawNormals, rows: n, factor: plan.correlationFactor, order: 2, into: scratch.shocks)
-        if plan.betweenStepCheck || plan.model == .jump {
-            fillRows(.stepUniforms, index: 0, paths: paths, steps: steps, first: scratch.uniformA, second: scratch.jumpUniform)
-            if plan.betweenStepCheck {
-                VectorMath.log(scratch.uniformA, into: scratch.bridgeLogUniform, count: n)
-            }
+        if plan.betweenStepCheck {
+            fillRows(.stepUniforms, index: 0, paths: paths, steps: steps, first: scratch.uniformA, second: scratch.uniformB)
+            VectorMath.log(scratch.uniformA, into: scratch.bridgeLogUniform, count: n)
         }
         if plan.model == .garch {
             drawChiSquare(paths: paths, steps: steps, scratch: scratch)
@@ -111,10 +115,9 @@ struct PathBlockKernel {
             fillRows(.bootstrap, index: 0, paths: paths, steps: steps, first: scratch.uniformA, second: scratch.uniformB)
         }
         if plan.isPerpetual && plan.historyFunding.isEmpty && plan.paymentsPerStep > 1 {
-            fillRows(.fundingSum, index: 0, paths: paths, steps: steps, first: scratch.fundingNormal, second: scratch.fundingSpare)
-            NormalTransform.boxMuller(
-                u1: scratch.fundingNormal, u2: scratch.fundingSpare, z1: scratch.fundingNormal, z2: scratch.fundingSpare,
-                count: n)
+            random.fillNormalRows(
+                purpose: RandomPurpose.fundingSum.rawValue, index: 0, paths: paths, steps: steps,
+                z1: scratch.fundingNormal, z2: scratch.fundingSpare, u3: nil)
         }
     }
 
@@ -158,9 +161,9 @@ struct PathBlockKernel {
             }
         }
         if dof % 2 == 1 {
-            fillRows(.studentT, index: UInt32(pairs), paths: paths, steps: steps, first: scratch.uniformA, second: scratch.uniformB)
-            NormalTransform.boxMuller(
-                u1: scratch.uniformA, u2: scratch.uniformB, z1: scratch.uniformA, z2: scratch.uniformB, count: n)
+            random.fillNormalRows(
+                purpose: RandomPurpose.studentT.rawValue, index: UInt32(pairs), paths: paths, steps: steps,
+                z1: scratch.uniformA, z2: scratch.uniformB, u3: nil)
             for i in 0..<n { scratch.chiSquare[i] += scratch.uniformA[i] * scratch.uniformA[i] }
         }
     }

@@ -80,6 +80,10 @@ struct SimulationPlan: Sendable {
     /// Probability `1/L` that a bootstrap path starts a new block at a step (mean block length `L`).
     let restartProbability: Double
 
+    /// Whether blocks run on the fused C kernel (see `fusedKernelApplies`); tests turn it off to
+    /// compare with the general kernel.
+    var usesFusedKernel: Bool
+
     let cells: [HedgeCell]
     /// Distinct liquidation thresholds in descending order (the first is reached first).
     let thresholds: [Double]
@@ -188,6 +192,8 @@ struct SimulationPlan: Sendable {
         var pointOfStep = [Int](repeating: -1, count: stepCount)
         for (point, step) in chosen.enumerated() { pointOfStep[step] = point }
         bandPointOfStep = pointOfStep
+        usesFusedKernel = false
+        usesFusedKernel = fusedKernelApplies
     }
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }

@@ -1,0 +1,265 @@
+/*
+ * The fused path kernel for perpetual contracts under GBM or Merton jumps with simulated funding
+ * (see hs_perpetual_paths in CVectorMath.h). Eight paths travel together in the lanes of one
+ * vector, from the first step to the horizon, with their whole state in registers: per step one
+ * Philox block gives the two Box–Muller uniforms and the jump uniform, and the price update, the
+ * funding AR(1), the coin funding accrual and the liquidation test follow without touching memory.
+ * Rare events — a jump, a liquidation, a band point — leave the vector path for scalar code.
+ *
+ * It computes exactly what the general engine (HedgeSimCore's PathBlockKernel) computes for these
+ * scenarios, with the same operations in the same order, so both give the same paths; the
+ * engine's tests compare them.
+ */
+#include "CVectorMath.h"
+#include "lane_math.h"
+
+#include <math.h>
+
+/* The path state of eight lanes. */
+typedef struct {
+    hs_f8 log_index;     /* ln P after the last step */
+    hs_f8 deviation;     /* funding AR(1) deviation from the mean */
+    hs_f8 shock_sum;     /* funding shocks since the last payment */
+    hs_f8 funding_in;    /* Σ max(f, 0)/F, coin per USD of notional */
+    hs_f8 funding_out;   /* Σ max(−f, 0)/F */
+    hs_f8 next_threshold;
+    hs_f8 inverse_mark;  /* 1/F after the last step */
+} hs_lanes_state;
+
+/* Lane l's path number, as a 64-bit lane (counter word c2). */
+HS_INLINE hs_u8 hs_path_lanes(long first) {
+    hs_u8 lanes = {0, 1, 2, 3, 4, 5, 6, 7};
+    return lanes + (uint64_t)first;
+}
+
+/* Philox4x32-10 of the counters (index 0, step, path lanes, purpose). */
+HS_INLINE hs_philox8 hs_step_block(uint64_t seed, uint32_t purpose, long step, hs_u8 paths) {
+    hs_u8 zero = {0};
+    return hs_philox10(zero, zero + (uint64_t)step, paths, zero + purpose, (uint32_t)seed,
+                       (uint32_t)(seed >> 32));
+}
+
+/* e^x per lane, with libm for the lanes outside hs_exp8's domain (the same on every level). */
+HS_INLINE hs_f8 hs_exp_checked8(hs_f8 x) {
+    hs_f8 y = hs_exp8(x);
+    hs_i8 inside = hs_exp_domain8(x);
+    if (__builtin_reduce_and(inside) != -1) {
+        double xs[8], ys[8];
+        hs_store8(xs, x);
+        hs_store8(ys, y);
+        for (int l = 0; l < 8; l++)
+            if (!(xs[l] >= -708.0 && xs[l] <= 709.0)) ys[l] = exp(xs[l]);
+        y = hs_load8(ys);
+    }
+    return y;
+}
+
+/*
+ * Sum of the log jumps of a step for the lanes whose jump uniform exceeds e^{−λΔt}: the Poisson
+ * count k by inverse CDF (at most 64), then k·μ_J + √k·σ_J·Z with Z the first normal of the
+ * jump-size block of (path, step). Other lanes get 0.
+ */
+HS_INLINE hs_f8 hs_jump_sizes8(const hs_perpetual_plan *plan, long step, hs_u8 paths, hs_f8 jump_uniform,
+                               long valid) {
+    hs_philox8 w = hs_step_block(plan->seed, plan->purpose_jump_size, step, paths);
+    hs_f8 z, unused;
+    hs_box_muller8(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), &z, &unused);
+    double u[8], normal[8], jump[8];
+    hs_store8(u, jump_uniform);
+    hs_store8(normal, z);
+    for (int l = 0; l < 8; l++) {
+        jump[l] = 0;
+        if (l >= valid || !(u[l] > plan->no_jump_probability)) continue;
+        double lambda = plan->jump_rate_per_step;
+        int count = 0;
+        double probability = plan->no_jump_probability;
+        double cumulative = probability;
+        while (u[l] > cumulative && count < 64) {
+            count += 1;
+            probability *= lambda / (double)count;
+            cumulative += probability;
+        }
+        if (count == 0) continue;
+        double k = (double)count;
+        jump[l] = k * plan->jump_mean + sqrt(k) * plan->jump_stdev * normal[l];
+    }
+    return hs_load8(jump);
+}
+
+/* Books every threshold group each lane in `reached` has now reached, in order. */
+HS_INLINE void hs_record_liquidations(const hs_perpetual_plan *plan, const hs_perpetual_block *block,
+                                   long first, long valid, long step, hs_f8 worst, hs_lanes_state *state) {
+    double w[8], in[8], out[8], inverse[8], next[8];
+    hs_store8(w, worst);
+    hs_store8(in, state->funding_in);
+    hs_store8(out, state->funding_out);
+    hs_store8(inverse, state->inverse_mark);
+    hs_store8(next, state->next_threshold);
+    const long groups = plan->threshold_count;
+    for (int l = 0; l < valid; l++) {
+        if (!(w[l] <= next[l])) continue;
+        long p = first + l;
+        long group = block->next_group[p];
+        while (group < groups && w[l] <= plan->thresholds[group]) {
+            double *record = block->records + (p * groups + group) * 5;
+            record[0] = (double)step;
+            record[1] = in[l];
+            record[2] = out[l];
+            record[3] = inverse[l];
+            record[4] = inverse[l];
+            group += 1;
+        }
+        block->next_group[p] = group;
+        next[l] = group < groups ? plan->thresholds[group] : -INFINITY;
+    }
+    state->next_threshold = hs_load8(next);
+}
+
+/* Keeps the log index of the band paths at a band step. */
+HS_INLINE void hs_record_band(const hs_perpetual_plan *plan, const hs_perpetual_block *block, long first,
+                           long valid, long point, hs_f8 log_index) {
+    double x[8];
+    hs_store8(x, log_index);
+    for (int l = 0; l < valid; l++) {
+        long p = first + l;
+        if (block->first_path + p >= plan->band_paths) break;
+        block->band_log_index[p * plan->band_points + point] = x[l];
+    }
+}
+
+/* Independent groups of eight paths run side by side, so that the long dependency chains of one
+ * step (Philox rounds, polynomials) of different groups overlap in the out-of-order core. */
+#define HS_GROUPS 8
+
+/* Runs the paths first .. first + 8·HS_GROUPS − 1 of the block (those below block->count are real)
+ * to the horizon. */
+HS_INLINE void hs_run_lanes(const hs_perpetual_plan *plan, const hs_perpetual_block *block, long first,
+                            const int antithetic, const int has_jumps, const int between_step_check,
+                            const int dead_zone) {
+    const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
+    const hs_f8 mirror = {1, -1, 1, -1, 1, -1, 1, -1};
+    const double a = plan->mark_coefficient, c = plan->account_constant;
+    const double variance = plan->vol_per_step * plan->vol_per_step;
+    const double first_threshold = plan->threshold_count > 0 ? plan->thresholds[0] : -INFINITY;
+    const hs_u8 zero = {0};
+    hs_u8 paths[HS_GROUPS];
+    long start[HS_GROUPS], valid[HS_GROUPS];
+    hs_lanes_state s[HS_GROUPS];
+    for (int g = 0; g < HS_GROUPS; g++) {
+        start[g] = first + 8 * g;
+        long left = block->count - start[g];
+        valid[g] = left < 0 ? 0 : left < 8 ? left : 8;
+        paths[g] = hs_path_lanes(block->first_path + start[g]);
+        s[g] = (hs_lanes_state){
+            .log_index = hs_splat8(plan->log_price0),
+            .deviation = hs_splat8(0),
+            .shock_sum = hs_splat8(0),
+            .funding_in = hs_splat8(0),
+            .funding_out = hs_splat8(0),
+            .next_threshold = hs_splat8(first_threshold),
+            .inverse_mark = hs_splat8(0),
+        };
+    }
+    long until_funding = plan->steps_per_funding;
+    for (long step = 0; step < plan->steps; step++) {
+        const int funding_step = --until_funding == 0;
+        if (funding_step) until_funding = plan->steps_per_funding;
+        const long point = plan->band_point_of_step[step];
+        hs_philox8 w[HS_GROUPS];
+        hs_f8 z1[HS_GROUPS], z2[HS_GROUPS], jump[HS_GROUPS], previous[HS_GROUPS], worst[HS_GROUPS];
+        for (int g = 0; g < HS_GROUPS; g++)
+            w[g] = hs_philox10(zero, zero + (uint64_t)step, paths[g], zero + plan->purpose_diffusion,
+                               seed_low, seed_high);
+        for (int g = 0; g < HS_GROUPS; g++) {
+            hs_box_muller8(hs_open_unit52(w[g].w1, w[g].w0), hs_open_unit32(w[g].w2), &z1[g], &z2[g]);
+            if (antithetic) {
+                z1[g] = __builtin_shufflevector(z1[g], z1[g], 0, 0, 2, 2, 4, 4, 6, 6) * mirror;
+                z2[g] = __builtin_shufflevector(z2[g], z2[g], 0, 0, 2, 2, 4, 4, 6, 6) * mirror;
+            }
+        }
+        for (int g = 0; g < HS_GROUPS; g++) {
+            hs_f8 funding_shock = plan->correlation * z1[g] + plan->orthogonal * z2[g];
+            hs_f8 increment = plan->drift_per_step + plan->vol_per_step * z1[g];
+            jump[g] = hs_splat8(0);
+            if (has_jumps) {
+                hs_f8 jump_uniform = hs_open_unit32(w[g].w3);
+                if (hs_any8(jump_uniform > plan->no_jump_probability))
+                    jump[g] = hs_jump_sizes8(plan, step, paths[g], jump_uniform, valid[g]);
+            }
+            previous[g] = s[g].log_index;
+            s[g].log_index = previous[g] + increment + jump[g];
+            s[g].shock_sum = s[g].shock_sum + funding_shock;
+            if (point >= 0 && block->first_path + start[g] < plan->band_paths)
+                hs_record_band(plan, block, start[g], valid[g], point, s[g].log_index);
+        }
+        for (int g = 0; g < HS_GROUPS; g++) {
+            worst[g] = hs_splat8(INFINITY);
+            if (between_step_check) {
+                hs_philox8 b = hs_step_block(plan->seed, plan->purpose_bridge, step, paths[g]);
+                hs_f8 log_uniform = hs_log8(hs_open_unit52(b.w1, b.w0));
+                hs_f8 next = s[g].log_index;
+                hs_f8 move = next - previous[g] - jump[g];
+                hs_f8 rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
+                hs_f8 inverse_max = hs_exp_checked8(-hs_max8(previous[g] + rise, next));
+                worst[g] = a * inverse_max + c + (s[g].funding_in - s[g].funding_out);
+            }
+        }
+        for (int g = 0; g < HS_GROUPS; g++) s[g].inverse_mark = hs_exp_checked8(-s[g].log_index);
+        for (int g = 0; g < HS_GROUPS; g++) {
+            if (funding_step) {
+                hs_f8 deviation = plan->funding_persistence * s[g].deviation + plan->funding_scale * s[g].shock_sum;
+                s[g].deviation = deviation;
+                s[g].shock_sum = hs_splat8(0);
+                /* min(max(0, x − w), x + w) is exactly x when w = 0. */
+                hs_f8 shrunk = dead_zone ? hs_min8(hs_max8(hs_splat8(0), deviation - plan->funding_dead_zone),
+                                                   deviation + plan->funding_dead_zone)
+                                         : deviation;
+                hs_f8 rate = hs_min8(hs_splat8(plan->funding_cap),
+                                     hs_max8(hs_splat8(-plan->funding_cap), plan->funding_mean + shrunk));
+                s[g].funding_in = s[g].funding_in + hs_max8(rate, hs_splat8(0)) * s[g].inverse_mark;
+                s[g].funding_out = s[g].funding_out + hs_max8(-rate, hs_splat8(0)) * s[g].inverse_mark;
+            }
+            worst[g] = hs_min8(worst[g], a * s[g].inverse_mark + c + (s[g].funding_in - s[g].funding_out));
+            if (hs_any8(worst[g] <= s[g].next_threshold))
+                hs_record_liquidations(plan, block, start[g], valid[g], step, worst[g], &s[g]);
+        }
+    }
+    for (int g = 0; g < HS_GROUPS; g++) {
+        hs_store_partial8(block->log_index + start[g], s[g].log_index, valid[g]);
+        hs_store_partial8(block->inverse_mark + start[g], s[g].inverse_mark, valid[g]);
+        hs_store_partial8(block->funding_in + start[g], s[g].funding_in, valid[g]);
+        hs_store_partial8(block->funding_out + start[g], s[g].funding_out, valid[g]);
+    }
+}
+
+HS_INLINE void hs_perpetual_paths_body(const hs_perpetual_plan *plan, const hs_perpetual_block *block) {
+    const long groups = plan->threshold_count;
+    for (long p = 0; p < block->count; p++) {
+        block->next_group[p] = 0;
+        for (long g = 0; g < groups; g++) block->records[(p * groups + g) * 5] = -1;
+    }
+    /* The switches become constants of eight specialised copies of the step loop. */
+    const int variant = (plan->antithetic ? 1 : 0) | (plan->has_jumps ? 2 : 0) | (plan->between_step_check ? 4 : 0)
+        | (plan->funding_dead_zone != 0 ? 8 : 0);
+    for (long first = 0; first < block->count; first += 8 * HS_GROUPS) {
+        switch (variant) {
+#define HS_VARIANT(v) \
+        case v: hs_run_lanes(plan, block, first, (v) & 1, ((v) >> 1) & 1, ((v) >> 2) & 1, ((v) >> 3) & 1); break;
+        HS_VARIANT(0) HS_VARIANT(1) HS_VARIANT(2) HS_VARIANT(3) HS_VARIANT(4) HS_VARIANT(5) HS_VARIANT(6)
+        HS_VARIANT(7) HS_VARIANT(8) HS_VARIANT(9) HS_VARIANT(10) HS_VARIANT(11) HS_VARIANT(12) HS_VARIANT(13)
+        HS_VARIANT(14) HS_VARIANT(15)
+#undef HS_VARIANT
+        }
+    }
+}
+
+HS_LEVEL_VARIANTS(hs_perpetual_paths, (const hs_perpetual_plan *plan, const hs_perpetual_block *block),
+                  (plan, block))
+
+void hs_perpetual_paths(const hs_perpetual_plan *plan, const hs_perpetual_block *block) {
+    switch (hs_vector_level()) {
+    case 3: hs_perpetual_paths_avx512(plan, block); return;
+    case 2: hs_perpetual_paths_avx2(plan, block); return;
+    default: hs_perpetual_paths_base(plan, block); return;
+    }
+}
