@@ -11,8 +11,10 @@
  * Accuracy (tested against libm and a long-double reference in VectorMathTests):
  *   hs_exp8          e^x, within 1 ulp for x in [-708, 709]; other lanes are flagged
  *   hs_log8          ln x, within 1 ulp for positive normal x; other lanes are flagged
- *   hs_sincos_2pi8   cos 2πu and sin 2πu, within 1 ulp; 4u is reduced exactly, so there is no
+ *   hs_sincos_2pi8   cos 2πu and sin 2πu, within 2 ulp; 4u is reduced exactly, so there is no
  *                    rounding of the angle 2πu at all
+ * The polynomial coefficients were fitted for HedgeSim with mpmath.chebyfit at 50 digits
+ * (Chebyshev interpolation, near-minimax) and rounded to double.
  *   Philox4x32-10    integer-exact (Salmon et al., SC11)
  */
 #ifndef HS_LANE_MATH_H
@@ -129,9 +131,11 @@ HS_INLINE hs_i8 hs_log_domain8(hs_f8 x) { return (x >= 0x1p-1022) & (x <= 0x1.ff
 
 /*
  * ln x for x = m·2^e with m in [√½, √2): with f = m − 1, s = f/(2 + f), z = s², hf = f²/2,
- *   ln m = f − (hf − s·(hf + T(z))),   T(z) = Σ_{k=1..10} 2z^k/(2k+1)
- * (the atanh series ln m = 2·atanh s rearranged so the rounding of s only enters a small
- * correction), and ln x = e·ln2_hi + (ln m + e·ln2_lo). Only lanes in hs_log_domain8 are meaningful.
+ *   ln m = f − (hf − s·(hf + T(z))),   T(z) = 2·(atanh(s)/s − 1) = 2z/3 + 2z²/5 + …
+ * (ln m = 2·atanh s rearranged so the rounding of s only enters a small correction), and
+ * ln x = e·ln2_hi + (ln m + e·ln2_lo). T(z)/z is a degree-6 Chebyshev fit on [0, (3 − 2√2)²]
+ * (relative error 2^-51 in T, which enters ln m scaled by z/3 ≤ 0.01). Only lanes in
+ * hs_log_domain8 are meaningful.
  */
 HS_INLINE hs_f8 hs_log8(hs_f8 x) {
     hs_i8 bits = (hs_i8)x;
@@ -140,16 +144,13 @@ HS_INLINE hs_f8 hs_log8(hs_f8 x) {
     hs_f8 f = m - 1.0;
     hs_f8 s = f / (f + 2.0);
     hs_f8 z = s * s;
-    hs_f8 t = hs_splat8(0x1.8618618618618p-4);           /* 2/21 */
-    t = hs_fma8(t, z, hs_splat8(0x1.af286bca1af28p-4));  /* 2/19 */
-    t = hs_fma8(t, z, hs_splat8(0x1.e1e1e1e1e1e1ep-4));  /* 2/17 */
-    t = hs_fma8(t, z, hs_splat8(0x1.1111111111111p-3));  /* 2/15 */
-    t = hs_fma8(t, z, hs_splat8(0x1.3b13b13b13b14p-3));  /* 2/13 */
-    t = hs_fma8(t, z, hs_splat8(0x1.745d1745d1746p-3));  /* 2/11 */
-    t = hs_fma8(t, z, hs_splat8(0x1.c71c71c71c71cp-3));  /* 2/9 */
-    t = hs_fma8(t, z, hs_splat8(0x1.2492492492492p-2));  /* 2/7 */
-    t = hs_fma8(t, z, hs_splat8(0x1.999999999999ap-2));  /* 2/5 */
-    t = hs_fma8(t, z, hs_splat8(0x1.5555555555555p-1));  /* 2/3 */
+    hs_f8 t = hs_splat8(0x1.2b584aae78a57p-3);
+    t = hs_fma8(t, z, hs_splat8(0x1.39fe606542ddep-3));
+    t = hs_fma8(t, z, hs_splat8(0x1.7462b4ab2ef6bp-3));
+    t = hs_fma8(t, z, hs_splat8(0x1.c71c62e5800a1p-3));
+    t = hs_fma8(t, z, hs_splat8(0x1.2492492df148dp-2));
+    t = hs_fma8(t, z, hs_splat8(0x1.99999999952e2p-2));
+    t = hs_fma8(t, z, hs_splat8(0x1.5555555555558p-1));
     t = t * z;
     hs_f8 hf = 0.5 * f * f;
     hs_f8 k = __builtin_convertvector(e, hs_f8);
@@ -160,31 +161,28 @@ HS_INLINE hs_f8 hs_log8(hs_f8 x) {
 
 /*
  * With v = 4u (exact), n = round(v) and r = v − n in [−½, ½] (exact), 2πu = n·π/2 + θ, θ = r·π/2:
- * cos θ and sin θ from their Taylor polynomials in r (coefficients (π/2)^k/k!, to r¹⁶ and r¹⁷,
- * truncation below 2^-55), then rotated by the quadrant n mod 4. Valid for |u| < 2^50.
+ * cos θ = C(r²) and sin θ = r·S(r²) from Chebyshev fits on r² in [0, ¼] (degree 7 and 6; relative
+ * error 2^-64 and 2^-58), then rotated by the quadrant n mod 4. Valid for |u| < 2^50.
  */
 HS_INLINE void hs_sincos_2pi8(hs_f8 u, hs_f8 *cosine, hs_f8 *sine) {
     hs_f8 v = 4.0 * u;
     hs_f8 n = __builtin_elementwise_roundeven(v);
     hs_f8 r = v - n;
     hs_f8 r2 = r * r;
-    hs_f8 sp = hs_splat8(0x1.aaec32af93359p-38);
-    sp = hs_fma8(sp, r2, hs_splat8(-0x1.6fadb9f155744p-31));
-    sp = hs_fma8(sp, r2, hs_splat8(0x1.e8f434d018d63p-25));
-    sp = hs_fma8(sp, r2, hs_splat8(-0x1.e3074fde8871fp-19));
-    sp = hs_fma8(sp, r2, hs_splat8(0x1.50783487ee782p-13));
-    sp = hs_fma8(sp, r2, hs_splat8(-0x1.32d2cce62bd86p-8));
-    sp = hs_fma8(sp, r2, hs_splat8(0x1.466bc6775aae2p-4));
-    sp = hs_fma8(sp, r2, hs_splat8(-0x1.4abbce625be53p-1));
+    hs_f8 sp = hs_splat8(0x1.e3f38399551bfp-25);
+    sp = hs_fma8(sp, r2, hs_splat8(-0x1.e30071afc3e59p-19));
+    sp = hs_fma8(sp, r2, hs_splat8(0x1.50782fda12d96p-13));
+    sp = hs_fma8(sp, r2, hs_splat8(-0x1.32d2cce2e5b19p-8));
+    sp = hs_fma8(sp, r2, hs_splat8(0x1.466bc677587f8p-4));
+    sp = hs_fma8(sp, r2, hs_splat8(-0x1.4abbce625be41p-1));
     sp = hs_fma8(sp, r2, hs_splat8(0x1.921fb54442d18p+0));
     hs_f8 sn = sp * r;
-    hs_f8 cp = hs_splat8(0x1.20c62c2f2d7f5p-34);
-    cp = hs_fma8(cp, r2, hs_splat8(-0x1.b6e24f44b128fp-28));
-    cp = hs_fma8(cp, r2, hs_splat8(0x1.f9d38a3763cc3p-22));
-    cp = hs_fma8(cp, r2, hs_splat8(-0x1.a6d1f2a204a8cp-16));
-    cp = hs_fma8(cp, r2, hs_splat8(0x1.e1f506891babbp-11));
-    cp = hs_fma8(cp, r2, hs_splat8(-0x1.55d3c7e3cbffap-6));
-    cp = hs_fma8(cp, r2, hs_splat8(0x1.03c1f081b5ac4p-2));
+    hs_f8 cp = hs_splat8(-0x1.b264ba152378ap-28);
+    cp = hs_fma8(cp, r2, hs_splat8(0x1.f9cc41140bb60p-22));
+    cp = hs_fma8(cp, r2, hs_splat8(-0x1.a6d1ec7906c20p-16));
+    cp = hs_fma8(cp, r2, hs_splat8(0x1.e1f5068355e15p-11));
+    cp = hs_fma8(cp, r2, hs_splat8(-0x1.55d3c7e3c90f8p-6));
+    cp = hs_fma8(cp, r2, hs_splat8(0x1.03c1f081b5aacp-2));
     cp = hs_fma8(cp, r2, hs_splat8(-0x1.3bd3cc9be45dep+0));
     hs_f8 cs = hs_fma8(cp, r2, hs_splat8(1.0));
     hs_i8 q = __builtin_convertvector(n, hs_i8) & 3;

@@ -127,24 +127,110 @@ HS_INLINE void hs_record_band(const hs_perpetual_plan *plan, const hs_perpetual_
     }
 }
 
+/* The constants of the step loop, and the switches that become compile-time constants of its
+ * specialised copies. */
+typedef struct {
+    const hs_perpetual_plan *plan;
+    const hs_perpetual_block *block;
+    double a, c, variance;
+    /* The smallest word w whose uniform (w + ½)·2^-32 exceeds no_jump_probability p:
+     * ⌊p·2^32 − ½⌋ + 1 (both steps exact), so the test needs no conversion. */
+    int64_t jump_word_threshold;
+    int antithetic, has_jumps, between_step_check, dead_zone, every_step_funding;
+} hs_step_context;
+
+/* The normals of a step's diffusion block: Box–Muller, mirrored for antithetic pairs. */
+HS_INLINE void hs_lanes_normals(const hs_step_context *x, hs_philox8 w, hs_f8 *z1, hs_f8 *z2) {
+    const hs_f8 mirror = {1, -1, 1, -1, 1, -1, 1, -1};
+    hs_box_muller8(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), z1, z2);
+    if (x->antithetic) {
+        *z1 = __builtin_shufflevector(*z1, *z1, 0, 0, 2, 2, 4, 4, 6, 6) * mirror;
+        *z2 = __builtin_shufflevector(*z2, *z2, 0, 0, 2, 2, 4, 4, 6, 6) * mirror;
+    }
+}
+
+/* Moves eight paths (lanes start .. start + 7 of the block, the first `valid` real) through one
+ * step given its normals and jump uniform: log index, funding shocks, band point. Returns the log
+ * jump of the step. */
+HS_INLINE hs_f8 hs_lanes_move(const hs_step_context *x, long step, long point, hs_u8 paths, long start,
+                              long valid, hs_f8 z1, hs_f8 z2, hs_u8 jump_word, hs_lanes_state *s) {
+    const hs_perpetual_plan *plan = x->plan;
+    hs_f8 funding_shock = plan->correlation * z1 + plan->orthogonal * z2;
+    hs_f8 increment = plan->drift_per_step + plan->vol_per_step * z1;
+    hs_f8 jump = hs_splat8(0);
+    if (x->has_jumps) {
+        const hs_i8 word = (hs_i8){0} + 0xFFFFFFFFll;
+        if (hs_any8(((hs_i8)jump_word & word) >= x->jump_word_threshold))
+            jump = hs_jump_sizes8(plan, step, paths, hs_open_unit32(jump_word), valid);
+    }
+    s->log_index = s->log_index + increment + jump;
+    /* With a payment every step the sum since the last payment is the step's shock itself (0 + v
+     * is v: the shock is never −0). */
+    s->shock_sum = x->every_step_funding ? funding_shock : s->shock_sum + funding_shock;
+    if (point >= 0 && x->block->first_path + start < plan->band_paths)
+        hs_record_band(plan, x->block, start, valid, point, s->log_index);
+    return jump;
+}
+
+/* The account per unit of notional at the step's Brownian-bridge maximum of the mark, before the
+ * step's funding: a/F_max + c + Σ funding (+∞ without the between-step check). */
+HS_INLINE hs_f8 hs_lanes_bridge_account(const hs_step_context *x, long step, hs_u8 paths, hs_f8 previous,
+                                        hs_f8 jump, const hs_lanes_state *s) {
+    if (!x->between_step_check) return hs_splat8(INFINITY);
+    hs_philox8 b = hs_step_block(x->plan->seed, x->plan->purpose_bridge, step, paths);
+    hs_f8 log_uniform = hs_log8(hs_open_unit52(b.w1, b.w0));
+    hs_f8 next = s->log_index;
+    hs_f8 move = next - previous - jump;
+    hs_f8 rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * x->variance * log_uniform));
+    hs_f8 inverse_max = hs_exp_checked8(-hs_max8(previous + rise, next));
+    return x->a * inverse_max + x->c + (s->funding_in - s->funding_out);
+}
+
+/* Pays the step's funding (on a payment step) and books the liquidations the step caused.
+ * max(f, 0)/F is computed as max(f/F, 0) and max(−f, 0)/F as max(−f/F, 0): the same values, since
+ * 1/F > 0. */
+HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int funding_step, long start, long valid,
+                                    hs_f8 worst, hs_lanes_state *s) {
+    const hs_perpetual_plan *plan = x->plan;
+    if (funding_step) {
+        hs_f8 deviation = plan->funding_persistence * s->deviation + plan->funding_scale * s->shock_sum;
+        s->deviation = deviation;
+        if (!x->every_step_funding) s->shock_sum = hs_splat8(0);
+        /* min(max(0, x − w), x + w) is exactly x when w = 0. */
+        hs_f8 shrunk = x->dead_zone ? hs_min8(hs_max8(hs_splat8(0), deviation - plan->funding_dead_zone),
+                                              deviation + plan->funding_dead_zone)
+                                    : deviation;
+        hs_f8 rate = hs_min8(hs_splat8(plan->funding_cap),
+                             hs_max8(hs_splat8(-plan->funding_cap), plan->funding_mean + shrunk));
+        hs_f8 paid = rate * s->inverse_mark;
+        s->funding_in = s->funding_in + hs_max8(paid, hs_splat8(0));
+        s->funding_out = s->funding_out + hs_max8(-paid, hs_splat8(0));
+    }
+    hs_f8 account = x->a * s->inverse_mark + x->c + (s->funding_in - s->funding_out);
+    /* Without the between-step check `worst` is +∞ and the minimum is the step-end account. */
+    worst = x->between_step_check ? hs_min8(worst, account) : account;
+    if (hs_any8(worst <= s->next_threshold))
+        hs_record_liquidations(plan, x->block, start, valid, step, worst, s);
+}
+
 /* Independent groups of eight paths run side by side, so that the long dependency chains of one
- * step (Philox rounds, polynomials) of different groups overlap in the out-of-order core. */
+ * step (Philox rounds, polynomials) of different groups overlap in the out-of-order core; each
+ * group's next Philox block is computed next to its current step's floating-point work. */
 #define HS_GROUPS 8
 
 /* Runs the paths first .. first + 8·HS_GROUPS − 1 of the block (those below block->count are real)
  * to the horizon. */
-HS_INLINE void hs_run_lanes(const hs_perpetual_plan *plan, const hs_perpetual_block *block, long first,
-                            const int antithetic, const int has_jumps, const int between_step_check,
-                            const int dead_zone) {
+HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
+    const hs_perpetual_plan *plan = x->plan;
+    const hs_perpetual_block *block = x->block;
     const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
-    const hs_f8 mirror = {1, -1, 1, -1, 1, -1, 1, -1};
-    const double a = plan->mark_coefficient, c = plan->account_constant;
-    const double variance = plan->vol_per_step * plan->vol_per_step;
     const double first_threshold = plan->threshold_count > 0 ? plan->thresholds[0] : -INFINITY;
     const hs_u8 zero = {0};
+    const hs_u8 purpose = zero + plan->purpose_diffusion;
     hs_u8 paths[HS_GROUPS];
     long start[HS_GROUPS], valid[HS_GROUPS];
     hs_lanes_state s[HS_GROUPS];
+    hs_philox8 w[HS_GROUPS];
     for (int g = 0; g < HS_GROUPS; g++) {
         start[g] = first + 8 * g;
         long left = block->count - start[g];
@@ -159,70 +245,32 @@ HS_INLINE void hs_run_lanes(const hs_perpetual_plan *plan, const hs_perpetual_bl
             .next_threshold = hs_splat8(first_threshold),
             .inverse_mark = hs_splat8(0),
         };
+        w[g] = hs_philox10(zero, zero, paths[g], purpose, seed_low, seed_high);
     }
     long until_funding = plan->steps_per_funding;
     for (long step = 0; step < plan->steps; step++) {
         const int funding_step = --until_funding == 0;
         if (funding_step) until_funding = plan->steps_per_funding;
         const long point = plan->band_point_of_step[step];
-        hs_philox8 w[HS_GROUPS];
+        const hs_u8 next_step = zero + (uint64_t)(step + 1);
         hs_f8 z1[HS_GROUPS], z2[HS_GROUPS], jump[HS_GROUPS], previous[HS_GROUPS], worst[HS_GROUPS];
-        for (int g = 0; g < HS_GROUPS; g++)
-            w[g] = hs_philox10(zero, zero + (uint64_t)step, paths[g], zero + plan->purpose_diffusion,
-                               seed_low, seed_high);
+        hs_u8 jump_word[HS_GROUPS];
+        /* Stage by stage over the groups; the next step's Philox blocks (integer work) are drawn
+         * beside this step's Box–Muller (floating-point work). */
         for (int g = 0; g < HS_GROUPS; g++) {
-            hs_box_muller8(hs_open_unit52(w[g].w1, w[g].w0), hs_open_unit32(w[g].w2), &z1[g], &z2[g]);
-            if (antithetic) {
-                z1[g] = __builtin_shufflevector(z1[g], z1[g], 0, 0, 2, 2, 4, 4, 6, 6) * mirror;
-                z2[g] = __builtin_shufflevector(z2[g], z2[g], 0, 0, 2, 2, 4, 4, 6, 6) * mirror;
-            }
+            hs_lanes_normals(x, w[g], &z1[g], &z2[g]);
+            jump_word[g] = w[g].w3;
+            w[g] = hs_philox10(zero, next_step, paths[g], purpose, seed_low, seed_high);
         }
         for (int g = 0; g < HS_GROUPS; g++) {
-            hs_f8 funding_shock = plan->correlation * z1[g] + plan->orthogonal * z2[g];
-            hs_f8 increment = plan->drift_per_step + plan->vol_per_step * z1[g];
-            jump[g] = hs_splat8(0);
-            if (has_jumps) {
-                hs_f8 jump_uniform = hs_open_unit32(w[g].w3);
-                if (hs_any8(jump_uniform > plan->no_jump_probability))
-                    jump[g] = hs_jump_sizes8(plan, step, paths[g], jump_uniform, valid[g]);
-            }
             previous[g] = s[g].log_index;
-            s[g].log_index = previous[g] + increment + jump[g];
-            s[g].shock_sum = s[g].shock_sum + funding_shock;
-            if (point >= 0 && block->first_path + start[g] < plan->band_paths)
-                hs_record_band(plan, block, start[g], valid[g], point, s[g].log_index);
+            jump[g] = hs_lanes_move(x, step, point, paths[g], start[g], valid[g], z1[g], z2[g], jump_word[g], &s[g]);
         }
-        for (int g = 0; g < HS_GROUPS; g++) {
-            worst[g] = hs_splat8(INFINITY);
-            if (between_step_check) {
-                hs_philox8 b = hs_step_block(plan->seed, plan->purpose_bridge, step, paths[g]);
-                hs_f8 log_uniform = hs_log8(hs_open_unit52(b.w1, b.w0));
-                hs_f8 next = s[g].log_index;
-                hs_f8 move = next - previous[g] - jump[g];
-                hs_f8 rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
-                hs_f8 inverse_max = hs_exp_checked8(-hs_max8(previous[g] + rise, next));
-                worst[g] = a * inverse_max + c + (s[g].funding_in - s[g].funding_out);
-            }
-        }
+        for (int g = 0; g < HS_GROUPS; g++)
+            worst[g] = hs_lanes_bridge_account(x, step, paths[g], previous[g], jump[g], &s[g]);
         for (int g = 0; g < HS_GROUPS; g++) s[g].inverse_mark = hs_exp_checked8(-s[g].log_index);
-        for (int g = 0; g < HS_GROUPS; g++) {
-            if (funding_step) {
-                hs_f8 deviation = plan->funding_persistence * s[g].deviation + plan->funding_scale * s[g].shock_sum;
-                s[g].deviation = deviation;
-                s[g].shock_sum = hs_splat8(0);
-                /* min(max(0, x − w), x + w) is exactly x when w = 0. */
-                hs_f8 shrunk = dead_zone ? hs_min8(hs_max8(hs_splat8(0), deviation - plan->funding_dead_zone),
-                                                   deviation + plan->funding_dead_zone)
-                                         : deviation;
-                hs_f8 rate = hs_min8(hs_splat8(plan->funding_cap),
-                                     hs_max8(hs_splat8(-plan->funding_cap), plan->funding_mean + shrunk));
-                s[g].funding_in = s[g].funding_in + hs_max8(rate, hs_splat8(0)) * s[g].inverse_mark;
-                s[g].funding_out = s[g].funding_out + hs_max8(-rate, hs_splat8(0)) * s[g].inverse_mark;
-            }
-            worst[g] = hs_min8(worst[g], a * s[g].inverse_mark + c + (s[g].funding_in - s[g].funding_out));
-            if (hs_any8(worst[g] <= s[g].next_threshold))
-                hs_record_liquidations(plan, block, start[g], valid[g], step, worst[g], &s[g]);
-        }
+        for (int g = 0; g < HS_GROUPS; g++)
+            hs_lanes_settle_step(x, step, funding_step, start[g], valid[g], worst[g], &s[g]);
     }
     for (int g = 0; g < HS_GROUPS; g++) {
         hs_store_partial8(block->log_index + start[g], s[g].log_index, valid[g]);
@@ -238,13 +286,28 @@ HS_INLINE void hs_perpetual_paths_body(const hs_perpetual_plan *plan, const hs_p
         block->next_group[p] = 0;
         for (long g = 0; g < groups; g++) block->records[(p * groups + g) * 5] = -1;
     }
-    /* The switches become constants of eight specialised copies of the step loop. */
-    const int variant = (plan->antithetic ? 1 : 0) | (plan->has_jumps ? 2 : 0) | (plan->between_step_check ? 4 : 0)
-        | (plan->funding_dead_zone != 0 ? 8 : 0);
+    /* The switches become constants of sixteen specialised copies of the step loop. */
+    const int variant = (plan->steps_per_funding == 1 ? 1 : 0) | (plan->has_jumps ? 2 : 0)
+        | (plan->between_step_check ? 4 : 0) | (plan->funding_dead_zone != 0 ? 8 : 0);
+    hs_step_context x = {
+        .plan = plan,
+        .block = block,
+        .a = plan->mark_coefficient,
+        .c = plan->account_constant,
+        .variance = plan->vol_per_step * plan->vol_per_step,
+        .antithetic = plan->antithetic,
+        .jump_word_threshold = (int64_t)floor(plan->no_jump_probability * 0x1p32 - 0.5) + 1,
+    };
     for (long first = 0; first < block->count; first += 8 * HS_GROUPS) {
         switch (variant) {
-#define HS_VARIANT(v) \
-        case v: hs_run_lanes(plan, block, first, (v) & 1, ((v) >> 1) & 1, ((v) >> 2) & 1, ((v) >> 3) & 1); break;
+#define HS_VARIANT(v)                                                                                           \
+        case v:                                                                                                 \
+            x.every_step_funding = (v) & 1;                                                                     \
+            x.has_jumps = ((v) >> 1) & 1;                                                                       \
+            x.between_step_check = ((v) >> 2) & 1;                                                              \
+            x.dead_zone = ((v) >> 3) & 1;                                                                       \
+            hs_run_lanes(&x, first);                                                                            \
+            break;
         HS_VARIANT(0) HS_VARIANT(1) HS_VARIANT(2) HS_VARIANT(3) HS_VARIANT(4) HS_VARIANT(5) HS_VARIANT(6)
         HS_VARIANT(7) HS_VARIANT(8) HS_VARIANT(9) HS_VARIANT(10) HS_VARIANT(11) HS_VARIANT(12) HS_VARIANT(13)
         HS_VARIANT(14) HS_VARIANT(15)

@@ -70,14 +70,42 @@ struct SplitMix {
     }
 }
 
-/// The radix sort against the standard library's sort on awkward inputs.
-@Suite struct RadixSortTests {
-    @Test(arguments: [0, 1, 2, 3, 17, 1_000, 65_537])
-    func matchesStandardSort(n: Int) {
+/// Order statistics and the sums below them against the standard library's full sort on awkward
+/// inputs: random values, signed zeros and extremes, long runs of equal values, a few huge
+/// outliers among concentrated values, already sorted and reversed input.
+@Suite struct OrderStatisticsTests {
+    static func inputs(_ n: Int) -> [(String, [Double])] {
         var generator = SplitMix(seed: UInt64(n) + 1)
-        var values = (0..<n).map { _ in Double(Int64(bitPattern: generator.next())) / 1e9 }
-        values += [0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 42, 42].prefix(n)
-        let sorted = values.withUnsafeBufferPointer { RadixSort.sorted($0) }
-        #expect(sorted == values.sorted())
+        var random = (0..<n).map { _ in Double(Int64(bitPattern: generator.next())) / 1e9 }
+        random += [0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude, 1e300, -1e300, 42, 42].prefix(n)
+        let runs = (0..<n).map { Double($0 % 3 == 0 ? 7 : ($0 % 5)) }
+        let outliers = (0..<n).map { (i: Int) -> Double in
+            i % 997 == 5 ? 1e12 : 350_000 + Double(i % 101) * 1e-6
+        }
+        return [("random", random), ("runs", runs), ("outliers", outliers), ("ascending", random.sorted()),
+                ("descending", random.sorted(by: >))]
+    }
+
+    @Test(arguments: [1, 2, 3, 17, 1_000, 65_537])
+    func statisticsMatchAFullSort(n: Int) {
+        for (name, values) in Self.inputs(n) {
+            let count = values.count
+            let ranks = [count / 2, 0, count / 100, count / 20, count / 4, 3 * count / 4, count - 1, count / 20]
+            let found = values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
+            let sorted = values.sorted()
+            for (rank, statistic) in zip(ranks, found) {
+                #expect(statistic.value == sorted[rank], "\(name) n \(count) rank \(rank)")
+                let below = sorted[..<rank]
+                let exact = below.reduce(0, +)
+                let scale = below.reduce(0) { $0 + abs($1) }
+                #expect(abs(statistic.sumBelow - exact) <= 1e-12 * scale, "\(name) n \(count) rank \(rank): sum below")
+            }
+        }
+    }
+
+    @Test func nonFiniteValuesGiveNaN() {
+        let values = [1.0, .nan, 3, 4]
+        let found = values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: [0, 3]) }
+        #expect(found.allSatisfy { $0.value.isNaN && $0.sumBelow.isNaN })
     }
 }

@@ -48,6 +48,8 @@ final class BlockScratch {
     let stepVariance: UnsafeMutablePointer<Double>
     let jumpLog: UnsafeMutablePointer<Double>
     let worst: UnsafeMutablePointer<Double>
+    /// `P_T` per path, written by the settlement.
+    let terminalIndex: UnsafeMutablePointer<Double>
 
     /// Liquidation record per (path, threshold group), `LiquidationRecord.fieldCount` doubles each.
     let records: UnsafeMutablePointer<Double>
@@ -101,6 +103,7 @@ final class BlockScratch {
         stepVariance = buffer(paths)
         jumpLog = buffer(paths)
         worst = buffer(paths)
+        terminalIndex = buffer(paths)
         records = buffer(paths * max(1, groups) * LiquidationRecord.fieldCount)
     }
 
@@ -109,7 +112,7 @@ final class BlockScratch {
             uniformA, uniformB, rawNormals, shocks, bridgeLogUniform, jumpUniform, chiSquare, logMark,
             logMarkMax, logIndex, fundingRate, inverseMark, inverseMarkMax, fundingNormal, fundingSpare, stateLogIndex, stateLogMark,
             stateVariance, stateFunding, stateFundingShockSum, stateBasis, stateFundingIn, stateFundingOut,
-            stateInverseMark, stateNextThreshold, increment, stepVariance, jumpLog, worst, records,
+            stateInverseMark, stateNextThreshold, increment, stepVariance, jumpLog, worst, terminalIndex, records,
         ] {
             pointer.deallocate()
         }

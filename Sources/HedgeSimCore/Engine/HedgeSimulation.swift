@@ -63,9 +63,7 @@ public enum HedgeSimulation {
                 let first = block * SimulationPlan.blockSize
                 let count = min(SimulationPlan.blockSize, total - first)
                 kernel.run(firstPath: first, count: count, scratch: scratch)
-                for path in 0..<count {
-                    kernel.settle(path: path, globalPath: first + path, scratch: scratch, sink: sink, block: block)
-                }
+                kernel.settleBlock(firstPath: first, count: count, scratch: scratch, sink: sink, block: block)
                 block += stride
             }
         }

@@ -18,7 +18,9 @@ enum CellSums {
 }
 
 extension PathBlockKernel {
-    /// Closes every cell of one path at the horizon and writes its net value and cost components.
+    /// Closes every cell of every path of a block at the horizon and writes their net values and
+    /// cost components; cell by cell, so each cell's values go to contiguous slots and its sums are
+    /// added in path order.
     ///
     /// Not liquidated: coin `= spot + M + N(1/F_T − 1/E) + N·Φ_T − fee_exit`. Liquidated: coin
     /// `= spot` (margin and account forfeited, hedge gone). USD value `= P_T × coin`.
@@ -29,27 +31,47 @@ extension PathBlockKernel {
     /// liquidation step), funding `= −P_T·N·Φ_x`, basis `= −P_T·N[(1/F_x − 1/E) − (1/P_x − 1/P_0)]`,
     /// fees `= P_T·(fee_entry + fee_exit)`, and liquidation is the remainder (the forfeited balance
     /// plus the hedge PnL missed after the liquidation; zero without one).
-    func settle(path: Int, globalPath: Int, scratch: BlockScratch, sink: SimulationSink, block: Int) {
+    func settleBlock(firstPath: Int, count: Int, scratch: BlockScratch, sink: SimulationSink, block: Int) {
         let holding = plan.scenario.holding
-        let logIndex = scratch.stateLogIndex[path]
-        let index = exp(logIndex)
-        let inverseMark = scratch.stateInverseMark[path]
-        let inverseIndex = plan.isPerpetual ? inverseMark : 1 / index
-        let groups = plan.thresholds.count
-        sink.unhedgedUSD[globalPath - sink.firstPath] = index * holding
-        if globalPath - sink.firstPath < sink.bandPathCount {
-            let target = sink.bandLogIndex + (globalPath - sink.firstPath) * sink.bandPoints
-            let source = scratch.bandLogIndex + path * scratch.bandPoints
-            for point in 0..<sink.bandPoints { target[point] = source[point] }
+        let index = scratch.terminalIndex
+        for path in 0..<count {
+            let globalPath = firstPath + path
+            index[path] = exp(scratch.stateLogIndex[path])
+            sink.unhedgedUSD[globalPath - sink.firstPath] = index[path] * holding
+            if globalPath - sink.firstPath < sink.bandPathCount {
+                let target = sink.bandLogIndex + (globalPath - sink.firstPath) * sink.bandPoints
+                let source = scratch.bandLogIndex + path * scratch.bandPoints
+                for point in 0..<sink.bandPoints { target[point] = source[point] }
+            }
         }
         for (cellIndex, cell) in plan.cells.enumerated() {
-            let out = sink.slot(cell: cellIndex, globalPath: globalPath)
+            let out = sink.slot(cell: cellIndex, globalPath: firstPath)
             guard cell.notional > 0, let group = plan.cellThresholdIndex[cellIndex] else {
-                sink.netCoin[out] = cell.spotCoin
-                sink.netUSD[out] = index * cell.spotCoin
+                for path in 0..<count {
+                    sink.netCoin[out + path] = cell.spotCoin
+                    sink.netUSD[out + path] = index[path] * cell.spotCoin
+                }
                 continue
             }
-            let notional = cell.notional
+            settleCell(cell, group: group, count: count, scratch: scratch, netCoin: sink.netCoin + out,
+                       netUSD: sink.netUSD + out, sums: sink.sums(block: block, cell: cellIndex))
+        }
+    }
+
+    /// One cell with a position over the paths of a block (see `settleBlock`).
+    private func settleCell(
+        _ cell: HedgeCell, group: Int, count: Int, scratch: BlockScratch,
+        netCoin: UnsafeMutablePointer<Double>, netUSD: UnsafeMutablePointer<Double>, sums: UnsafeMutablePointer<Double>
+    ) {
+        let holding = plan.scenario.holding
+        let groups = plan.thresholds.count
+        let notional = cell.notional
+        var fundingCostSum = 0.0, fundingReceivedSum = 0.0, fundingPaidSum = 0.0, feesSum = 0.0
+        var basisCostSum = 0.0, liquidationLossSum = 0.0, liquidationCount = 0.0, liquidationStepSum = 0.0
+        for path in 0..<count {
+            let index = scratch.terminalIndex[path]
+            let inverseMark = scratch.stateInverseMark[path]
+            let inverseIndex = plan.isPerpetual ? inverseMark : 1 / index
             let record = scratch.records + (path * groups + group) * LiquidationRecord.fieldCount
             let liquidated = record[LiquidationRecord.step] >= 0
             let exitInverseMark = liquidated ? record[LiquidationRecord.inverseMark] : inverseMark
@@ -65,8 +87,8 @@ extension PathBlockKernel {
                 coin = cell.spotCoin + cell.marginCoin + pnl + notional * (fundingIn - fundingOut) - exitFee
             }
             let usd = index * coin
-            sink.netCoin[out] = coin
-            sink.netUSD[out] = usd
+            netCoin[path] = coin
+            netUSD[path] = usd
 
             let fundingReceived = index * notional * fundingIn
             let fundingPaid = index * notional * fundingOut
@@ -75,18 +97,25 @@ extension PathBlockKernel {
                 * ((exitInverseMark - plan.inverseEntry) - (exitInverseIndex - plan.inverseIndex0))
             let fundingCost = fundingPaid - fundingReceived
             let basisCost = -basisIncome
-            let s = sink.sums(block: block, cell: cellIndex)
-            s[CellSums.fundingCost] += fundingCost
-            s[CellSums.fundingReceived] += fundingReceived
-            s[CellSums.fundingPaid] += fundingPaid
-            s[CellSums.fees] += fees
-            s[CellSums.basisCost] += basisCost
+            fundingCostSum += fundingCost
+            fundingReceivedSum += fundingReceived
+            fundingPaidSum += fundingPaid
+            feesSum += fees
+            basisCostSum += basisCost
             if liquidated {
                 let ideal = index * holding + notional * (1 - index * plan.inverseIndex0)
-                s[CellSums.liquidationLoss] += ideal - usd - fundingCost - fees - basisCost
-                s[CellSums.liquidations] += 1
-                s[CellSums.liquidationSteps] += record[LiquidationRecord.step] + 1
+                liquidationLossSum += ideal - usd - fundingCost - fees - basisCost
+                liquidationCount += 1
+                liquidationStepSum += record[LiquidationRecord.step] + 1
             }
         }
+        sums[CellSums.fundingCost] += fundingCostSum
+        sums[CellSums.fundingReceived] += fundingReceivedSum
+        sums[CellSums.fundingPaid] += fundingPaidSum
+        sums[CellSums.fees] += feesSum
+        sums[CellSums.basisCost] += basisCostSum
+        sums[CellSums.liquidationLoss] += liquidationLossSum
+        sums[CellSums.liquidations] += liquidationCount
+        sums[CellSums.liquidationSteps] += liquidationStepSum
     }
 }

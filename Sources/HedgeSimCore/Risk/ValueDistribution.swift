@@ -9,7 +9,8 @@ import Foundation
 /// VaR_α           = W_0 − x_(j+1)
 /// ES_α            = W_0 − (Σ_{i≤j} x_(i) + (k − j)·x_(j+1)) / k   (Acerbi–Tasche tail mean)
 /// ```
-/// so `ES_α ≥ VaR_α` (enforced against rounding in the tail sum).
+/// so `ES_α ≥ VaR_α` (enforced against rounding in the tail sum). The order statistics and tail
+/// sums come from `OrderStatistics` (bucket histograms), not from a full sort.
 ///
 /// `meanStandardError` is the Monte Carlo error of the mean: `stdev/√n` for independent paths; with
 /// antithetic pairs `(2k, 2k+1)` it is `stdev(pair means)/√(pairs)`, and `standardErrorReduction`
@@ -44,7 +45,10 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         var squares = 0.0
         for value in values { squares += (value - mean) * (value - mean) }
         let stdev = n > 1 ? (squares / Double(n - 1)).squareRoot() : 0
-        let sorted = RadixSort.sorted(values)
+        let levels = ValueDistribution.levels
+        let tails = [0.95, 0.99].map { ValueDistribution.tailPosition(count: n, confidence: $0) }
+        let ranks = levels.map { ValueDistribution.quantileRank(count: n, $0.p) } + tails.map(\.whole)
+        let statistics = OrderStatistics.select(values, ranks: ranks)
         self.mean = mean
         self.stdev = stdev
         let independentError = stdev / Double(n).squareRoot()
@@ -52,12 +56,11 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         meanStandardError = pairedError
         standardErrorReduction = pairedError > 0 ? independentError / pairedError : 1
         var quantiles: [String: Double] = [:]
-        for level in ValueDistribution.levels {
-            quantiles[level.key] = ValueDistribution.quantile(sorted, level.p)
-        }
+        for (level, statistic) in zip(levels, statistics) { quantiles[level.key] = statistic.value }
         self.quantiles = quantiles
-        (var95, es95) = ValueDistribution.tailRisk(sorted, confidence: 0.95, initial: initial)
-        (var99, es99) = ValueDistribution.tailRisk(sorted, confidence: 0.99, initial: initial)
+        let tail95 = statistics[levels.count], tail99 = statistics[levels.count + 1]
+        (var95, es95) = ValueDistribution.tailRisk(tail95, position: tails[0], initial: initial)
+        (var99, es99) = ValueDistribution.tailRisk(tail99, position: tails[1], initial: initial)
     }
 
     /// `stdev(pair means)/√(pairs)` over the complete pairs `(2k, 2k+1)`.
@@ -74,23 +77,33 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         return (squares / Double(pairs - 1)).squareRoot() / Double(pairs).squareRoot()
     }
 
-    /// Empirical inverse CDF `x_(⌈n·p⌉)` of ascending `sorted` values.
-    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-        let rank = Int((Double(sorted.count) * p).rounded(.up))
-        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    /// The 0-based position of `x_(⌈n·p⌉)` in an ascending order of `count` values.
+    static func quantileRank(count n: Int, _ p: Double) -> Int {
+        min(n - 1, max(0, Int((Double(n) * p).rounded(.up)) - 1))
     }
 
-    /// `(VaR_α, ES_α)` of the loss `initial − x` over ascending `sorted` values.
-    public static func tailRisk(_ sorted: [Double], confidence: Double, initial: Double) -> (Double, Double) {
-        let n = sorted.count
+    /// Empirical inverse CDF `x_(⌈n·p⌉)` of ascending `sorted` values.
+    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        sorted[quantileRank(count: sorted.count, p)]
+    }
+
+    /// For `count` values and confidence `α`: `k = n(1−α)` (snapped to a whole number within 1e-9),
+    /// `j = ⌊k⌋` (at most n − 1) and `k − j`.
+    static func tailPosition(count n: Int, confidence: Double) -> (tail: Double, whole: Int, fraction: Double) {
         var tail = Double(n) * (1 - confidence)
         if abs(tail - tail.rounded()) < 1e-9 * max(1, tail) { tail = tail.rounded() }
         let whole = min(n - 1, Int(tail.rounded(.down)))
-        let fraction = tail - Double(whole)
-        var tailSum = 0.0
-        for i in 0..<whole { tailSum += sorted[i] }
-        tailSum += fraction * sorted[whole]
-        let valueAtRisk = initial - sorted[whole]
+        return (tail, whole, tail - Double(whole))
+    }
+
+    /// `(VaR_α, ES_α)` of the loss `initial − x` from the order statistic `x_(j+1)` and the sum of the
+    /// `j` values below it, at the tail position `(k, j, k − j)` of `tailPosition`.
+    static func tailRisk(
+        _ statistic: OrderStatistics.Statistic, position: (tail: Double, whole: Int, fraction: Double), initial: Double
+    ) -> (Double, Double) {
+        let tail = position.tail
+        let tailSum = statistic.sumBelow + position.fraction * statistic.value
+        let valueAtRisk = initial - statistic.value
         let shortfall = tail > 0 ? initial - tailSum / tail : valueAtRisk
         return (valueAtRisk, max(shortfall, valueAtRisk))
     }
