@@ -74,11 +74,10 @@ extension HedgeSimulation {
             for cell in 0..<plan.cells.count {
                 for path in 0..<h.pathCount {
                     let slot = sink.slot(cell: cell, globalPath: h.firstPath + path)
-                    sink.netUSD[slot] = partial.netUSD[cell * h.pathCount + path]
                     sink.netCoin[slot] = partial.netCoin[cell * h.pathCount + path]
                 }
             }
-            for path in 0..<h.pathCount { sink.unhedgedUSD[h.firstPath + path] = partial.unhedgedUSD[path] }
+            for path in 0..<h.pathCount { sink.terminalIndex[h.firstPath + path] = partial.terminalIndex[path] }
             let bandOffset = h.firstPath * sink.bandPoints
             for (i, value) in partial.bandLogIndex.enumerated() { sink.bandLogIndex[bandOffset + i] = value }
             let sumsOffset = h.firstBlock * plan.cells.count * CellSums.fieldCount

@@ -1,8 +1,10 @@
 import Dispatch
 
 /// Runs `count` independent jobs on up to `workers` threads and returns their results in index
-/// order. Each job writes only its own slot, so the result does not depend on scheduling.
-func parallelMap<T>(count: Int, workers: Int, _ job: (Int) -> T) -> [T] {
+/// order. Each job writes only its own slot, so the result does not depend on scheduling. A job
+/// receives its index and the number of the worker running it (`0 ..< workers`), for per-worker
+/// scratch memory.
+func parallelMap<T>(count: Int, workers: Int, _ job: (_ index: Int, _ worker: Int) -> T) -> [T] {
     let slots = ResultSlots<T>(count: count)
     let stride = max(1, min(workers, count))
     withoutActuallyEscaping(job) { job in
@@ -10,7 +12,7 @@ func parallelMap<T>(count: Int, workers: Int, _ job: (Int) -> T) -> [T] {
         DispatchQueue.concurrentPerform(iterations: stride) { worker in
             var index = worker
             while index < count {
-                slots.store(box.job(index), at: index)
+                slots.store(box.job(index, worker), at: index)
                 index += stride
             }
         }
@@ -42,5 +44,5 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
 /// Carries a non-escaping job into the `@Sendable` worker closure; the job only reads shared state.
 private struct JobBox<T>: @unchecked Sendable {
-    let job: (Int) -> T
+    let job: (Int, Int) -> T
 }

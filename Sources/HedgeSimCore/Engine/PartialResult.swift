@@ -23,13 +23,13 @@ public struct PartialResult: Sendable {
         public var simulationSeconds: Double
     }
 
-    public static let formatName = "hedgesim-partial-2"
+    public static let formatName = "hedgesim-partial-3"
 
     public var header: Header
-    /// Net USD value per (cell, path), cell-major.
-    public var netUSD: [Double]
+    /// Net coin value per (cell, path), cell-major.
     public var netCoin: [Double]
-    public var unhedgedUSD: [Double]
+    /// The index price at the horizon per path.
+    public var terminalIndex: [Double]
     /// `CellSums` per (block, cell).
     public var blockSums: [Double]
     /// Log index of the band paths at the band steps.
@@ -38,22 +38,19 @@ public struct PartialResult: Sendable {
     init(header: Header, sink: SimulationSink) {
         self.header = header
         let values = sink.paths * sink.cellCount
-        netUSD = Array(UnsafeBufferPointer(start: sink.netUSD, count: values))
         netCoin = Array(UnsafeBufferPointer(start: sink.netCoin, count: values))
-        unhedgedUSD = Array(UnsafeBufferPointer(start: sink.unhedgedUSD, count: sink.paths))
+        terminalIndex = Array(UnsafeBufferPointer(start: sink.terminalIndex, count: sink.paths))
         blockSums = Array(UnsafeBufferPointer(start: sink.blockSums, count: sink.blockCount * sink.cellCount * CellSums.fieldCount))
         bandLogIndex = Array(UnsafeBufferPointer(start: sink.bandLogIndex, count: sink.bandPathCount * sink.bandPoints))
     }
 
     init(
-        header: Header, netUSD: [Double], netCoin: [Double], unhedgedUSD: [Double], blockSums: [Double],
-        bandLogIndex: [Double]
+        header: Header, netCoin: [Double], terminalIndex: [Double], blockSums: [Double], bandLogIndex: [Double]
     ) {
         self.bandLogIndex = bandLogIndex
         self.header = header
-        self.netUSD = netUSD
         self.netCoin = netCoin
-        self.unhedgedUSD = unhedgedUSD
+        self.terminalIndex = terminalIndex
         self.blockSums = blockSums
     }
 }

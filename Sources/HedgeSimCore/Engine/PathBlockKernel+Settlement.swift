@@ -18,9 +18,9 @@ enum CellSums {
 }
 
 extension PathBlockKernel {
-    /// Closes every cell of every path of a block at the horizon and writes their net values and
-    /// cost components; cell by cell, so each cell's values go to contiguous slots and its sums are
-    /// added in path order.
+    /// Closes every cell of every path of a block at the horizon and writes `P_T`, the net coin values
+    /// and the cost components; cell by cell, so each cell's values go to contiguous slots and its
+    /// sums are added in path order.
     ///
     /// Not liquidated: coin `= spot + M + N(1/F_T − 1/E) + N·Φ_T − fee_exit`. Liquidated: coin
     /// `= spot` (margin and account forfeited, hedge gone). USD value `= P_T × coin`.
@@ -32,12 +32,11 @@ extension PathBlockKernel {
     /// fees `= P_T·(fee_entry + fee_exit)`, and liquidation is the remainder (the forfeited balance
     /// plus the hedge PnL missed after the liquidation; zero without one).
     func settleBlock(firstPath: Int, count: Int, scratch: BlockScratch, sink: SimulationSink, block: Int) {
-        let holding = plan.scenario.holding
         let index = scratch.terminalIndex
         for path in 0..<count {
             let globalPath = firstPath + path
             index[path] = exp(scratch.stateLogIndex[path])
-            sink.unhedgedUSD[globalPath - sink.firstPath] = index[path] * holding
+            sink.terminalIndex[globalPath - sink.firstPath] = index[path]
             if globalPath - sink.firstPath < sink.bandPathCount {
                 let target = sink.bandLogIndex + (globalPath - sink.firstPath) * sink.bandPoints
                 let source = scratch.bandLogIndex + path * scratch.bandPoints
@@ -47,21 +46,18 @@ extension PathBlockKernel {
         for (cellIndex, cell) in plan.cells.enumerated() {
             let out = sink.slot(cell: cellIndex, globalPath: firstPath)
             guard cell.notional > 0, let group = plan.cellThresholdIndex[cellIndex] else {
-                for path in 0..<count {
-                    sink.netCoin[out + path] = cell.spotCoin
-                    sink.netUSD[out + path] = index[path] * cell.spotCoin
-                }
+                for path in 0..<count { sink.netCoin[out + path] = cell.spotCoin }
                 continue
             }
             settleCell(cell, group: group, count: count, scratch: scratch, netCoin: sink.netCoin + out,
-                       netUSD: sink.netUSD + out, sums: sink.sums(block: block, cell: cellIndex))
+                       sums: sink.sums(block: block, cell: cellIndex))
         }
     }
 
     /// One cell with a position over the paths of a block (see `settleBlock`).
     private func settleCell(
         _ cell: HedgeCell, group: Int, count: Int, scratch: BlockScratch,
-        netCoin: UnsafeMutablePointer<Double>, netUSD: UnsafeMutablePointer<Double>, sums: UnsafeMutablePointer<Double>
+        netCoin: UnsafeMutablePointer<Double>, sums: UnsafeMutablePointer<Double>
     ) {
         let holding = plan.scenario.holding
         let groups = plan.thresholds.count
@@ -86,9 +82,7 @@ extension PathBlockKernel {
                 let pnl = notional * (inverseMark - plan.inverseEntry)
                 coin = cell.spotCoin + cell.marginCoin + pnl + notional * (fundingIn - fundingOut) - exitFee
             }
-            let usd = index * coin
             netCoin[path] = coin
-            netUSD[path] = usd
 
             let fundingReceived = index * notional * fundingIn
             let fundingPaid = index * notional * fundingOut
@@ -104,7 +98,7 @@ extension PathBlockKernel {
             basisCostSum += basisCost
             if liquidated {
                 let ideal = index * holding + notional * (1 - index * plan.inverseIndex0)
-                liquidationLossSum += ideal - usd - fundingCost - fees - basisCost
+                liquidationLossSum += ideal - index * coin - fundingCost - fees - basisCost
                 liquidationCount += 1
                 liquidationStepSum += record[LiquidationRecord.step] + 1
             }

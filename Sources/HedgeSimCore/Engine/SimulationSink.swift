@@ -7,12 +7,11 @@ final class SimulationSink: @unchecked Sendable {
     /// Blocks held: `firstBlock ..< firstBlock + blockCount`.
     let firstBlock: Int
     let cellCount: Int
-    /// Net value in USD per (cell, path), at `cell·paths + path`.
-    let netUSD: UnsafeMutablePointer<Double>
-    /// Net value in coin per (cell, path).
+    /// Net value in coin per (cell, path), at `cell·paths + path`. The USD value is `P_T` times it,
+    /// formed when a distribution is summarised, so the sink holds one number per cell and path.
     let netCoin: UnsafeMutablePointer<Double>
-    /// USD value of the unhedged holding per path, `P_T·S`: the reference for hedge effectiveness.
-    let unhedgedUSD: UnsafeMutablePointer<Double>
+    /// The index price at the horizon `P_T` per path (USD per coin).
+    let terminalIndex: UnsafeMutablePointer<Double>
     /// `CellSums` per (block, cell).
     let blockSums: UnsafeMutablePointer<Double>
     let blockCount: Int
@@ -34,23 +33,21 @@ final class SimulationSink: @unchecked Sendable {
         self.firstBlock = firstBlock
         self.cellCount = cellCount
         self.blockCount = blockCount
-        netUSD = .allocate(capacity: max(1, paths * cellCount))
         netCoin = .allocate(capacity: max(1, paths * cellCount))
-        unhedgedUSD = .allocate(capacity: max(1, paths))
+        terminalIndex = .allocate(capacity: max(1, paths))
         let sums = max(1, blockCount * cellCount * CellSums.fieldCount)
         blockSums = .allocate(capacity: sums)
         blockSums.initialize(repeating: 0, count: sums)
     }
 
     deinit {
-        netUSD.deallocate()
         netCoin.deallocate()
-        unhedgedUSD.deallocate()
+        terminalIndex.deallocate()
         blockSums.deallocate()
         bandLogIndex.deallocate()
     }
 
-    /// Index of (cell, global path) in `netUSD` and `netCoin`.
+    /// Index of (cell, global path) in `netCoin`.
     @inline(__always)
     func slot(cell: Int, globalPath: Int) -> Int { cell * paths + globalPath - firstPath }
 

@@ -23,22 +23,25 @@ enum OrderStatistics {
         var sumBelow: Double
     }
 
-    /// The statistics of `ranks` (each in `0..<values.count`), in the order of `ranks`.
-    static func select(_ values: UnsafeBufferPointer<Double>, ranks: [Int]) -> [Statistic] {
+    /// The smallest and largest value and whether every value is finite.
+    struct ValueRange {
+        var low: Double
+        var high: Double
+        var finite: Bool
+    }
+
+    /// The statistics of `ranks` (each in `0..<values.count`), in the order of `ranks`; `range`,
+    /// when the caller already has it, saves a pass.
+    static func select(_ values: UnsafeBufferPointer<Double>, ranks: [Int], range known: ValueRange? = nil) -> [Statistic] {
         precondition(ranks.allSatisfy { $0 >= 0 && $0 < values.count }, "ranks must index the values")
         let distinct = Array(Set(ranks)).sorted()
-        let found = resolve(values, ranks: distinct)
+        let found = resolve(values, ranks: distinct, range: known ?? range(values))
         return ranks.map { found[distinct.firstIndex(of: $0)!] }
     }
 
-    /// Statistics of the sorted, distinct `ranks` within `values`.
-    private static func resolve(_ values: UnsafeBufferPointer<Double>, ranks: [Int]) -> [Statistic] {
-        var low = values[0], high = values[0], finite = true
-        for x in values {
-            low = Swift.min(low, x)
-            high = Swift.max(high, x)
-            finite = finite && x.isFinite
-        }
+    /// Statistics of the sorted, distinct `ranks` within `values`, whose range is `range`.
+    private static func resolve(_ values: UnsafeBufferPointer<Double>, ranks: [Int], range: ValueRange) -> [Statistic] {
+        let (low, high, finite) = (range.low, range.high, range.finite)
         // A non-finite value (an overflowed path) makes every statistic NaN, which the run reports
         // as a numerical error instead of a number.
         if !finite { return ranks.map { _ in Statistic(value: .nan, sumBelow: .nan) } }
@@ -69,25 +72,65 @@ enum OrderStatistics {
             }
             targets.append((bucket, countBelow, sumBelow))
         }
+        // The members of the target buckets, bucket after bucket in one buffer, in path order.
         let targetBuckets = Array(Set(targets.map(\.bucket))).sorted()
-        var members = [[Double]](repeating: [], count: targetBuckets.count)
-        for (slot, b) in targetBuckets.enumerated() { members[slot].reserveCapacity(counts[b]) }
-        var slotOfBucket = [Int](repeating: -1, count: bucketCount)
-        for (slot, b) in targetBuckets.enumerated() { slotOfBucket[b] = slot }
-        for x in values {
-            let slot = slotOfBucket[Swift.min(last, Int((x - low) * scale))]
-            if slot >= 0 { members[slot].append(x) }
+        var start = [Int](repeating: -1, count: bucketCount)
+        var total = 0
+        for b in targetBuckets {
+            start[b] = total
+            total += counts[b]
+        }
+        let members = UnsafeMutablePointer<Double>.allocate(capacity: total)
+        defer { members.deallocate() }
+        start.withUnsafeMutableBufferPointer { next in
+            for x in values {
+                let b = Swift.min(last, Int((x - low) * scale))
+                let position = next[b]
+                if position >= 0 {
+                    members[position] = x
+                    next[b] = position + 1
+                }
+            }
         }
         var result: [Statistic] = []
-        for (slot, b) in targetBuckets.enumerated() {
+        var offset = 0
+        for b in targetBuckets {
             let inBucket = targets.enumerated().filter { $0.element.bucket == b }
             let local = inBucket.map { ranks[$0.offset] - $0.element.countBelow }
-            let found = members[slot].withUnsafeBufferPointer { resolve($0, ranks: local) }
+            let subset = UnsafeBufferPointer(start: members + offset, count: counts[b])
+            let found = resolve(subset, ranks: local, range: self.range(subset))
+            offset += counts[b]
             for (k, entry) in inBucket.enumerated() {
                 result.append(Statistic(value: found[k].value, sumBelow: entry.element.sumBelow + found[k].sumBelow))
             }
         }
         return result
+    }
+
+    /// Smallest and largest value and whether all are finite, with two interleaved minima and maxima
+    /// (independent comparison chains).
+    static func range(_ values: UnsafeBufferPointer<Double>) -> ValueRange {
+        var low0 = values[0], high0 = values[0], low1 = values[0], high1 = values[0]
+        // |x| < ∞ is false for infinities and for NaN (which never wins a min or max).
+        var finite0 = true, finite1 = true
+        var i = 0
+        while i + 2 <= values.count {
+            let x = values[i], y = values[i + 1]
+            low0 = Swift.min(low0, x)
+            high0 = Swift.max(high0, x)
+            low1 = Swift.min(low1, y)
+            high1 = Swift.max(high1, y)
+            finite0 = finite0 && x.magnitude < .infinity
+            finite1 = finite1 && y.magnitude < .infinity
+            i += 2
+        }
+        if i < values.count {
+            low0 = Swift.min(low0, values[i])
+            high0 = Swift.max(high0, values[i])
+            finite0 = finite0 && values[i].magnitude < .infinity
+        }
+        let finite = finite0 && finite1
+        return ValueRange(low: Swift.min(low0, low1), high: Swift.max(high0, high1), finite: finite)
     }
 
     /// Statistics of a small set by sorting it: ascending prefix sums.

@@ -3,27 +3,31 @@ struct RiskSummarizer {
     let plan: SimulationPlan
     let sink: SimulationSink
 
-    /// Summarises every cell; the distributions (each a sort of `paths` values) are computed on up to
-    /// `workers` threads, each into its own slot.
+    /// Summarises every cell; the distributions are computed on up to `workers` threads, each into
+    /// its own slot. A USD value is formed as `P_T × coin` in the worker's scratch row.
     func cellSummaries(workers: Int) -> [CellSummary] {
         let scenario = plan.scenario
         let n = scenario.paths
         let cellCount = plan.cells.count
         let startUSD = scenario.holding * scenario.price
         let paired = scenario.antithetic
-        let distributions = parallelMap(count: 2 * cellCount + 1, workers: workers) { job -> ValueDistribution in
+        let jobs = 2 * cellCount + 1
+        let rows = UnsafeMutablePointer<Double>.allocate(capacity: max(1, min(workers, jobs)) * n)
+        defer { rows.deallocate() }
+        let index = sink.terminalIndex
+        let distributions = parallelMap(count: jobs, workers: workers) { job, worker -> ValueDistribution in
+            let row = rows + worker * n
             if job == 2 * cellCount {
-                return ValueDistribution(
-                    values: UnsafeBufferPointer(start: sink.unhedgedUSD, count: n), initial: startUSD, antitheticPairs: paired)
+                for path in 0..<n { row[path] = index[path] * scenario.holding }
+                return ValueDistribution(values: UnsafeBufferPointer(start: row, count: n), initial: startUSD, antitheticPairs: paired)
             }
-            let cell = job / 2
-            return job % 2 == 0
-                ? ValueDistribution(
-                    values: UnsafeBufferPointer(start: sink.netUSD + cell * n, count: n), initial: startUSD,
-                    antitheticPairs: paired)
-                : ValueDistribution(
-                    values: UnsafeBufferPointer(start: sink.netCoin + cell * n, count: n), initial: scenario.holding,
-                    antitheticPairs: paired)
+            let coin = sink.netCoin + (job / 2) * n
+            if job % 2 == 1 {
+                return ValueDistribution(
+                    values: UnsafeBufferPointer(start: coin, count: n), initial: scenario.holding, antitheticPairs: paired)
+            }
+            for path in 0..<n { row[path] = index[path] * coin[path] }
+            return ValueDistribution(values: UnsafeBufferPointer(start: row, count: n), initial: startUSD, antitheticPairs: paired)
         }
         let unhedged = distributions[2 * cellCount]
         let unhedgedVariance = unhedged.stdev * unhedged.stdev
