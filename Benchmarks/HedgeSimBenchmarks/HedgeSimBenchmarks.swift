@@ -3,7 +3,8 @@ import HedgeSimCore
 import HedgeSimRandom
 
 /// Benchmarks of the reference workload W1 (`Scenario.w1`) and of its parts:
-/// - "Normals": Philox uniforms and Box–Muller normals, the random-number layer alone;
+/// - "Normals": normal pairs straight from Philox counters (`fillNormalRows`), the random-number
+///   layer alone;
 /// - "W1.<paths> x 720 x <ratios>": the whole run (path generation, liquidation monitor for every
 ///   cell, settlement, risk summaries) at 20,000 and 100,000 paths; 1 ratio is mostly path
 ///   generation, 101 ratios shows what the one-pass evaluator adds for a large grid.
@@ -22,18 +23,17 @@ let benchmarks: @Sendable () -> Void = {
     let normalCount = 1 << 20
     Benchmark("Normals.1M", configuration: .init(scalingFactor: .one)) { benchmark in
         let source = CounterRandomSource(seed: 1)
-        let u1 = UnsafeMutablePointer<Double>.allocate(capacity: normalCount / 2)
-        let u2 = UnsafeMutablePointer<Double>.allocate(capacity: normalCount / 2)
+        let z1 = UnsafeMutablePointer<Double>.allocate(capacity: normalCount / 2)
+        let z2 = UnsafeMutablePointer<Double>.allocate(capacity: normalCount / 2)
         defer {
-            u1.deallocate()
-            u2.deallocate()
+            z1.deallocate()
+            z2.deallocate()
         }
         for iteration in benchmark.scaledIterations {
-            source.fillUniformPairs(
+            source.fillNormalRows(
                 purpose: 1, index: UInt32(truncatingIfNeeded: iteration), paths: 0..<512, steps: 0..<(normalCount / 1024),
-                first: u1, second: u2)
-            NormalTransform.boxMuller(u1: u1, u2: u2, z1: u1, z2: u2, count: normalCount / 2)
-            blackHole(u1[0] + u2[normalCount / 2 - 1])
+                z1: z1, z2: z2, u3: nil)
+            blackHole(z1[0] + z2[normalCount / 2 - 1])
         }
     }
 

@@ -1,7 +1,7 @@
 /*
  * The fused path kernel for perpetual contracts under GBM or Merton jumps with simulated funding
- * (see hs_perpetual_paths in CVectorMath.h). Eight paths travel together in the lanes of one
- * vector, from the first step to the horizon, with their whole state in registers: per step one
+ * (see hs_perpetual_paths in CVectorMath.h). HS_WIDTH paths travel together in the lanes of one
+ * vector value, from the first step to the horizon, with their state in registers: per step one
  * Philox block gives the two Box–Muller uniforms and the jump uniform, and the price update, the
  * funding AR(1), the coin funding accrual and the liquidation test follow without touching memory.
  * Rare events — a jump, a liquidation, a band point — leave the vector path for scalar code.
@@ -15,41 +15,40 @@
 
 #include <math.h>
 
-/* The path state of eight lanes. */
+/* The path state of HS_WIDTH lanes. */
 typedef struct {
-    hs_f8 log_index;     /* ln P after the last step */
-    hs_f8 deviation;     /* funding AR(1) deviation from the mean */
-    hs_f8 shock_sum;     /* funding shocks since the last payment */
-    hs_f8 funding_in;    /* Σ max(f, 0)/F, coin per USD of notional */
-    hs_f8 funding_out;   /* Σ max(−f, 0)/F */
-    hs_f8 next_threshold;
-    hs_f8 inverse_mark;  /* 1/F after the last step */
+    hs_fv log_index;     /* ln P after the last step */
+    hs_fv deviation;     /* funding AR(1) deviation from the mean */
+    hs_fv shock_sum;     /* funding shocks since the last payment */
+    hs_fv funding_in;    /* Σ max(f, 0)/F, coin per USD of notional */
+    hs_fv funding_out;   /* Σ max(−f, 0)/F */
+    hs_fv next_threshold;
+    hs_fv inverse_mark;  /* 1/F after the last step */
 } hs_lanes_state;
 
 /* Lane l's path number, as a 64-bit lane (counter word c2). */
-HS_INLINE hs_u8 hs_path_lanes(long first) {
-    hs_u8 lanes = {0, 1, 2, 3, 4, 5, 6, 7};
-    return lanes + (uint64_t)first;
+HS_INLINE hs_uv hs_path_lanes(long first) {
+    return hs_lane_index_v() + (uint64_t)first;
 }
 
 /* Philox4x32-10 of the counters (index 0, step, path lanes, purpose). */
-HS_INLINE hs_philox8 hs_step_block(uint64_t seed, uint32_t purpose, long step, hs_u8 paths) {
-    hs_u8 zero = {0};
+HS_INLINE hs_philox_v hs_step_block(uint64_t seed, uint32_t purpose, long step, hs_uv paths) {
+    hs_uv zero = {0};
     return hs_philox10(zero, zero + (uint64_t)step, paths, zero + purpose, (uint32_t)seed,
                        (uint32_t)(seed >> 32));
 }
 
-/* e^x per lane, with libm for the lanes outside hs_exp8's domain (the same on every level). */
-HS_INLINE hs_f8 hs_exp_checked8(hs_f8 x) {
-    hs_f8 y = hs_exp8(x);
-    hs_i8 inside = hs_exp_domain8(x);
+/* e^x per lane, with libm for the lanes outside hs_exp_v's domain (the same on every level). */
+HS_INLINE hs_fv hs_exp_checked_v(hs_fv x) {
+    hs_fv y = hs_exp_v(x);
+    hs_iv inside = hs_exp_domain_v(x);
     if (__builtin_reduce_and(inside) != -1) {
-        double xs[8], ys[8];
-        hs_store8(xs, x);
-        hs_store8(ys, y);
-        for (int l = 0; l < 8; l++)
+        double xs[HS_WIDTH], ys[HS_WIDTH];
+        hs_store_v(xs, x);
+        hs_store_v(ys, y);
+        for (int l = 0; l < HS_WIDTH; l++)
             if (!(xs[l] >= -708.0 && xs[l] <= 709.0)) ys[l] = exp(xs[l]);
-        y = hs_load8(ys);
+        y = hs_load_v(ys);
     }
     return y;
 }
@@ -59,15 +58,15 @@ HS_INLINE hs_f8 hs_exp_checked8(hs_f8 x) {
  * count k by inverse CDF (at most 64), then k·μ_J + √k·σ_J·Z with Z the first normal of the
  * jump-size block of (path, step). Other lanes get 0.
  */
-HS_INLINE hs_f8 hs_jump_sizes8(const hs_perpetual_plan *plan, long step, hs_u8 paths, hs_f8 jump_uniform,
+HS_INLINE hs_fv hs_jump_sizes_v(const hs_perpetual_plan *plan, long step, hs_uv paths, hs_fv jump_uniform,
                                long valid) {
-    hs_philox8 w = hs_step_block(plan->seed, plan->purpose_jump_size, step, paths);
-    hs_f8 z, unused;
-    hs_box_muller8(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), &z, &unused);
-    double u[8], normal[8], jump[8];
-    hs_store8(u, jump_uniform);
-    hs_store8(normal, z);
-    for (int l = 0; l < 8; l++) {
+    hs_philox_v w = hs_step_block(plan->seed, plan->purpose_jump_size, step, paths);
+    hs_fv z, unused;
+    hs_box_muller_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), &z, &unused);
+    double u[HS_WIDTH], normal[HS_WIDTH], jump[HS_WIDTH];
+    hs_store_v(u, jump_uniform);
+    hs_store_v(normal, z);
+    for (int l = 0; l < HS_WIDTH; l++) {
         jump[l] = 0;
         if (l >= valid || !(u[l] > plan->no_jump_probability)) continue;
         double lambda = plan->jump_rate_per_step;
@@ -83,18 +82,18 @@ HS_INLINE hs_f8 hs_jump_sizes8(const hs_perpetual_plan *plan, long step, hs_u8 p
         double k = (double)count;
         jump[l] = k * plan->jump_mean + sqrt(k) * plan->jump_stdev * normal[l];
     }
-    return hs_load8(jump);
+    return hs_load_v(jump);
 }
 
 /* Books every threshold group each lane in `reached` has now reached, in order. */
 HS_INLINE void hs_record_liquidations(const hs_perpetual_plan *plan, const hs_perpetual_block *block,
-                                   long first, long valid, long step, hs_f8 worst, hs_lanes_state *state) {
-    double w[8], in[8], out[8], inverse[8], next[8];
-    hs_store8(w, worst);
-    hs_store8(in, state->funding_in);
-    hs_store8(out, state->funding_out);
-    hs_store8(inverse, state->inverse_mark);
-    hs_store8(next, state->next_threshold);
+                                   long first, long valid, long step, hs_fv worst, hs_lanes_state *state) {
+    double w[HS_WIDTH], in[HS_WIDTH], out[HS_WIDTH], inverse[HS_WIDTH], next[HS_WIDTH];
+    hs_store_v(w, worst);
+    hs_store_v(in, state->funding_in);
+    hs_store_v(out, state->funding_out);
+    hs_store_v(inverse, state->inverse_mark);
+    hs_store_v(next, state->next_threshold);
     const long groups = plan->threshold_count;
     for (int l = 0; l < valid; l++) {
         if (!(w[l] <= next[l])) continue;
@@ -112,14 +111,14 @@ HS_INLINE void hs_record_liquidations(const hs_perpetual_plan *plan, const hs_pe
         block->next_group[p] = group;
         next[l] = group < groups ? plan->thresholds[group] : -INFINITY;
     }
-    state->next_threshold = hs_load8(next);
+    state->next_threshold = hs_load_v(next);
 }
 
 /* Keeps the log index of the band paths at a band step. */
 HS_INLINE void hs_record_band(const hs_perpetual_plan *plan, const hs_perpetual_block *block, long first,
-                           long valid, long point, hs_f8 log_index) {
-    double x[8];
-    hs_store8(x, log_index);
+                           long valid, long point, hs_fv log_index) {
+    double x[HS_WIDTH];
+    hs_store_v(x, log_index);
     for (int l = 0; l < valid; l++) {
         long p = first + l;
         if (block->first_path + p >= plan->band_paths) break;
@@ -140,28 +139,27 @@ typedef struct {
 } hs_step_context;
 
 /* The normals of a step's diffusion block: Box–Muller, mirrored for antithetic pairs. */
-HS_INLINE void hs_lanes_normals(const hs_step_context *x, hs_philox8 w, hs_f8 *z1, hs_f8 *z2) {
-    const hs_f8 mirror = {1, -1, 1, -1, 1, -1, 1, -1};
-    hs_box_muller8(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), z1, z2);
+HS_INLINE void hs_lanes_normals(const hs_step_context *x, hs_philox_v w, hs_fv *z1, hs_fv *z2) {
+    hs_box_muller_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), z1, z2);
     if (x->antithetic) {
-        *z1 = __builtin_shufflevector(*z1, *z1, 0, 0, 2, 2, 4, 4, 6, 6) * mirror;
-        *z2 = __builtin_shufflevector(*z2, *z2, 0, 0, 2, 2, 4, 4, 6, 6) * mirror;
+        *z1 = hs_mirror_pairs_v(*z1);
+        *z2 = hs_mirror_pairs_v(*z2);
     }
 }
 
-/* Moves eight paths (lanes start .. start + 7 of the block, the first `valid` real) through one
+/* Moves HS_WIDTH paths (lanes start .. start + HS_WIDTH − 1 of the block, the first `valid` real) through one
  * step given its normals and jump uniform: log index, funding shocks, band point. Returns the log
  * jump of the step. */
-HS_INLINE hs_f8 hs_lanes_move(const hs_step_context *x, long step, long point, hs_u8 paths, long start,
-                              long valid, hs_f8 z1, hs_f8 z2, hs_u8 jump_word, hs_lanes_state *s) {
+HS_INLINE hs_fv hs_lanes_move(const hs_step_context *x, long step, long point, hs_uv paths, long start,
+                              long valid, hs_fv z1, hs_fv z2, hs_uv jump_word, hs_lanes_state *s) {
     const hs_perpetual_plan *plan = x->plan;
-    hs_f8 funding_shock = plan->correlation * z1 + plan->orthogonal * z2;
-    hs_f8 increment = plan->drift_per_step + plan->vol_per_step * z1;
-    hs_f8 jump = hs_splat8(0);
+    hs_fv funding_shock = plan->correlation * z1 + plan->orthogonal * z2;
+    hs_fv increment = plan->drift_per_step + plan->vol_per_step * z1;
+    hs_fv jump = hs_splat_v(0);
     if (x->has_jumps) {
-        const hs_i8 word = (hs_i8){0} + 0xFFFFFFFFll;
-        if (hs_any8(((hs_i8)jump_word & word) >= x->jump_word_threshold))
-            jump = hs_jump_sizes8(plan, step, paths, hs_open_unit32(jump_word), valid);
+        const hs_iv word = (hs_iv){0} + 0xFFFFFFFFll;
+        if (hs_any_v(((hs_iv)jump_word & word) >= x->jump_word_threshold))
+            jump = hs_jump_sizes_v(plan, step, paths, hs_open_unit32(jump_word), valid);
     }
     s->log_index = s->log_index + increment + jump;
     /* With a payment every step the sum since the last payment is the step's shock itself (0 + v
@@ -174,15 +172,15 @@ HS_INLINE hs_f8 hs_lanes_move(const hs_step_context *x, long step, long point, h
 
 /* The account per unit of notional at the step's Brownian-bridge maximum of the mark, before the
  * step's funding: a/F_max + c + Σ funding (+∞ without the between-step check). */
-HS_INLINE hs_f8 hs_lanes_bridge_account(const hs_step_context *x, long step, hs_u8 paths, hs_f8 previous,
-                                        hs_f8 jump, const hs_lanes_state *s) {
-    if (!x->between_step_check) return hs_splat8(INFINITY);
-    hs_philox8 b = hs_step_block(x->plan->seed, x->plan->purpose_bridge, step, paths);
-    hs_f8 log_uniform = hs_log8(hs_open_unit52(b.w1, b.w0));
-    hs_f8 next = s->log_index;
-    hs_f8 move = next - previous - jump;
-    hs_f8 rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * x->variance * log_uniform));
-    hs_f8 inverse_max = hs_exp_checked8(-hs_max8(previous + rise, next));
+HS_INLINE hs_fv hs_lanes_bridge_account(const hs_step_context *x, long step, hs_uv paths, hs_fv previous,
+                                        hs_fv jump, const hs_lanes_state *s) {
+    if (!x->between_step_check) return hs_splat_v(INFINITY);
+    hs_philox_v b = hs_step_block(x->plan->seed, x->plan->purpose_bridge, step, paths);
+    hs_fv log_uniform = hs_log_v(hs_open_unit52(b.w1, b.w0));
+    hs_fv next = s->log_index;
+    hs_fv move = next - previous - jump;
+    hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * x->variance * log_uniform));
+    hs_fv inverse_max = hs_exp_checked_v(-hs_max_v(previous + rise, next));
     return x->a * inverse_max + x->c + (s->funding_in - s->funding_out);
 }
 
@@ -190,60 +188,60 @@ HS_INLINE hs_f8 hs_lanes_bridge_account(const hs_step_context *x, long step, hs_
  * max(f, 0)/F is computed as max(f/F, 0) and max(−f, 0)/F as max(−f/F, 0): the same values, since
  * 1/F > 0. */
 HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int funding_step, long start, long valid,
-                                    hs_f8 worst, hs_lanes_state *s) {
+                                    hs_fv worst, hs_lanes_state *s) {
     const hs_perpetual_plan *plan = x->plan;
     if (funding_step) {
-        hs_f8 deviation = plan->funding_persistence * s->deviation + plan->funding_scale * s->shock_sum;
+        hs_fv deviation = plan->funding_persistence * s->deviation + plan->funding_scale * s->shock_sum;
         s->deviation = deviation;
-        if (!x->every_step_funding) s->shock_sum = hs_splat8(0);
+        if (!x->every_step_funding) s->shock_sum = hs_splat_v(0);
         /* min(max(0, x − w), x + w) is exactly x when w = 0. */
-        hs_f8 shrunk = x->dead_zone ? hs_min8(hs_max8(hs_splat8(0), deviation - plan->funding_dead_zone),
+        hs_fv shrunk = x->dead_zone ? hs_min_v(hs_max_v(hs_splat_v(0), deviation - plan->funding_dead_zone),
                                               deviation + plan->funding_dead_zone)
                                     : deviation;
-        hs_f8 rate = hs_min8(hs_splat8(plan->funding_cap),
-                             hs_max8(hs_splat8(-plan->funding_cap), plan->funding_mean + shrunk));
-        hs_f8 paid = rate * s->inverse_mark;
-        s->funding_in = s->funding_in + hs_max8(paid, hs_splat8(0));
-        s->funding_out = s->funding_out + hs_max8(-paid, hs_splat8(0));
+        hs_fv rate = hs_min_v(hs_splat_v(plan->funding_cap),
+                             hs_max_v(hs_splat_v(-plan->funding_cap), plan->funding_mean + shrunk));
+        hs_fv paid = rate * s->inverse_mark;
+        s->funding_in = s->funding_in + hs_max_v(paid, hs_splat_v(0));
+        s->funding_out = s->funding_out + hs_max_v(-paid, hs_splat_v(0));
     }
-    hs_f8 account = x->a * s->inverse_mark + x->c + (s->funding_in - s->funding_out);
+    hs_fv account = x->a * s->inverse_mark + x->c + (s->funding_in - s->funding_out);
     /* Without the between-step check `worst` is +∞ and the minimum is the step-end account. */
-    worst = x->between_step_check ? hs_min8(worst, account) : account;
-    if (hs_any8(worst <= s->next_threshold))
+    worst = x->between_step_check ? hs_min_v(worst, account) : account;
+    if (hs_any_v(worst <= s->next_threshold))
         hs_record_liquidations(plan, x->block, start, valid, step, worst, s);
 }
 
-/* Independent groups of eight paths run side by side, so that the long dependency chains of one
+/* Independent groups of HS_WIDTH paths run side by side, so that the long dependency chains of one
  * step (Philox rounds, polynomials) of different groups overlap in the out-of-order core; each
  * group's next Philox block is computed next to its current step's floating-point work. */
 #define HS_GROUPS 8
 
-/* Runs the paths first .. first + 8·HS_GROUPS − 1 of the block (those below block->count are real)
+/* Runs the paths first .. first + HS_WIDTH·HS_GROUPS − 1 of the block (those below block->count are real)
  * to the horizon. */
 HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
     const hs_perpetual_plan *plan = x->plan;
     const hs_perpetual_block *block = x->block;
     const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
     const double first_threshold = plan->threshold_count > 0 ? plan->thresholds[0] : -INFINITY;
-    const hs_u8 zero = {0};
-    const hs_u8 purpose = zero + plan->purpose_diffusion;
-    hs_u8 paths[HS_GROUPS];
+    const hs_uv zero = {0};
+    const hs_uv purpose = zero + plan->purpose_diffusion;
+    hs_uv paths[HS_GROUPS];
     long start[HS_GROUPS], valid[HS_GROUPS];
     hs_lanes_state s[HS_GROUPS];
-    hs_philox8 w[HS_GROUPS];
+    hs_philox_v w[HS_GROUPS];
     for (int g = 0; g < HS_GROUPS; g++) {
-        start[g] = first + 8 * g;
+        start[g] = first + HS_WIDTH * g;
         long left = block->count - start[g];
-        valid[g] = left < 0 ? 0 : left < 8 ? left : 8;
+        valid[g] = left < 0 ? 0 : left < HS_WIDTH ? left : HS_WIDTH;
         paths[g] = hs_path_lanes(block->first_path + start[g]);
         s[g] = (hs_lanes_state){
-            .log_index = hs_splat8(plan->log_price0),
-            .deviation = hs_splat8(0),
-            .shock_sum = hs_splat8(0),
-            .funding_in = hs_splat8(0),
-            .funding_out = hs_splat8(0),
-            .next_threshold = hs_splat8(first_threshold),
-            .inverse_mark = hs_splat8(0),
+            .log_index = hs_splat_v(plan->log_price0),
+            .deviation = hs_splat_v(0),
+            .shock_sum = hs_splat_v(0),
+            .funding_in = hs_splat_v(0),
+            .funding_out = hs_splat_v(0),
+            .next_threshold = hs_splat_v(first_threshold),
+            .inverse_mark = hs_splat_v(0),
         };
         w[g] = hs_philox10(zero, zero, paths[g], purpose, seed_low, seed_high);
     }
@@ -252,9 +250,9 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
         const int funding_step = --until_funding == 0;
         if (funding_step) until_funding = plan->steps_per_funding;
         const long point = plan->band_point_of_step[step];
-        const hs_u8 next_step = zero + (uint64_t)(step + 1);
-        hs_f8 z1[HS_GROUPS], z2[HS_GROUPS], jump[HS_GROUPS], previous[HS_GROUPS], worst[HS_GROUPS];
-        hs_u8 jump_word[HS_GROUPS];
+        const hs_uv next_step = zero + (uint64_t)(step + 1);
+        hs_fv z1[HS_GROUPS], z2[HS_GROUPS], jump[HS_GROUPS], previous[HS_GROUPS], worst[HS_GROUPS];
+        hs_uv jump_word[HS_GROUPS];
         /* Stage by stage over the groups; the next step's Philox blocks (integer work) are drawn
          * beside this step's Box–Muller (floating-point work). */
         for (int g = 0; g < HS_GROUPS; g++) {
@@ -268,15 +266,15 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
         }
         for (int g = 0; g < HS_GROUPS; g++)
             worst[g] = hs_lanes_bridge_account(x, step, paths[g], previous[g], jump[g], &s[g]);
-        for (int g = 0; g < HS_GROUPS; g++) s[g].inverse_mark = hs_exp_checked8(-s[g].log_index);
+        for (int g = 0; g < HS_GROUPS; g++) s[g].inverse_mark = hs_exp_checked_v(-s[g].log_index);
         for (int g = 0; g < HS_GROUPS; g++)
             hs_lanes_settle_step(x, step, funding_step, start[g], valid[g], worst[g], &s[g]);
     }
     for (int g = 0; g < HS_GROUPS; g++) {
-        hs_store_partial8(block->log_index + start[g], s[g].log_index, valid[g]);
-        hs_store_partial8(block->inverse_mark + start[g], s[g].inverse_mark, valid[g]);
-        hs_store_partial8(block->funding_in + start[g], s[g].funding_in, valid[g]);
-        hs_store_partial8(block->funding_out + start[g], s[g].funding_out, valid[g]);
+        hs_store_partial_v(block->log_index + start[g], s[g].log_index, valid[g]);
+        hs_store_partial_v(block->inverse_mark + start[g], s[g].inverse_mark, valid[g]);
+        hs_store_partial_v(block->funding_in + start[g], s[g].funding_in, valid[g]);
+        hs_store_partial_v(block->funding_out + start[g], s[g].funding_out, valid[g]);
     }
 }
 
@@ -298,7 +296,7 @@ HS_INLINE void hs_perpetual_paths_body(const hs_perpetual_plan *plan, const hs_p
         .antithetic = plan->antithetic,
         .jump_word_threshold = (int64_t)floor(plan->no_jump_probability * 0x1p32 - 0.5) + 1,
     };
-    for (long first = 0; first < block->count; first += 8 * HS_GROUPS) {
+    for (long first = 0; first < block->count; first += HS_WIDTH * HS_GROUPS) {
         switch (variant) {
 #define HS_VARIANT(v)                                                                                           \
         case v:                                                                                                 \

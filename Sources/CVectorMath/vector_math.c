@@ -1,12 +1,12 @@
 /*
- * Bulk exp / log / Box–Muller over arrays of doubles, built on the eight-lane arithmetic of
+ * Bulk exp / log / Box–Muller over arrays of doubles, built on the multi-lane arithmetic of
  * lane_math.h, and the home of the level dispatch (hs_vector_level).
  *
  * Implementation goals, in order of priority:
  *   1. Reproducibility: every level (AVX-512, AVX2+FMA, baseline) runs the same IEEE operations
  *      in the same order, so results are identical bit for bit on every x86-64 CPU; element i's
  *      result depends only on element i's inputs, never on n or on its position (tails are
- *      computed as a full vector of eight lanes).
+ *      computed as a full vector of HS_WIDTH lanes).
  *   2. Accuracy: within 1 ulp over the documented domains (see lane_math.h); inputs outside them
  *      (exp beyond [−708, 709], log of zero, negative, subnormal or non-finite values) are
  *      handed to libm, the same way on every level.
@@ -21,65 +21,65 @@
 
 /* MARK: - Kernels, one body for every level */
 
-HS_INLINE hs_f8 hs_exp_lanes(hs_f8 x) {
-    hs_f8 y = hs_exp8(x);
-    if (__builtin_reduce_and(hs_exp_domain8(x)) != -1) {
-        double xs[8], ys[8];
-        hs_store8(xs, x);
-        hs_store8(ys, y);
-        for (int l = 0; l < 8; l++)
+HS_INLINE hs_fv hs_exp_lanes(hs_fv x) {
+    hs_fv y = hs_exp_v(x);
+    if (__builtin_reduce_and(hs_exp_domain_v(x)) != -1) {
+        double xs[HS_WIDTH], ys[HS_WIDTH];
+        hs_store_v(xs, x);
+        hs_store_v(ys, y);
+        for (int l = 0; l < HS_WIDTH; l++)
             if (!(xs[l] >= -708.0 && xs[l] <= 709.0)) ys[l] = exp(xs[l]);
-        y = hs_load8(ys);
+        y = hs_load_v(ys);
     }
     return y;
 }
 
-HS_INLINE hs_f8 hs_log_lanes(hs_f8 x) {
-    hs_f8 y = hs_log8(x);
-    if (__builtin_reduce_and(hs_log_domain8(x)) != -1) {
-        double xs[8], ys[8];
-        hs_store8(xs, x);
-        hs_store8(ys, y);
-        for (int l = 0; l < 8; l++)
+HS_INLINE hs_fv hs_log_lanes(hs_fv x) {
+    hs_fv y = hs_log_v(x);
+    if (__builtin_reduce_and(hs_log_domain_v(x)) != -1) {
+        double xs[HS_WIDTH], ys[HS_WIDTH];
+        hs_store_v(xs, x);
+        hs_store_v(ys, y);
+        for (int l = 0; l < HS_WIDTH; l++)
             if (!(xs[l] >= 0x1p-1022 && xs[l] <= 0x1.fffffffffffffp+1023)) ys[l] = log(xs[l]);
-        y = hs_load8(ys);
+        y = hs_load_v(ys);
     }
     return y;
 }
 
 HS_INLINE void hs_vexp_body(const double *x, double *y, long n) {
     long i = 0;
-    for (; i + 8 <= n; i += 8) hs_store8(y + i, hs_exp_lanes(hs_load8(x + i)));
-    if (i < n) hs_store_partial8(y + i, hs_exp_lanes(hs_load_partial8(x + i, n - i, 0.0)), n - i);
+    for (; i + HS_WIDTH <= n; i += HS_WIDTH) hs_store_v(y + i, hs_exp_lanes(hs_load_v(x + i)));
+    if (i < n) hs_store_partial_v(y + i, hs_exp_lanes(hs_load_partial_v(x + i, n - i, 0.0)), n - i);
 }
 
 HS_INLINE void hs_vlog_body(const double *x, double *y, long n) {
     long i = 0;
-    for (; i + 8 <= n; i += 8) hs_store8(y + i, hs_log_lanes(hs_load8(x + i)));
-    if (i < n) hs_store_partial8(y + i, hs_log_lanes(hs_load_partial8(x + i, n - i, 1.0)), n - i);
+    for (; i + HS_WIDTH <= n; i += HS_WIDTH) hs_store_v(y + i, hs_log_lanes(hs_load_v(x + i)));
+    if (i < n) hs_store_partial_v(y + i, hs_log_lanes(hs_load_partial_v(x + i, n - i, 1.0)), n - i);
 }
 
-/* √(−2 ln u1)·(cos, sin) 2πu2, with libm's log for radius inputs outside hs_log8's domain. */
-HS_INLINE void hs_box_muller_lanes(hs_f8 u1, hs_f8 u2, hs_f8 *z1, hs_f8 *z2) {
-    hs_f8 radius = __builtin_elementwise_sqrt(-2.0 * hs_log_lanes(u1));
-    hs_f8 c, s;
-    hs_sincos_2pi8(u2, &c, &s);
+/* √(−2 ln u1)·(cos, sin) 2πu2, with libm's log for radius inputs outside hs_log_v's domain. */
+HS_INLINE void hs_box_muller_lanes(hs_fv u1, hs_fv u2, hs_fv *z1, hs_fv *z2) {
+    hs_fv radius = __builtin_elementwise_sqrt(-2.0 * hs_log_lanes(u1));
+    hs_fv c, s;
+    hs_sincos_2pi_v(u2, &c, &s);
     *z1 = radius * c;
     *z2 = radius * s;
 }
 
 HS_INLINE void hs_box_muller_body(const double *u1, const double *u2, double *z1, double *z2, long n) {
     long i = 0;
-    hs_f8 a, b;
-    for (; i + 8 <= n; i += 8) {
-        hs_box_muller_lanes(hs_load8(u1 + i), hs_load8(u2 + i), &a, &b);
-        hs_store8(z1 + i, a);
-        hs_store8(z2 + i, b);
+    hs_fv a, b;
+    for (; i + HS_WIDTH <= n; i += HS_WIDTH) {
+        hs_box_muller_lanes(hs_load_v(u1 + i), hs_load_v(u2 + i), &a, &b);
+        hs_store_v(z1 + i, a);
+        hs_store_v(z2 + i, b);
     }
     if (i < n) {
-        hs_box_muller_lanes(hs_load_partial8(u1 + i, n - i, 0.5), hs_load_partial8(u2 + i, n - i, 0.5), &a, &b);
-        hs_store_partial8(z1 + i, a, n - i);
-        hs_store_partial8(z2 + i, b, n - i);
+        hs_box_muller_lanes(hs_load_partial_v(u1 + i, n - i, 0.5), hs_load_partial_v(u2 + i, n - i, 0.5), &a, &b);
+        hs_store_partial_v(z1 + i, a, n - i);
+        hs_store_partial_v(z2 + i, b, n - i);
     }
 }
 

@@ -2,7 +2,7 @@
  * CVectorMath: bulk transcendental kernels over arrays of doubles.
  *
  * Three builds of every kernel, chosen once per process (see hs_vector_level):
- *   3  AVX-512F/DQ (eight lanes per register);
+ *   3  AVX-512F/DQ (eight doubles per register);
  *   2  AVX2+FMA;
  *   0  baseline x86-64.
  * The highest level the CPU supports is used unless the environment variable

@@ -11,10 +11,10 @@ extension SimulationPlan {
 }
 
 extension PathBlockKernel {
-    /// Simulates paths `[firstPath, firstPath + count)` with the fused kernel: eight paths per vector
-    /// from the first step to the horizon, state in registers. Leaves in `scratch` what the general
-    /// kernel leaves: terminal log index, `1/F`, funding received and paid, liquidation records,
-    /// band points.
+    /// Simulates paths `[firstPath, firstPath + count)` with the fused kernel: 32 paths per vector
+    /// value, 256 side by side, from the first step to the horizon, state in registers. Leaves in
+    /// `scratch` what the general kernel leaves: terminal log index, `1/F`, funding received and
+    /// paid, liquidation records, band points.
     func runFused(firstPath: Int, count: Int, scratch: BlockScratch) {
         plan.thresholds.withUnsafeBufferPointer { thresholds in
             plan.bandPointOfStep.withUnsafeBufferPointer { bandPoints in
