@@ -33,16 +33,16 @@ final class SimulationSink: @unchecked Sendable {
         self.firstBlock = firstBlock
         self.cellCount = cellCount
         self.blockCount = blockCount
-        netCoin = .allocate(capacity: max(1, paths * cellCount))
-        terminalIndex = .allocate(capacity: max(1, paths))
+        netCoin = LargeBuffer.allocate(max(1, paths * cellCount))
+        terminalIndex = LargeBuffer.allocate(max(1, paths))
         let sums = max(1, blockCount * cellCount * CellSums.fieldCount)
         blockSums = .allocate(capacity: sums)
         blockSums.initialize(repeating: 0, count: sums)
     }
 
     deinit {
-        netCoin.deallocate()
-        terminalIndex.deallocate()
+        LargeBuffer.free(netCoin)
+        LargeBuffer.free(terminalIndex)
         blockSums.deallocate()
         bandLogIndex.deallocate()
     }

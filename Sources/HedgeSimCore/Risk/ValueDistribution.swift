@@ -41,7 +41,7 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         precondition(n > 0, "a distribution needs at least one value")
         let (total, range) = ValueDistribution.sumAndRange(values)
         let mean = total / Double(n)
-        let squares = ValueDistribution.sum(values) { ($0 - mean) * ($0 - mean) }
+        let squares = ValueDistribution.squaredDeviations(values, mean: mean)
         let stdev = n > 1 ? (squares / Double(n - 1)).squareRoot() : 0
         let levels = ValueDistribution.levels
         let tails = [0.95, 0.99].map { ValueDistribution.tailPosition(count: n, confidence: $0) }
@@ -61,51 +61,47 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         (var99, es99) = ValueDistribution.tailRisk(tail99, position: tails[1], initial: initial)
     }
 
-    /// `Σ term(x)` over `values` with four running sums — element `i` goes to sum `i mod 4` — added
-    /// as `(s₀ + s₁) + (s₂ + s₃)`: a fixed order, so the result is deterministic, and four
-    /// independent additions per step instead of one chain.
-    @inline(__always)
-    static func sum(_ values: UnsafeBufferPointer<Double>, _ term: (Double) -> Double) -> Double {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+    /// `Σ (x − mean)²` with four running sums in one `SIMD4` — element `i` goes to lane `i mod 4`,
+    /// the lanes are added as `(s₀ + s₁) + (s₂ + s₃)` and the last `n mod 4` elements after them: a
+    /// fixed order, so the result is deterministic.
+    static func squaredDeviations(_ values: UnsafeBufferPointer<Double>, mean: Double) -> Double {
+        var lanes = SIMD4<Double>.zero
+        let center = SIMD4<Double>(repeating: mean)
+        let whole = values.count / 4 * 4
         var i = 0
-        while i + 4 <= values.count {
-            s0 += term(values[i])
-            s1 += term(values[i + 1])
-            s2 += term(values[i + 2])
-            s3 += term(values[i + 3])
+        while i < whole {
+            let d = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3]) - center
+            lanes += d * d
             i += 4
         }
-        if i < values.count { s0 += term(values[i]) }
-        if i + 1 < values.count { s1 += term(values[i + 1]) }
-        if i + 2 < values.count { s2 += term(values[i + 2]) }
-        return (s0 + s1) + (s2 + s3)
+        var total = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+        for j in whole..<values.count { total += (values[j] - mean) * (values[j] - mean) }
+        return total
     }
 
-    /// `Σ x` as `sum` adds it, and the range of the values, in one pass.
+    /// `Σ x` (added as `squaredDeviations` adds) and the range of the values, in one pass. A NaN or
+    /// an infinity makes the sum non-finite, which marks the range as not finite.
     static func sumAndRange(_ values: UnsafeBufferPointer<Double>) -> (Double, OrderStatistics.ValueRange) {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-        var low0 = values[0], high0 = values[0], low1 = values[0], high1 = values[0]
-        var finite0 = true, finite1 = true
-        func visit(_ x: Double, _ s: inout Double, _ low: inout Double, _ high: inout Double, _ finite: inout Bool) {
-            s += x
-            low = Swift.min(low, x)
-            high = Swift.max(high, x)
-            finite = finite && x.magnitude < .infinity
-        }
+        var lanes = SIMD4<Double>.zero
+        var low = SIMD4<Double>(repeating: values[0]), high = low
+        let whole = values.count / 4 * 4
         var i = 0
-        while i + 4 <= values.count {
-            visit(values[i], &s0, &low0, &high0, &finite0)
-            visit(values[i + 1], &s1, &low1, &high1, &finite1)
-            visit(values[i + 2], &s2, &low0, &high0, &finite0)
-            visit(values[i + 3], &s3, &low1, &high1, &finite1)
+        while i < whole {
+            let v = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
+            lanes += v
+            low.replace(with: v, where: v .< low)
+            high.replace(with: v, where: v .> high)
             i += 4
         }
-        if i < values.count { visit(values[i], &s0, &low0, &high0, &finite0) }
-        if i + 1 < values.count { visit(values[i + 1], &s1, &low1, &high1, &finite1) }
-        if i + 2 < values.count { visit(values[i + 2], &s2, &low0, &high0, &finite0) }
-        let range = OrderStatistics.ValueRange(
-            low: Swift.min(low0, low1), high: Swift.max(high0, high1), finite: finite0 && finite1)
-        return ((s0 + s1) + (s2 + s3), range)
+        var total = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+        var lowest = Swift.min(Swift.min(low[0], low[1]), Swift.min(low[2], low[3]))
+        var highest = Swift.max(Swift.max(high[0], high[1]), Swift.max(high[2], high[3]))
+        for j in whole..<values.count {
+            total += values[j]
+            lowest = Swift.min(lowest, values[j])
+            highest = Swift.max(highest, values[j])
+        }
+        return (total, OrderStatistics.ValueRange(low: lowest, high: highest, finite: total.isFinite))
     }
 
     /// `stdev(pair means)/√(pairs)` over the complete pairs `(2k, 2k+1)`.

@@ -39,12 +39,12 @@ extension Scenario {
         if paths < 1 || paths > Scenario.maxPaths {
             throw InputError(field: "paths", value: String(paths), allowed: "a whole number from 1 to \(Scenario.maxPaths)")
         }
-        let storedValues = Double(paths) * Double(hedgeRatios.count * leverages.count * 2 + 1)
+        let storedValues = Double(paths) * Double(hedgeRatios.count * leverages.count + 1)
         if storedValues * 8 > Scenario.maxResultBytes {
             throw InputError(
                 field: "paths", value: String(paths),
                 allowed: "at most \(Int(Scenario.maxResultBytes / 8 / (storedValues / Double(paths)))) paths for this grid "
-                    + "in one process (results need 16 bytes per path and cell); split the run with --shard I/N")
+                    + "in one process (results need 8 bytes per path and cell); split the run with --shard I/N")
         }
         try validateGrid()
         try validateInstrument()
