@@ -6,13 +6,14 @@ public enum NormalTransform {
     /// deviates", Ann. Math. Statist. 29, 1958): for `0 ≤ i < count`,
     /// ```
     /// r     = √(−2 ln u1[i])
-    /// t     = fl(2π · u2[i])
-    /// z1[i] = r · cos t
-    /// z2[i] = r · sin t
+    /// z1[i] = r · cos 2πu2[i]
+    /// z2[i] = r · sin 2πu2[i]
     /// ```
-    /// Two independent uniforms give two independent N(0, 1) draws. Uses glibc's libmvec
-    /// AVX-512 or AVX2 kernels when available (see ``VectorMath/level``), else scalar libm.
-    /// Element `i` depends only on `u1[i]` and `u2[i]`, never on `count` or position.
+    /// with the angle reduced exactly (4·u2 split into a quadrant and a remainder in [−½, ½], no
+    /// rounding of 2πu2). Two independent uniforms give two independent N(0, 1) draws. HedgeSim's own
+    /// log and sin/cos polynomials (within 2 ulp), identical on every kernel level (see
+    /// ``VectorMath/level``). Element `i` depends only on `u1[i]` and `u2[i]`, never on `count` or
+    /// position.
     ///
     /// - Parameters:
     ///   - u1: `count` uniforms in (0, 1] (radius input); 0 gives an infinite radius.

@@ -1,5 +1,6 @@
 import Testing
 @testable import HedgeSimCore
+@testable import HedgeSimRandom
 
 /// The fused C kernel (`hs_perpetual_paths`) against the general chunked kernel, which serves as
 /// its independent reference: same random numbers, same formulas, written once in Swift over
@@ -79,6 +80,35 @@ import Testing
         }
         let liquidations = a.sums.reduce(0) { $0 + $1[CellSums.liquidations] }
         print("\(name): \(liquidations) liquidations, \(a.netCoin.count) values compared")
+    }
+
+    /// One block (a short one: 203 paths) through the fused kernel compiled for AVX-512, AVX2 and
+    /// baseline x86-64: the same bits everywhere (levels the CPU lacks run as the highest it has).
+    @Test func everyLevelGivesTheSameBits() {
+        var scenario = Scenario.w1
+        scenario.paths = 203
+        scenario.betweenStepCheck = true
+        scenario.leverages = [2, 5]
+        scenario.horizonDays = 10
+        let plan = SimulationPlan(scenario: scenario)
+        let kernel = PathBlockKernel(plan: plan, random: CounterRandomSource(seed: 8))
+        func state(level: Int) -> [Double] {
+            let scratch = BlockScratch(
+                paths: SimulationPlan.blockSize, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count,
+                bandPoints: plan.bandSteps.count)
+            VectorMath.withLevel(level) { _ in kernel.run(firstPath: 0, count: scenario.paths, scratch: scratch) }
+            let n = scenario.paths
+            let records = plan.thresholds.count * LiquidationRecord.fieldCount * n
+            let rows: [UnsafeMutablePointer<Double>] = [
+                scratch.stateLogIndex, scratch.stateInverseMark, scratch.stateFundingIn, scratch.stateFundingOut,
+            ]
+            return rows.flatMap { Array(UnsafeBufferPointer(start: $0, count: n)) }
+                + Array(UnsafeBufferPointer(start: scratch.records, count: records))
+        }
+        let reference = state(level: 3)
+        for level in [2, 0] {
+            #expect(zip(reference, state(level: level)).allSatisfy { $0.bitPattern == $1.bitPattern }, "level \(level)")
+        }
     }
 
     @Test func otherModelsAndInstrumentsUseTheGeneralKernel() {
