@@ -4,11 +4,19 @@ internal import COpenBLAS
 /// the BLAS routine behind it.
 enum BLAS {
     /// Makes OpenBLAS single-threaded: the simulation parallelises over path blocks itself, and
-    /// OpenBLAS threads inside those workers would oversubscribe the cores. Call before a parallel
-    /// region, on the calling thread (the setting is process-global).
+    /// OpenBLAS threads inside those workers would oversubscribe the cores. The first call also
+    /// stops OpenBLAS's worker threads (`blas_thread_shutdown_`): started when the library loads,
+    /// they spin on `sched_yield` for their first ~0.1 s and would take a core from the simulation
+    /// (measured: 0.04–0.1 s of CPU per process). Single-threaded BLAS calls never restart them.
+    /// Call before a parallel region; the setting is process-global and done once.
     static func useSingleThread() {
-        openblas_set_num_threads(1)
+        _ = singleThreaded
     }
+
+    private static let singleThreaded: Void = {
+        openblas_set_num_threads(1)
+        _ = blas_thread_shutdown_()
+    }()
 
     /// `C = Z · Lᵀ` for `Z` of `rows × order` and a lower-triangular factor `L` of `order × order`,
     /// all column-major: each row of `Z` (independent standard normals) becomes a row of correlated
