@@ -14,6 +14,7 @@ public enum CSVReport {
         header += ["liquidation.probability", "liquidation.ci95Low", "liquidation.ci95High", "liquidation.meanTimeDays"]
         header += ["cost.fundingUSD", "cost.fundingReceivedUSD", "cost.fundingPaidUSD", "cost.feesUSD", "cost.basisUSD"]
         header += ["cost.liquidationLossUSD", "cost.totalUSD", "cost.annualisedPercent", "hedgeEffectiveness", "recommended", "seed"]
+        header += ["controlVariateMean", "controlVariateStandardError", "controlVariateReduction"].map { "netValueUSD.\($0)" }
         var lines = [header.joined(separator: ",")]
         let chosen = result.recommendation
         for cell in result.cells {
@@ -34,6 +35,8 @@ public enum CSVReport {
             let isChosen = cell.hedgeRatio == chosen.hedgeRatio && cell.leverage == chosen.leverage
             values.append(isChosen ? "true" : "false")
             values.append(String(result.seed))
+            let usd = cell.netValueUSD
+            values += [usd.controlVariateMean, usd.controlVariateStandardError, usd.controlVariateReduction].map { $0.map(number) ?? "" }
             lines.append(values.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -10,7 +10,7 @@ public enum TableReport {
         var lines = header(result)
         lines.append("")
         lines += riskTable(result)
-        lines += wrap(standardErrorLine(result))
+        lines += standardErrorLines(result).flatMap(wrap)
         lines.append("")
         lines += costTable(result)
         lines.append("")
@@ -100,9 +100,10 @@ public enum TableReport {
         return lines
     }
 
-    /// The largest Monte Carlo error of the mean USD value over the cells, and what antithetic pairs
-    /// gained when they are on.
-    private static func standardErrorLine(_ result: SimulationResult) -> String {
+    /// The largest Monte Carlo error of the mean USD value over the cells, what antithetic pairs
+    /// gained when they are on, and, under the parametric models, the hedged cells' error with the
+    /// horizon price as control variate.
+    private static func standardErrorLines(_ result: SimulationResult) -> [String] {
         let errors = result.cells.map(\.netValueUSD.meanStandardError)
         var line = "Monte Carlo error of the mean USD value: at most ±\(NumberFormatting.grouped(errors.max() ?? 0)) USD (1 s.e.)"
         if result.scenario.antithetic {
@@ -110,7 +111,16 @@ public enum TableReport {
             line += String(
                 format: "; antithetic pairs cut it by %.1f–%.1f×", reductions.min() ?? 1, reductions.max() ?? 1)
         }
-        return line + "."
+        var lines = [line + "."]
+        let hedged = result.cells.filter { $0.notionalUSD > 0 }.map(\.netValueUSD)
+        let controlled = hedged.compactMap(\.controlVariateStandardError)
+        let reductions = hedged.compactMap(\.controlVariateReduction)
+        if !controlled.isEmpty, controlled.count == hedged.count, !reductions.isEmpty {
+            lines.append(
+                "Control variate (horizon price): at most ±\(NumberFormatting.grouped(controlled.max() ?? 0)) USD for the "
+                    + String(format: "hedged cells, %.1f–%.1f× smaller.", reductions.min() ?? 1, reductions.max() ?? 1))
+        }
+        return lines
     }
 
     private static func costTable(_ result: SimulationResult) -> [String] {

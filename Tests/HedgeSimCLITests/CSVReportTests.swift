@@ -4,7 +4,12 @@ import Testing
 /// The CSV report: a header and one row per cell, the same number of columns everywhere, numbers that parse.
 @Suite struct CSVReportTests {
     /// Columns that may be empty (absent values) and the one that holds true/false.
-    static let optionalColumns: Set<String> = ["liquidation.meanTimeDays", "hedgeEffectiveness"]
+    /// Columns that are empty when their number does not exist: no liquidation, no variance to
+    /// compare, no control variate (GARCH, history models) or an exact one (the unhedged cell).
+    static let optionalColumns: Set<String> = [
+        "liquidation.meanTimeDays", "hedgeEffectiveness", "netValueUSD.controlVariateMean",
+        "netValueUSD.controlVariateStandardError", "netValueUSD.controlVariateReduction",
+    ]
 
     @Test func oneRowPerCellWithNumbersThatParse() throws {
         let outcome = try BinaryRunner.run(["run", "--paths", "2000", "--seed", "7", "--format", "csv"])

@@ -80,6 +80,11 @@ struct SimulationPlan: Sendable {
     /// Probability `1/L` that a bootstrap path starts a new block at a step (mean block length `L`).
     let restartProbability: Double
 
+    /// `E[P_T] = P₀·e^{μT}` under GBM and Merton jumps (the drift is compensated for the jumps, and each
+    /// step's log increment has `E[e^{ΔlnP}] = e^{μΔt}` exactly); nil for GARCH-t (its Student-t shocks
+    /// have no exponential moment) and the history models. The control variate of the USD means.
+    let expectedTerminalIndex: Double?
+
     /// Whether blocks run on the fused C kernel (see `fusedKernelApplies`); tests turn it off to
     /// compare with the general kernel.
     var usesFusedKernel: Bool
@@ -192,6 +197,9 @@ struct SimulationPlan: Sendable {
         var pointOfStep = [Int](repeating: -1, count: stepCount)
         for (point, step) in chosen.enumerated() { pointOfStep[step] = point }
         bandPointOfStep = pointOfStep
+        expectedTerminalIndex = scenario.model == .gbm || scenario.model == .jump
+            ? scenario.price * Foundation.exp(scenario.drift * Double(scenario.stepCount) * scenario.stepYears)
+            : nil
         usesFusedKernel = false
         usesFusedKernel = fusedKernelApplies
     }

@@ -15,11 +15,16 @@ struct RiskSummarizer {
         let rows = UnsafeMutablePointer<Double>.allocate(capacity: max(1, min(workers, jobs)) * n)
         defer { rows.deallocate() }
         let index = sink.terminalIndex
+        let control = plan.expectedTerminalIndex.map {
+            ControlVariate(values: UnsafeBufferPointer(start: index, count: n), expectation: $0)
+        }
         let distributions = parallelMap(count: jobs, workers: workers) { job, worker -> ValueDistribution in
             let row = rows + worker * n
             if job == 2 * cellCount {
                 for path in 0..<n { row[path] = index[path] * scenario.holding }
-                return ValueDistribution(values: UnsafeBufferPointer(start: row, count: n), initial: startUSD, antitheticPairs: paired)
+                return ValueDistribution(
+                    values: UnsafeBufferPointer(start: row, count: n), initial: startUSD, antitheticPairs: paired,
+                    control: control)
             }
             let coin = sink.netCoin + (job / 2) * n
             if job % 2 == 1 {
@@ -27,7 +32,9 @@ struct RiskSummarizer {
                     values: UnsafeBufferPointer(start: coin, count: n), initial: scenario.holding, antitheticPairs: paired)
             }
             for path in 0..<n { row[path] = index[path] * coin[path] }
-            return ValueDistribution(values: UnsafeBufferPointer(start: row, count: n), initial: startUSD, antitheticPairs: paired)
+            return ValueDistribution(
+                values: UnsafeBufferPointer(start: row, count: n), initial: startUSD, antitheticPairs: paired,
+                control: control)
         }
         let unhedged = distributions[2 * cellCount]
         let unhedgedVariance = unhedged.stdev * unhedged.stdev

@@ -28,6 +28,14 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     public var meanStandardError: Double
     /// `(stdev/√n) / meanStandardError`: 1 for independent paths, above 1 when antithetic pairs help.
     public var standardErrorReduction: Double
+    /// The mean estimated with the horizon price as a control variate (`ControlVariate`); nil when
+    /// no control applies (history and GARCH models, coin values).
+    public var controlVariateMean: Double?
+    /// The standard error of `controlVariateMean`.
+    public var controlVariateStandardError: Double?
+    /// `meanStandardError / controlVariateStandardError`: how much the control shrank the error
+    /// (nil when the control explains the value exactly, as for the unhedged holding).
+    public var controlVariateReduction: Double?
 
     /// The quantile levels every report carries.
     public static let levels: [(key: String, p: Double)] = [
@@ -35,8 +43,11 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     ]
 
     /// Summarises `values` (in path order) against the starting value `initial`; `antitheticPairs`
-    /// says that paths `2k` and `2k+1` are antithetic partners.
-    public init(values: UnsafeBufferPointer<Double>, initial: Double, antitheticPairs: Bool = false) {
+    /// says that paths `2k` and `2k+1` are antithetic partners; `control`, when given, adds the
+    /// control-variate estimate of the mean.
+    public init(
+        values: UnsafeBufferPointer<Double>, initial: Double, antitheticPairs: Bool = false, control: ControlVariate? = nil
+    ) {
         let n = values.count
         precondition(n > 0, "a distribution needs at least one value")
         let (total, range) = ValueDistribution.sumAndRange(values)
@@ -59,6 +70,12 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         let tail95 = statistics[levels.count], tail99 = statistics[levels.count + 1]
         (var95, es95) = ValueDistribution.tailRisk(tail95, position: tails[0], initial: initial)
         (var99, es99) = ValueDistribution.tailRisk(tail99, position: tails[1], initial: initial)
+        if let estimate = control?.estimate(values, antitheticPairs: antitheticPairs) {
+            controlVariateMean = estimate.mean
+            controlVariateStandardError = estimate.standardError
+            let reduction = pairedError / estimate.standardError
+            controlVariateReduction = reduction.isFinite && estimate.standardError > 1e-9 * pairedError ? reduction : nil
+        }
     }
 
     /// `Σ (x − mean)²` with four running sums in one `SIMD4` — element `i` goes to lane `i mod 4`,
@@ -152,5 +169,6 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     /// All numbers, for the finiteness check.
     var allNumbers: [Double] {
         [mean, stdev, var95, var99, es95, es99, meanStandardError, standardErrorReduction] + quantiles.values
+            + [controlVariateMean, controlVariateStandardError, controlVariateReduction].compactMap { $0 }
     }
 }
