@@ -247,6 +247,7 @@ typedef struct { hs_uv w0, w1, w2, w3; } hs_philox_v;
  */
 HS_INLINE hs_philox_v hs_philox10(hs_uv c0, hs_uv c1, hs_uv c2, hs_uv c3, uint32_t k0, uint32_t k1) {
     const hs_uv low = (hs_uv){0} + 0xFFFFFFFFull;
+#pragma clang loop unroll(full)
     for (int round = 0; round < 10; round++) {
         hs_uv p0 = (c0 & low) * HS_PHILOX_M0;
         hs_uv p1 = (c2 & low) * HS_PHILOX_M1;
