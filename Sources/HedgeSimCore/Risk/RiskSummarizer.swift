@@ -16,7 +16,7 @@ struct RiskSummarizer {
         defer { rows.deallocate() }
         let index = sink.terminalIndex
         let control = plan.expectedTerminalIndex.map {
-            ControlVariate(values: UnsafeBufferPointer(start: index, count: n), expectation: $0)
+            ControlVariate(values: UnsafeBufferPointer(start: index, count: n), expectation: $0, antitheticPairs: paired)
         }
         let distributions = parallelMap(count: jobs, workers: workers) { job, worker -> ValueDistribution in
             let row = rows + worker * n

@@ -31,7 +31,7 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     /// The mean estimated with the horizon price as a control variate (`ControlVariate`); nil when
     /// no control applies (history and GARCH models, coin values).
     public var controlVariateMean: Double?
-    /// The standard error of `controlVariateMean`.
+    /// The standard error of `controlVariateMean` (0 when the control explains the value exactly).
     public var controlVariateStandardError: Double?
     /// `meanStandardError / controlVariateStandardError`: how much the control shrank the error
     /// (nil when the control explains the value exactly, as for the unhedged holding).
@@ -70,11 +70,13 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         let tail95 = statistics[levels.count], tail99 = statistics[levels.count + 1]
         (var95, es95) = ValueDistribution.tailRisk(tail95, position: tails[0], initial: initial)
         (var99, es99) = ValueDistribution.tailRisk(tail99, position: tails[1], initial: initial)
-        if let estimate = control?.estimate(values, antitheticPairs: antitheticPairs) {
+        if let estimate = control?.estimate(values) {
+            // A residual at rounding level (below 1e-9 of the plain error) means the control explains
+            // the value exactly, as for the unhedged holding: the error is 0 and has no ratio.
+            let exact = estimate.standardError <= 1e-9 * pairedError
             controlVariateMean = estimate.mean
-            controlVariateStandardError = estimate.standardError
-            let reduction = pairedError / estimate.standardError
-            controlVariateReduction = reduction.isFinite && estimate.standardError > 1e-9 * pairedError ? reduction : nil
+            controlVariateStandardError = exact ? 0 : estimate.standardError
+            controlVariateReduction = exact ? nil : pairedError / estimate.standardError
         }
     }
 
