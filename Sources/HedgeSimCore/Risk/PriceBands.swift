@@ -21,10 +21,13 @@ public struct PriceBands: Codable, Sendable, Equatable {
         paths = count
         var quantiles: [String: [Double]] = [:]
         for level in PriceBands.levels { quantiles[level.key] = [scenario.price] }
+        let ranks = PriceBands.levels.map { ValueDistribution.quantileRank(count: count, $0.p) }
+        var prices = [Double](repeating: 0, count: count)
         for point in 0..<points {
-            let sorted = (0..<count).map { exp(sink.bandLogIndex[$0 * points + point]) }.sorted()
-            for level in PriceBands.levels {
-                quantiles[level.key, default: []].append(sorted.isEmpty ? scenario.price : ValueDistribution.quantile(sorted, level.p))
+            for path in 0..<count { prices[path] = exp(sink.bandLogIndex[path * points + point]) }
+            let found = count == 0 ? [] : prices.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
+            for (k, level) in PriceBands.levels.enumerated() {
+                quantiles[level.key, default: []].append(found.isEmpty ? scenario.price : found[k].value)
             }
         }
         self.quantiles = quantiles

@@ -142,11 +142,6 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         min(n - 1, max(0, Int((Double(n) * p).rounded(.up)) - 1))
     }
 
-    /// Empirical inverse CDF `x_(⌈n·p⌉)` of ascending `sorted` values.
-    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-        sorted[quantileRank(count: sorted.count, p)]
-    }
-
     /// For `count` values and confidence `α`: `k = n(1−α)` (snapped to a whole number within 1e-9),
     /// `j = ⌊k⌋` (at most n − 1) and `k − j`.
     static func tailPosition(count n: Int, confidence: Double) -> (tail: Double, whole: Int, fraction: Double) {
