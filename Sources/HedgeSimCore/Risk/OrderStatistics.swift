@@ -1,27 +1,18 @@
-/// Several order statistics of one array, and the sums of the values below them, without sorting:
-/// a histogram over equal-width value buckets locates each requested rank's bucket, and only that
-/// bucket's values are refined (recursively, with buckets fitted to them) until few enough are left
-/// to sort.
+/// Several order statistics of one array without sorting it: a histogram over equal-width value
+/// buckets locates each requested rank's bucket, and only that bucket's values are refined
+/// (recursively, with buckets fitted to them) until few enough are left to sort.
 ///
-/// For a 0-based rank `r` the result is `x_(r+1)` of the ascending order and `Σ_{i≤r} x_(i)`, the sum
-/// of the `r` smaller values, added bucket by bucket in ascending bucket order (each bucket in path
-/// order), so the result is deterministic. The bucket of `x` is `min(B − 1, ⌊(x − min)·B/(max − min)⌋)`,
-/// which never decreases as `x` grows, so all values of a lower bucket are ≤ those of a higher one.
-/// Each level keeps only the elements of the target buckets; `min` and `max` always fall into
-/// different buckets, so every level shrinks the set. O(n) passes for typical data. With any
-/// non-finite value every statistic is NaN.
+/// For a 0-based rank `r` the result is `x_(r+1)`, the value a full ascending sort would put at
+/// position `r`. The bucket of `x` is `min(B − 1, round((x − min)·B/(max − min)))`, which never
+/// decreases as `x` grows, so all values of a lower bucket are ≤ those of a higher one. Each level
+/// keeps only the elements of the target buckets; `min` and `max` always fall into different
+/// buckets, so every level shrinks the set. O(n) passes for typical data. With any non-finite value
+/// every statistic is NaN. `sumsBelow` gives the tail sums of expected shortfall in one more pass.
 enum OrderStatistics {
     /// Buckets per level.
     static let bucketCount = 2_048
     /// Sets this small are sorted directly.
     static let sortedSize = 64
-
-    struct Statistic: Equatable {
-        /// The order statistic `x_(r+1)`.
-        var value: Double
-        /// `Σ` of the `r` values below it in the ascending order.
-        var sumBelow: Double
-    }
 
     /// The smallest and largest value and whether every value is finite.
     struct ValueRange {
@@ -30,79 +21,100 @@ enum OrderStatistics {
         var finite: Bool
     }
 
-    /// The statistics of `ranks` (each in `0..<values.count`), in the order of `ranks`; `range`,
-    /// when the caller already has it, saves a pass.
-    static func select(_ values: UnsafeBufferPointer<Double>, ranks: [Int], range known: ValueRange? = nil) -> [Statistic] {
+    /// The order statistics of `ranks` (each in `0..<values.count`), in the order of `ranks`;
+    /// `range`, when the caller already has it, saves a pass.
+    static func select(_ values: UnsafeBufferPointer<Double>, ranks: [Int], range known: ValueRange? = nil) -> [Double] {
         precondition(ranks.allSatisfy { $0 >= 0 && $0 < values.count }, "ranks must index the values")
         let distinct = Array(Set(ranks)).sorted()
         let found = resolve(values, ranks: distinct, range: known ?? range(values))
         return ranks.map { found[distinct.firstIndex(of: $0)!] }
     }
 
-    /// Statistics of the sorted, distinct `ranks` within `values`, whose range is `range`.
-    private static func resolve(_ values: UnsafeBufferPointer<Double>, ranks: [Int], range: ValueRange) -> [Statistic] {
+    /// For each `(value v, rank r)` with `v = x_(r+1)`: the sum of the `r` smallest values,
+    /// `Σ_{x < v} x + (r − #{x < v})·v` (the values tied with `v` fill the rest), added in path order
+    /// with four running sums combined as `(s₀ + s₁) + (s₂ + s₃)`.
+    static func sumsBelow(_ values: UnsafeBufferPointer<Double>, limits: [(value: Double, rank: Int)]) -> [Double] {
+        limits.map { limit in
+            var sums = SIMD4<Double>.zero
+            var counts = SIMD4<Int64>.zero
+            let bound = SIMD4<Double>(repeating: limit.value)
+            let whole = values.count / 4 * 4
+            var i = 0
+            while i < whole {
+                let v = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
+                let below = v .< bound
+                sums += SIMD4<Double>.zero.replacing(with: v, where: below)
+                counts &+= SIMD4<Int64>.zero.replacing(with: 1, where: below)
+                i += 4
+            }
+            var total = (sums[0] + sums[1]) + (sums[2] + sums[3])
+            var count = Int(counts[0] + counts[1] + counts[2] + counts[3])
+            for j in whole..<values.count where values[j] < limit.value {
+                total += values[j]
+                count += 1
+            }
+            return total + Double(limit.rank - count) * limit.value
+        }
+    }
+
+    /// Order statistics of the sorted, distinct `ranks` within `values`, whose range is `range`.
+    private static func resolve(_ values: UnsafeBufferPointer<Double>, ranks: [Int], range: ValueRange) -> [Double] {
         let (low, high, finite) = (range.low, range.high, range.finite)
         // A non-finite value (an overflowed path) makes every statistic NaN, which the run reports
         // as a numerical error instead of a number.
-        if !finite { return ranks.map { _ in Statistic(value: .nan, sumBelow: .nan) } }
+        if !finite { return ranks.map { _ in .nan } }
         if values.count <= sortedSize { return fromSorted(values, ranks: ranks) }
-        if low == high { return ranks.map { Statistic(value: low, sumBelow: low * Double($0)) } }
+        if low == high { return ranks.map { _ in low } }
         let scale = Double(bucketCount) / (high - low)
         guard scale.isFinite && scale > 0 else { return fromSorted(values, ranks: ranks) }
         let last = bucketCount - 1
-        var counts = [Int](repeating: 0, count: bucketCount)
-        var sums = [Double](repeating: 0, count: bucketCount)
-        counts.withUnsafeMutableBufferPointer { counts in
-            sums.withUnsafeMutableBufferPointer { sums in
-                for x in values {
-                    let bucket = Swift.min(last, Int((x - low) * scale))
-                    counts[bucket] += 1
-                    sums[bucket] += x
-                }
-            }
+        let offset = (0x1p52 as Double).bitPattern
+        /// The nearest whole number to `(x − low)·scale` (exact: adding 2⁵² leaves it in the low
+        /// bits of the significand), at most the last bucket.
+        @inline(__always) func bucket(_ x: Double) -> Int {
+            Swift.min(last, Int(truncatingIfNeeded: (((x - low) * scale) + 0x1p52).bitPattern &- offset))
         }
-        // For each rank: its bucket, the count and the sum of the buckets below it.
-        var targets: [(bucket: Int, countBelow: Int, sumBelow: Double)] = []
-        var bucket = 0, countBelow = 0, sumBelow = 0.0
+        var counts = [Int](repeating: 0, count: bucketCount)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for x in values { counts[bucket(x)] += 1 }
+        }
+        // For each rank: its bucket and the count of the buckets below it.
+        var targets: [(bucket: Int, countBelow: Int)] = []
+        var b = 0, countBelow = 0
         for rank in ranks {
-            while countBelow + counts[bucket] <= rank {
-                countBelow += counts[bucket]
-                sumBelow += sums[bucket]
-                bucket += 1
+            while countBelow + counts[b] <= rank {
+                countBelow += counts[b]
+                b += 1
             }
-            targets.append((bucket, countBelow, sumBelow))
+            targets.append((b, countBelow))
         }
         // The members of the target buckets, bucket after bucket in one buffer, in path order.
         let targetBuckets = Array(Set(targets.map(\.bucket))).sorted()
         var start = [Int](repeating: -1, count: bucketCount)
         var total = 0
-        for b in targetBuckets {
-            start[b] = total
-            total += counts[b]
+        for target in targetBuckets {
+            start[target] = total
+            total += counts[target]
         }
         let members = UnsafeMutablePointer<Double>.allocate(capacity: total)
         defer { members.deallocate() }
         start.withUnsafeMutableBufferPointer { next in
             for x in values {
-                let b = Swift.min(last, Int((x - low) * scale))
-                let position = next[b]
+                let position = next[bucket(x)]
                 if position >= 0 {
                     members[position] = x
-                    next[b] = position + 1
+                    next[bucket(x)] = position + 1
                 }
             }
         }
-        var result: [Statistic] = []
-        var offset = 0
-        for b in targetBuckets {
-            let inBucket = targets.enumerated().filter { $0.element.bucket == b }
+        var result: [Double] = []
+        var memberOffset = 0
+        for target in targetBuckets {
+            let inBucket = targets.enumerated().filter { $0.element.bucket == target }
             let local = inBucket.map { ranks[$0.offset] - $0.element.countBelow }
-            let subset = UnsafeBufferPointer(start: members + offset, count: counts[b])
-            let found = resolve(subset, ranks: local, range: self.range(subset))
-            offset += counts[b]
-            for (k, entry) in inBucket.enumerated() {
-                result.append(Statistic(value: found[k].value, sumBelow: entry.element.sumBelow + found[k].sumBelow))
-            }
+            let subset = UnsafeBufferPointer(start: members + memberOffset, count: counts[target])
+            result += resolve(subset, ranks: local, range: self.range(subset))
+            memberOffset += counts[target]
         }
         return result
     }
@@ -133,18 +145,9 @@ enum OrderStatistics {
         return ValueRange(low: Swift.min(low0, low1), high: Swift.max(high0, high1), finite: finite)
     }
 
-    /// Statistics of a small set by sorting it: ascending prefix sums.
-    private static func fromSorted(_ values: UnsafeBufferPointer<Double>, ranks: [Int]) -> [Statistic] {
+    /// Order statistics of a small set by sorting it.
+    private static func fromSorted(_ values: UnsafeBufferPointer<Double>, ranks: [Int]) -> [Double] {
         let sorted = values.sorted()
-        var result: [Statistic] = []
-        var sum = 0.0, next = 0
-        for rank in ranks {
-            while next < rank {
-                sum += sorted[next]
-                next += 1
-            }
-            result.append(Statistic(value: sorted[rank], sumBelow: sum))
-        }
-        return result
+        return ranks.map { sorted[$0] }
     }
 }

@@ -27,7 +27,7 @@ public struct PriceBands: Codable, Sendable, Equatable {
             for path in 0..<count { prices[path] = exp(sink.bandLogIndex[path * points + point]) }
             let found = count == 0 ? [] : prices.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: ranks) }
             for (k, level) in PriceBands.levels.enumerated() {
-                quantiles[level.key, default: []].append(found.isEmpty ? scenario.price : found[k].value)
+                quantiles[level.key, default: []].append(found.isEmpty ? scenario.price : found[k])
             }
         }
         self.quantiles = quantiles

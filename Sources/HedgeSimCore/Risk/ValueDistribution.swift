@@ -9,8 +9,9 @@ import Foundation
 /// VaR_α           = W_0 − x_(j+1)
 /// ES_α            = W_0 − (Σ_{i≤j} x_(i) + (k − j)·x_(j+1)) / k   (Acerbi–Tasche tail mean)
 /// ```
-/// so `ES_α ≥ VaR_α` (enforced against rounding in the tail sum). The order statistics and tail
-/// sums come from `OrderStatistics` (bucket histograms), not from a full sort.
+/// so `ES_α ≥ VaR_α` (enforced against rounding in the tail sum). The order statistics come from
+/// `OrderStatistics` (bucket histograms), not from a full sort, and the tail sums from one pass
+/// that adds the values below `x_(j+1)`.
 ///
 /// `meanStandardError` is the Monte Carlo error of the mean: `stdev/√n` for independent paths; with
 /// antithetic pairs `(2k, 2k+1)` it is `stdev(pair means)/√(pairs)`, and `standardErrorReduction`
@@ -58,6 +59,10 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         let tails = [0.95, 0.99].map { ValueDistribution.tailPosition(count: n, confidence: $0) }
         let ranks = levels.map { ValueDistribution.quantileRank(count: n, $0.p) } + tails.map(\.whole)
         let statistics = OrderStatistics.select(values, ranks: ranks, range: range)
+        let tailValues = Array(statistics.suffix(2))
+        let tailSums = range.finite
+            ? OrderStatistics.sumsBelow(values, limits: zip(tailValues, tails.map(\.whole)).map { ($0, $1) })
+            : [Double.nan, .nan]
         self.mean = mean
         self.stdev = stdev
         let independentError = stdev / Double(n).squareRoot()
@@ -65,11 +70,12 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         meanStandardError = pairedError
         standardErrorReduction = pairedError > 0 ? independentError / pairedError : 1
         var quantiles: [String: Double] = [:]
-        for (level, statistic) in zip(levels, statistics) { quantiles[level.key] = statistic.value }
+        for (level, value) in zip(levels, statistics) { quantiles[level.key] = value }
         self.quantiles = quantiles
-        let tail95 = statistics[levels.count], tail99 = statistics[levels.count + 1]
-        (var95, es95) = ValueDistribution.tailRisk(tail95, position: tails[0], initial: initial)
-        (var99, es99) = ValueDistribution.tailRisk(tail99, position: tails[1], initial: initial)
+        (var95, es95) = ValueDistribution.tailRisk(
+            value: tailValues[0], sumBelow: tailSums[0], position: tails[0], initial: initial)
+        (var99, es99) = ValueDistribution.tailRisk(
+            value: tailValues[1], sumBelow: tailSums[1], position: tails[1], initial: initial)
         if let estimate = control?.estimate(values) {
             // A residual at rounding level (below 1e-9 of the plain error) means the control explains
             // the value exactly, as for the unhedged holding: the error is 0 and has no ratio.
@@ -154,11 +160,11 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     /// `(VaR_α, ES_α)` of the loss `initial − x` from the order statistic `x_(j+1)` and the sum of the
     /// `j` values below it, at the tail position `(k, j, k − j)` of `tailPosition`.
     static func tailRisk(
-        _ statistic: OrderStatistics.Statistic, position: (tail: Double, whole: Int, fraction: Double), initial: Double
+        value: Double, sumBelow: Double, position: (tail: Double, whole: Int, fraction: Double), initial: Double
     ) -> (Double, Double) {
         let tail = position.tail
-        let tailSum = statistic.sumBelow + position.fraction * statistic.value
-        let valueAtRisk = initial - statistic.value
+        let tailSum = sumBelow + position.fraction * value
+        let valueAtRisk = initial - value
         let shortfall = tail > 0 ? initial - tailSum / tail : valueAtRisk
         return (valueAtRisk, max(shortfall, valueAtRisk))
     }
