@@ -20,6 +20,7 @@
 #ifndef HS_LANE_MATH_H
 #define HS_LANE_MATH_H
 
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -179,6 +180,28 @@ HS_INLINE hs_fv hs_log_v(hs_fv x) {
     hs_fv k = __builtin_convertvector(e, hs_fv);
     return k * HS_LN2_HI - ((hf - (s * (hf + t) + k * HS_LN2_LO)) - f);
 }
+
+/* MARK: - Checked exp and log */
+
+/* y with the lanes outside `inside` recomputed by the scalar libm function f: the same on every
+ * level, for the rare arguments the polynomials do not cover. */
+HS_INLINE hs_fv hs_patch_lanes_v(hs_fv x, hs_fv y, hs_iv inside, double (*f)(double)) {
+    if (__builtin_reduce_and(inside) == -1) return y;
+    double xs[HS_WIDTH], ys[HS_WIDTH];
+    int64_t in[HS_WIDTH];
+    hs_store_v(xs, x);
+    hs_store_v(ys, y);
+    memcpy(in, &inside, sizeof in);
+    for (int l = 0; l < HS_WIDTH; l++)
+        if (!in[l]) ys[l] = f(xs[l]);
+    return hs_load_v(ys);
+}
+
+/* e^x for every finite or infinite x and NaN: hs_exp_v, with libm outside [−708, 709]. */
+HS_INLINE hs_fv hs_exp_checked_v(hs_fv x) { return hs_patch_lanes_v(x, hs_exp_v(x), hs_exp_domain_v(x), exp); }
+
+/* ln x for every x: hs_log_v, with libm for zero, negative, subnormal and non-finite x. */
+HS_INLINE hs_fv hs_log_checked_v(hs_fv x) { return hs_patch_lanes_v(x, hs_log_v(x), hs_log_domain_v(x), log); }
 
 /* MARK: - cos 2πu, sin 2πu */
 

@@ -38,21 +38,6 @@ HS_INLINE hs_philox_v hs_step_block(uint64_t seed, uint32_t purpose, long step, 
                        (uint32_t)(seed >> 32));
 }
 
-/* e^x per lane, with libm for the lanes outside hs_exp_v's domain (the same on every level). */
-HS_INLINE hs_fv hs_exp_checked_v(hs_fv x) {
-    hs_fv y = hs_exp_v(x);
-    hs_iv inside = hs_exp_domain_v(x);
-    if (__builtin_reduce_and(inside) != -1) {
-        double xs[HS_WIDTH], ys[HS_WIDTH];
-        hs_store_v(xs, x);
-        hs_store_v(ys, y);
-        for (int l = 0; l < HS_WIDTH; l++)
-            if (!(xs[l] >= -708.0 && xs[l] <= 709.0)) ys[l] = exp(xs[l]);
-        y = hs_load_v(ys);
-    }
-    return y;
-}
-
 /*
  * Sum of the log jumps of a step for the lanes whose jump uniform exceeds e^{−λΔt}: the Poisson
  * count k by inverse CDF (at most 64), then k·μ_J + √k·σ_J·Z with Z the first normal of the

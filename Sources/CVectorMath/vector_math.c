@@ -21,47 +21,21 @@
 
 /* MARK: - Kernels, one body for every level */
 
-HS_INLINE hs_fv hs_exp_lanes(hs_fv x) {
-    hs_fv y = hs_exp_v(x);
-    if (__builtin_reduce_and(hs_exp_domain_v(x)) != -1) {
-        double xs[HS_WIDTH], ys[HS_WIDTH];
-        hs_store_v(xs, x);
-        hs_store_v(ys, y);
-        for (int l = 0; l < HS_WIDTH; l++)
-            if (!(xs[l] >= -708.0 && xs[l] <= 709.0)) ys[l] = exp(xs[l]);
-        y = hs_load_v(ys);
-    }
-    return y;
-}
-
-HS_INLINE hs_fv hs_log_lanes(hs_fv x) {
-    hs_fv y = hs_log_v(x);
-    if (__builtin_reduce_and(hs_log_domain_v(x)) != -1) {
-        double xs[HS_WIDTH], ys[HS_WIDTH];
-        hs_store_v(xs, x);
-        hs_store_v(ys, y);
-        for (int l = 0; l < HS_WIDTH; l++)
-            if (!(xs[l] >= 0x1p-1022 && xs[l] <= 0x1.fffffffffffffp+1023)) ys[l] = log(xs[l]);
-        y = hs_load_v(ys);
-    }
-    return y;
-}
-
 HS_INLINE void hs_vexp_body(const double *x, double *y, long n) {
     long i = 0;
-    for (; i + HS_WIDTH <= n; i += HS_WIDTH) hs_store_v(y + i, hs_exp_lanes(hs_load_v(x + i)));
-    if (i < n) hs_store_partial_v(y + i, hs_exp_lanes(hs_load_partial_v(x + i, n - i, 0.0)), n - i);
+    for (; i + HS_WIDTH <= n; i += HS_WIDTH) hs_store_v(y + i, hs_exp_checked_v(hs_load_v(x + i)));
+    if (i < n) hs_store_partial_v(y + i, hs_exp_checked_v(hs_load_partial_v(x + i, n - i, 0.0)), n - i);
 }
 
 HS_INLINE void hs_vlog_body(const double *x, double *y, long n) {
     long i = 0;
-    for (; i + HS_WIDTH <= n; i += HS_WIDTH) hs_store_v(y + i, hs_log_lanes(hs_load_v(x + i)));
-    if (i < n) hs_store_partial_v(y + i, hs_log_lanes(hs_load_partial_v(x + i, n - i, 1.0)), n - i);
+    for (; i + HS_WIDTH <= n; i += HS_WIDTH) hs_store_v(y + i, hs_log_checked_v(hs_load_v(x + i)));
+    if (i < n) hs_store_partial_v(y + i, hs_log_checked_v(hs_load_partial_v(x + i, n - i, 1.0)), n - i);
 }
 
 /* √(−2 ln u1)·(cos, sin) 2πu2, with libm's log for radius inputs outside hs_log_v's domain. */
 HS_INLINE void hs_box_muller_lanes(hs_fv u1, hs_fv u2, hs_fv *z1, hs_fv *z2) {
-    hs_fv radius = __builtin_elementwise_sqrt(-2.0 * hs_log_lanes(u1));
+    hs_fv radius = __builtin_elementwise_sqrt(-2.0 * hs_log_checked_v(u1));
     hs_fv c, s;
     hs_sincos_2pi_v(u2, &c, &s);
     *z1 = radius * c;
