@@ -31,30 +31,55 @@ enum OrderStatistics {
     }
 
     /// For each `(value v, rank r)` with `v = x_(r+1)`: the sum of the `r` smallest values,
-    /// `Σ_{x < v} x + (r − #{x < v})·v` (the values tied with `v` fill the rest), added in path order
-    /// with four running sums combined as `(s₀ + s₁) + (s₂ + s₃)`.
+    /// `Σ_{x < v} x + (r − #{x < v})·v` (the values tied with `v` fill the rest). One pass for two
+    /// limits at a time; each sum is added in path order with four running sums combined as
+    /// `(s₀ + s₁) + (s₂ + s₃)`.
     static func sumsBelow(_ values: UnsafeBufferPointer<Double>, limits: [(value: Double, rank: Int)]) -> [Double] {
-        limits.map { limit in
-            var sums = SIMD4<Double>.zero
-            var counts = SIMD4<Int64>.zero
-            let bound = SIMD4<Double>(repeating: limit.value)
-            let whole = values.count / 4 * 4
-            var i = 0
-            while i < whole {
-                let v = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
-                let below = v .< bound
-                sums += SIMD4<Double>.zero.replacing(with: v, where: below)
-                counts &+= SIMD4<Int64>.zero.replacing(with: 1, where: below)
-                i += 4
-            }
-            var total = (sums[0] + sums[1]) + (sums[2] + sums[3])
-            var count = Int(counts[0] + counts[1] + counts[2] + counts[3])
-            for j in whole..<values.count where values[j] < limit.value {
-                total += values[j]
-                count += 1
-            }
-            return total + Double(limit.rank - count) * limit.value
+        var result: [Double] = []
+        var next = 0
+        while next < limits.count {
+            let first = limits[next], second = limits[Swift.min(next + 1, limits.count - 1)]
+            let (a, b) = sumsBelow(values, first.value, second.value)
+            result.append(a.sum + Double(first.rank - a.count) * first.value)
+            if next + 1 < limits.count { result.append(b.sum + Double(second.rank - b.count) * second.value) }
+            next += 2
         }
+        return result
+    }
+
+    /// `(Σ_{x < v}, #{x < v})` for two bounds in one pass.
+    private static func sumsBelow(
+        _ values: UnsafeBufferPointer<Double>, _ v: Double, _ w: Double
+    ) -> ((sum: Double, count: Int), (sum: Double, count: Int)) {
+        var sumsV = SIMD4<Double>.zero, sumsW = SIMD4<Double>.zero
+        var countsV = SIMD4<Int64>.zero, countsW = SIMD4<Int64>.zero
+        let boundV = SIMD4<Double>(repeating: v), boundW = SIMD4<Double>(repeating: w)
+        let whole = values.count / 4 * 4
+        var i = 0
+        while i < whole {
+            let x = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
+            let belowV = x .< boundV, belowW = x .< boundW
+            sumsV += SIMD4<Double>.zero.replacing(with: x, where: belowV)
+            countsV &+= SIMD4<Int64>.zero.replacing(with: 1, where: belowV)
+            sumsW += SIMD4<Double>.zero.replacing(with: x, where: belowW)
+            countsW &+= SIMD4<Int64>.zero.replacing(with: 1, where: belowW)
+            i += 4
+        }
+        var totalV = (sumsV[0] + sumsV[1]) + (sumsV[2] + sumsV[3])
+        var totalW = (sumsW[0] + sumsW[1]) + (sumsW[2] + sumsW[3])
+        var countV = Int(countsV[0] + countsV[1] + countsV[2] + countsV[3])
+        var countW = Int(countsW[0] + countsW[1] + countsW[2] + countsW[3])
+        for j in whole..<values.count {
+            if values[j] < v {
+                totalV += values[j]
+                countV += 1
+            }
+            if values[j] < w {
+                totalW += values[j]
+                countW += 1
+            }
+        }
+        return ((totalV, countV), (totalW, countW))
     }
 
     /// Order statistics of the sorted, distinct `ranks` within `values`, whose range is `range`.
