@@ -44,7 +44,7 @@ HS_INLINE hs_philox_v hs_step_block(uint64_t seed, uint32_t purpose, long step, 
  * jump-size block of (path, step). Other lanes get 0.
  */
 HS_INLINE hs_fv hs_jump_sizes_v(const hs_perpetual_plan *plan, long step, hs_uv paths, hs_fv jump_uniform,
-                               long valid) {
+                                long valid) {
     hs_philox_v w = hs_step_block(plan->seed, plan->purpose_jump_size, step, paths);
     hs_fv z, unused;
     hs_box_muller_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), &z, &unused);
@@ -70,9 +70,11 @@ HS_INLINE hs_fv hs_jump_sizes_v(const hs_perpetual_plan *plan, long step, hs_uv 
     return hs_load_v(jump);
 }
 
-/* Books every threshold group each lane in `reached` has now reached, in order. */
+/* For every real lane whose worst account of the step is at or below its next threshold: books each
+ * threshold group it has now reached, in order, as a liquidation record (step, funding in, funding
+ * out, 1/F, 1/P; 1/P = 1/F for a perpetual), and moves its next threshold on. */
 HS_INLINE void hs_record_liquidations(const hs_perpetual_plan *plan, const hs_perpetual_block *block,
-                                   long first, long valid, long step, hs_fv worst, hs_lanes_state *state) {
+                                      long first, long valid, long step, hs_fv worst, hs_lanes_state *state) {
     double w[HS_WIDTH], in[HS_WIDTH], out[HS_WIDTH], inverse[HS_WIDTH], next[HS_WIDTH];
     hs_store_v(w, worst);
     hs_store_v(in, state->funding_in);
@@ -101,7 +103,7 @@ HS_INLINE void hs_record_liquidations(const hs_perpetual_plan *plan, const hs_pe
 
 /* Keeps the log index of the band paths at a band step. */
 HS_INLINE void hs_record_band(const hs_perpetual_plan *plan, const hs_perpetual_block *block, long first,
-                           long valid, long point, hs_fv log_index) {
+                              long valid, long point, hs_fv log_index) {
     double x[HS_WIDTH];
     hs_store_v(x, log_index);
     for (int l = 0; l < valid; l++) {
@@ -132,9 +134,9 @@ HS_INLINE void hs_lanes_normals(const hs_step_context *x, hs_philox_v w, hs_fv *
     }
 }
 
-/* Moves HS_WIDTH paths (lanes start .. start + HS_WIDTH − 1 of the block, the first `valid` real) through one
- * step given its normals and jump uniform: log index, funding shocks, band point. Returns the log
- * jump of the step. */
+/* Moves HS_WIDTH paths (lanes start .. start + HS_WIDTH − 1 of the block, the first `valid` real)
+ * through one step given its normals and jump word: log index, funding shocks, band point. Returns
+ * the log jump of the step. */
 HS_INLINE hs_fv hs_lanes_move(const hs_step_context *x, long step, long point, hs_uv paths, long start,
                               long valid, hs_fv z1, hs_fv z2, hs_uv jump_word, hs_lanes_state *s) {
     const hs_perpetual_plan *plan = x->plan;
