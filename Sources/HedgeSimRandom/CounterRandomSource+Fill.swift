@@ -11,10 +11,9 @@ extension CounterRandomSource {
     /// ```
     /// bit for bit. Each output buffer needs room for `paths.count · steps.count` doubles.
     ///
-    /// The work is done by the C kernel `hs_philox_uniform_pairs`, which runs eight
-    /// Philox4x32-10 blocks per AVX-512 vector or four per AVX2 vector (one block per 64-bit
-    /// lane, `vpmuludq` for the 32×32 → 64-bit products) and falls back to scalar C. All are
-    /// integer-exact, so the output is identical on every CPU.
+    /// The work is done by the C kernel `hs_philox_uniform_pairs`: Philox4x32-10 on 32-lane
+    /// vector values (one block per 64-bit lane, 32×32 → 64-bit products), built for AVX-512,
+    /// AVX2 and baseline x86-64. It is integer-exact, so the output is identical on every CPU.
     ///
     /// - Precondition: all paths and steps lie in `0 ... UInt32.max`.
     /// - Complexity: one Philox4x32-10 block per pair.

@@ -18,6 +18,8 @@ struct PhiloxVectorTests {
             for paths in [1, 2, 3, 5, 8, 13] { r.append((paths: 11..<(11 + paths), steps: 2..<(2 + steps))) }
         }
         r.append((paths: 0..<7, steps: 0..<100))
+        // The engine's shape: one step, a block of paths (and one more, for a partial vector).
+        r.append((paths: 100..<357, steps: 5..<6))
         r.append((paths: 40..<57, steps: 1000..<1047))
         // The top of the address space.
         r.append((paths: 4_294_967_290..<4_294_967_296, steps: 4_294_967_293..<4_294_967_296))
