@@ -299,4 +299,16 @@ HS_INLINE hs_fv hs_open_unit32(hs_uv w) {
     return (hs_fv)(((w & word) << 20) | 0x3FF0000000000000ull | (1ull << 19)) - 1.0;
 }
 
+/* The normal pair (z1, z2) and spare uniform u3 of the blocks with counters (index, step, path
+ * lanes, purpose): Box–Muller of the 52-bit uniform of words 1:0 and the 32-bit uniform of word 2;
+ * u3 from word 3 (see hs_normal_rows). */
+HS_INLINE void hs_normal_pair_v(uint64_t seed, uint32_t purpose, uint32_t index, uint64_t step, hs_uv paths,
+                                hs_fv *z1, hs_fv *z2, hs_fv *u3) {
+    const hs_uv zero = {0};
+    hs_philox_v w = hs_philox10(zero + index, zero + step, paths, zero + purpose, (uint32_t)seed,
+                                (uint32_t)(seed >> 32));
+    hs_box_muller_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), z1, z2);
+    *u3 = hs_open_unit32(w.w3);
+}
+
 #endif /* HS_LANE_MATH_H */

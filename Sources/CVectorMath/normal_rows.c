@@ -7,16 +7,6 @@
 #include "CVectorMath.h"
 #include "lane_math.h"
 
-/* The three outputs of HS_WIDTH blocks whose counters are (index, step, path lanes, purpose). */
-HS_INLINE void hs_normal_lanes(uint64_t seed, uint32_t purpose, uint32_t index, uint64_t step, hs_uv paths,
-                               hs_fv *z1, hs_fv *z2, hs_fv *u3) {
-    const hs_uv zero = {0};
-    hs_philox_v w = hs_philox10(zero + index, zero + step, paths, zero + purpose, (uint32_t)seed,
-                               (uint32_t)(seed >> 32));
-    hs_box_muller_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), z1, z2);
-    *u3 = hs_open_unit32(w.w3);
-}
-
 HS_INLINE void hs_normal_rows_body(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t path_begin,
                                    long path_count, uint32_t step_begin, long step_count, double *z1,
                                    double *z2, double *u3) {
@@ -27,7 +17,7 @@ HS_INLINE void hs_normal_rows_body(uint64_t seed, uint32_t purpose, uint32_t ind
         double *out3 = u3 ? u3 + row * path_count : 0;
         for (long i = 0; i < path_count; i += HS_WIDTH) {
             hs_fv a, b, c;
-            hs_normal_lanes(seed, purpose, index, step, lanes + ((uint64_t)path_begin + (uint64_t)i), &a, &b, &c);
+            hs_normal_pair_v(seed, purpose, index, step, lanes + ((uint64_t)path_begin + (uint64_t)i), &a, &b, &c);
             long n = path_count - i < HS_WIDTH ? path_count - i : HS_WIDTH;
             if (n == HS_WIDTH) {
                 hs_store_v(out1 + i, a);

@@ -45,9 +45,8 @@ HS_INLINE hs_philox_v hs_step_block(uint64_t seed, uint32_t purpose, long step, 
  */
 HS_INLINE hs_fv hs_jump_sizes_v(const hs_perpetual_plan *plan, long step, hs_uv paths, hs_fv jump_uniform,
                                 long valid) {
-    hs_philox_v w = hs_step_block(plan->seed, plan->purpose_jump_size, step, paths);
-    hs_fv z, unused;
-    hs_box_muller_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), &z, &unused);
+    hs_fv z, unused, spare;
+    hs_normal_pair_v(plan->seed, plan->purpose_jump_size, 0, (uint64_t)step, paths, &z, &unused, &spare);
     double u[HS_WIDTH], normal[HS_WIDTH], jump[HS_WIDTH];
     hs_store_v(u, jump_uniform);
     hs_store_v(normal, z);
