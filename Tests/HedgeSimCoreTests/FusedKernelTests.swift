@@ -64,7 +64,8 @@ import Testing
         let fused = SimulationPlan(scenario: scenario)
         #expect(fused.usesFusedKernel, "\(name)")
         var general = fused
-        general.usesFusedKernel = false
+        general.forcesGeneralKernel = true
+        #expect(!general.usesFusedKernel)
         let a = outputs(fused, seed: 31)
         let b = outputs(general, seed: 31)
         #expect(a.terminalIndex == b.terminalIndex, "\(name): the price paths must be identical")

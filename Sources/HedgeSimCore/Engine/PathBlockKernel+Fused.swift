@@ -8,6 +8,9 @@ extension SimulationPlan {
     var fusedKernelApplies: Bool {
         (model == .gbm || model == .jump) && isPerpetual && historyFunding.isEmpty && paymentsPerStep == 1
     }
+
+    /// Whether blocks run on the fused kernel: where it applies, unless `forcesGeneralKernel`.
+    var usesFusedKernel: Bool { fusedKernelApplies && !forcesGeneralKernel }
 }
 
 extension PathBlockKernel {

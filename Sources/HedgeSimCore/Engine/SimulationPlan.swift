@@ -85,9 +85,9 @@ struct SimulationPlan: Sendable {
     /// have no exponential moment) and the history models. The control variate of the USD means.
     let expectedTerminalIndex: Double?
 
-    /// Whether blocks run on the fused C kernel (see `fusedKernelApplies`); tests turn it off to
-    /// compare with the general kernel.
-    var usesFusedKernel: Bool
+    /// Runs every block on the general kernel even where the fused one applies: tests set it to
+    /// compare the two.
+    var forcesGeneralKernel = false
 
     let cells: [HedgeCell]
     /// Distinct liquidation thresholds in descending order (the first is reached first).
@@ -200,8 +200,6 @@ struct SimulationPlan: Sendable {
         expectedTerminalIndex = scenario.model == .gbm || scenario.model == .jump
             ? scenario.price * Foundation.exp(scenario.drift * Double(scenario.stepCount) * scenario.stepYears)
             : nil
-        usesFusedKernel = false
-        usesFusedKernel = fusedKernelApplies
     }
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
