@@ -24,6 +24,7 @@ typedef struct {
     hs_fv funding_out;   /* Σ max(−f, 0)/F */
     hs_fv next_threshold;
     hs_fv inverse_mark;  /* 1/F after the last step */
+    hs_fv lowest_account; /* the lowest account per USD of notional so far (+∞ before the first step) */
 } hs_lanes_state;
 
 /* Lane l's path number, as a 64-bit lane (counter word c2). */
@@ -193,6 +194,7 @@ HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int fun
     hs_fv account = x->a * s->inverse_mark + x->c + (s->funding_in - s->funding_out);
     /* Without the between-step check `worst` is +∞ and the minimum is the step-end account. */
     worst = x->between_step_check ? hs_min_v(worst, account) : account;
+    s->lowest_account = hs_min_v(s->lowest_account, worst);
     if (hs_any_v(worst <= s->next_threshold))
         hs_record_liquidations(plan, x->block, start, valid, step, worst, s);
 }
@@ -228,6 +230,7 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
             .funding_out = hs_splat_v(0),
             .next_threshold = hs_splat_v(first_threshold),
             .inverse_mark = hs_splat_v(0),
+            .lowest_account = hs_splat_v(INFINITY),
         };
         w[g] = hs_philox10(zero, zero, paths[g], purpose, seed_low, seed_high);
     }
@@ -261,6 +264,7 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
         hs_store_partial_v(block->inverse_mark + start[g], s[g].inverse_mark, valid[g]);
         hs_store_partial_v(block->funding_in + start[g], s[g].funding_in, valid[g]);
         hs_store_partial_v(block->funding_out + start[g], s[g].funding_out, valid[g]);
+        hs_store_partial_v(block->lowest_account + start[g], s[g].lowest_account, valid[g]);
     }
 }
 

@@ -15,6 +15,8 @@ public enum CSVReport {
         header += ["cost.fundingUSD", "cost.fundingReceivedUSD", "cost.fundingPaidUSD", "cost.feesUSD", "cost.basisUSD"]
         header += ["cost.liquidationLossUSD", "cost.totalUSD", "cost.annualisedPercent", "hedgeEffectiveness", "recommended", "seed"]
         header += ["controlVariateMean", "controlVariateStandardError", "controlVariateReduction"].map { "netValueUSD.\($0)" }
+        header += ["marginUSD", "liquidationPriceUSD"]
+        header += ["stdev", "var95", "es95", "es99"].map { "netValueUSD.standardErrors.\($0)" } + ["cost.standardErrors.totalUSD"]
         var lines = [header.joined(separator: ",")]
         let chosen = result.recommendation
         for cell in result.cells {
@@ -37,6 +39,10 @@ public enum CSVReport {
             values.append(String(result.seed))
             let usd = cell.netValueUSD
             values += [usd.controlVariateMean, usd.controlVariateStandardError, usd.controlVariateReduction].map { $0.map(number) ?? "" }
+            values.append(number(cell.marginCoin * result.scenario.price))
+            values.append(cell.liquidationPriceUSD.map(number) ?? "")
+            let errors = usd.standardErrors
+            values += [errors?.stdev, errors?.var95, errors?.es95, errors?.es99, cell.cost.standardErrors?.totalUSD].map { $0.map(number) ?? "" }
             lines.append(values.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

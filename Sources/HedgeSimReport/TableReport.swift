@@ -16,6 +16,7 @@ public enum TableReport {
         lines.append("")
         lines += stressSection(result)
         lines += wrap("Recommendation (\(result.recommendation.objective)): \(result.recommendation.reason)")
+        lines += planLines(result).flatMap(wrap)
         let timing = result.timing
         lines.append(
             "Simulated \(NumberFormatting.grouped(timing.pathSteps)) path·steps in "
@@ -103,6 +104,29 @@ public enum TableReport {
     /// The largest Monte Carlo error of the mean USD value over the cells, what antithetic pairs
     /// gained when they are on, and, under the parametric models, the hedged cells' error with the
     /// horizon price as control variate.
+    /// The recommended position as orders and prices, with its figures' errors.
+    private static func planLines(_ result: SimulationResult) -> [String] {
+        guard let plan = result.recommendation.plan else { return [] }
+        let cell = result.cells.first { $0.hedgeRatio == result.recommendation.hedgeRatio && $0.leverage == plan.leverage }
+        func price(_ value: Double?, _ distance: Double?) -> String {
+            guard let value, let distance else { return "none" }
+            return "\(NumberFormatting.usd(value)) (\(distance >= 0 ? "+" : "")\(NumberFormatting.percent(distance, decimals: 1)))"
+        }
+        let costError = cell?.cost.standardErrors.map { " ± " + NumberFormatting.grouped($0.totalUSD * 365 / result.scenario.horizonDays) } ?? ""
+        let worstError = cell?.netValueUSD.standardErrors?.quantiles["0.01"].map { " ± " + NumberFormatting.grouped($0) } ?? ""
+        return [
+            "Plan: short \(NumberFormatting.grouped(plan.contracts)) contracts of \(NumberFormatting.compact(plan.faceValueUSD)) USD "
+                + "(notional \(NumberFormatting.usd(plan.notionalUSD))) at \(NumberFormatting.leverage(plan.leverage)), posting "
+                + "\(String(format: "%.4f", plan.marginCoin)) coin (\(NumberFormatting.usd(plan.marginUSD))) as margin; "
+                + "liquidation at \(price(plan.liquidationPrice, plan.liquidationDistance)), bankruptcy at "
+                + "\(price(plan.bankruptcyPrice, plan.bankruptcyDistance)); expected funding "
+                + "\(NumberFormatting.grouped(plan.expectedFundingPerDayUSD)) USD a day (positive = received); expected cost "
+                + "\(NumberFormatting.grouped(plan.expectedCostPerYearUSD))\(costError) USD a year "
+                + "(\(NumberFormatting.percent(plan.expectedCostPercentPerYear / 100))); worst 1 % of outcomes below "
+                + "\(NumberFormatting.grouped(plan.worstOnePercentUSD))\(worstError) USD.",
+        ]
+    }
+
     private static func standardErrorLines(_ result: SimulationResult) -> [String] {
         let errors = result.cells.map(\.netValueUSD.meanStandardError)
         var line = "Monte Carlo error of the mean USD value: at most ±\(NumberFormatting.grouped(errors.max() ?? 0)) USD (1 s.e.)"
@@ -112,6 +136,11 @@ public enum TableReport {
                 format: "; antithetic pairs cut it by %.1f–%.1f×", reductions.min() ?? 1, reductions.max() ?? 1)
         }
         var lines = [line + "."]
+        if let worst = result.cells.compactMap(\.netValueUSD.standardErrors).max(by: { $0.es95 < $1.es95 }) {
+            lines.append(
+                "Batch-means errors (32 batches, 1 s.e.): ES95 at most ±\(NumberFormatting.grouped(worst.es95)) USD, "
+                    + "stdev at most ±\(NumberFormatting.grouped(result.cells.compactMap(\.netValueUSD.standardErrors?.stdev).max() ?? 0)) USD.")
+        }
         let hedged = result.cells.filter { $0.notionalUSD > 0 }.map(\.netValueUSD)
         let controlled = hedged.compactMap(\.controlVariateStandardError)
         let reductions = hedged.compactMap(\.controlVariateReduction)

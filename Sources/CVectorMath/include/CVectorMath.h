@@ -127,7 +127,9 @@ typedef struct {
 /**
  * One block of paths [first_path, first_path + count) and where its results go, `count` entries
  * per array unless stated: the terminal ln P, 1/F and funding received and paid (coin per USD of
- * notional); next_group (working state); records, count × threshold_count × 5 doubles — step
+ * notional); lowest_account, the lowest account per USD of notional the path reached (between-step
+ * maxima included; a cell of threshold θ is liquidated exactly when it is ≤ θ); next_group (working
+ * state); records, count × threshold_count × 5 doubles — step
  * (−1 = never), funding in, funding out, 1/F, 1/P at the liquidation — and band_log_index,
  * path·band_points + point, for the paths below plan.band_paths.
  */
@@ -138,6 +140,7 @@ typedef struct {
     double *inverse_mark;
     double *funding_in;
     double *funding_out;
+    double *lowest_account;
     long *next_group;
     double *records;
     double *band_log_index;

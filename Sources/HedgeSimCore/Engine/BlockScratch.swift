@@ -37,6 +37,8 @@ final class BlockScratch {
     let stateFundingIn: UnsafeMutablePointer<Double>
     let stateFundingOut: UnsafeMutablePointer<Double>
     let stateInverseMark: UnsafeMutablePointer<Double>
+    /// The lowest account per USD of notional the path has reached (`+∞` before the first step).
+    let stateLowestAccount: UnsafeMutablePointer<Double>
     let stateNextGroup: UnsafeMutablePointer<Int>
     /// Position of the path in the history (bootstrap model).
     let stateHistoryIndex: UnsafeMutablePointer<Int>
@@ -94,6 +96,7 @@ final class BlockScratch {
         stateFundingIn = buffer(paths)
         stateFundingOut = buffer(paths)
         stateInverseMark = buffer(paths)
+        stateLowestAccount = buffer(paths)
         stateNextGroup = UnsafeMutablePointer<Int>.allocate(capacity: paths)
         stateNextGroup.initialize(repeating: 0, count: paths)
         stateNextThreshold = buffer(paths)
@@ -112,7 +115,7 @@ final class BlockScratch {
             uniformA, uniformB, rawNormals, shocks, bridgeLogUniform, jumpUniform, chiSquare, logMark,
             logMarkMax, logIndex, fundingRate, inverseMark, inverseMarkMax, fundingNormal, fundingSpare, stateLogIndex, stateLogMark,
             stateVariance, stateFunding, stateFundingShockSum, stateBasis, stateFundingIn, stateFundingOut,
-            stateInverseMark, stateNextThreshold, increment, stepVariance, jumpLog, worst, terminalIndex, records,
+            stateInverseMark, stateLowestAccount, stateNextThreshold, increment, stepVariance, jumpLog, worst, terminalIndex, records,
         ] {
             pointer.deallocate()
         }

@@ -7,6 +7,12 @@ extension HedgeSimulation {
         _ scenario: Scenario, seed: UInt64, shard: ShardSpec, threads: Int? = nil, history: MarketHistory? = nil
     ) throws -> PartialResult {
         try validate(scenario, history: history)
+        if scenario.searchesLeverage && scenario.chosenLeverages == nil {
+            throw InputError(
+                field: "leverages", value: "auto",
+                allowed: "a fixed leverage list with --shard (the automatic choice needs every path; pin the leverages "
+                    + "a whole run chose, e.g. --leverage 1.01)")
+        }
         let started = DispatchTime.now().uptimeNanoseconds
         let plan = SimulationPlan(scenario: scenario, history: history)
         let blocks = shard.blocks(of: plan.blockCount)
@@ -77,7 +83,11 @@ extension HedgeSimulation {
                     sink.netCoin[slot] = partial.netCoin[cell * h.pathCount + path]
                 }
             }
-            for path in 0..<h.pathCount { sink.terminalIndex[h.firstPath + path] = partial.terminalIndex[path] }
+            for path in 0..<h.pathCount {
+                sink.terminalIndex[h.firstPath + path] = partial.terminalIndex[path]
+                sink.lowestAccount[h.firstPath + path] = partial.lowestAccount[path]
+                sink.horizonUnitCoin[h.firstPath + path] = partial.horizonUnitCoin[path]
+            }
             let bandOffset = h.firstPath * sink.bandPoints
             for (i, value) in partial.bandLogIndex.enumerated() { sink.bandLogIndex[bandOffset + i] = value }
             let sumsOffset = h.firstBlock * plan.cells.count * CellSums.fieldCount

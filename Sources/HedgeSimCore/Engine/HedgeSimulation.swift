@@ -11,16 +11,35 @@ import HedgeSimRandom
 public enum HedgeSimulation {
     /// Simulates `scenario` (validated first) with `seed` on `threads` workers (nil = all cores);
     /// `history` feeds the bootstrap and replay models.
+    ///
+    /// With automatic leverage the paths are simulated twice: a first pass without cells gives each
+    /// path's lowest account and horizon outcome, from which `LeverageSearch` chooses every ratio's
+    /// leverage; the second pass runs the chosen cells on the same paths.
     public static func run(
         _ scenario: Scenario, seed: UInt64, threads: Int? = nil, history: MarketHistory? = nil
     ) throws -> SimulationResult {
         try validate(scenario, history: history)
         let started = DispatchTime.now().uptimeNanoseconds
+        var scenario = scenario
+        if scenario.searchesLeverage && scenario.chosenLeverages == nil {
+            scenario.chosenLeverages = chooseLeverages(scenario, seed: seed, threads: threads, history: history)
+        }
         let plan = SimulationPlan(scenario: scenario, history: history)
         let workers = workerCount(threads, plan: plan)
         let sink = simulate(plan: plan, seed: seed, blocks: 0..<plan.blockCount, workers: workers)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return try summarize(plan: plan, sink: sink, seed: seed, workers: workers, simulationSeconds: seconds)
+    }
+
+    /// The first pass of automatic leverage: the paths without cells, then `LeverageSearch`.
+    static func chooseLeverages(_ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?) -> [Double] {
+        let probe = SimulationPlan(scenario: scenario, history: history, cells: [])
+        let sink = simulate(plan: probe, seed: seed, blocks: 0..<probe.blockCount, workers: workerCount(threads, plan: probe))
+        let profile = LeverageProfile(lowestAccount: sink.lowestAccount, paths: sink.paths, entryPrice: probe.entryPrice)
+        return LeverageSearch(
+            scenario: scenario, profile: profile, terminalIndex: sink.terminalIndex,
+            horizonUnitCoin: sink.horizonUnitCoin, lowestAccount: sink.lowestAccount
+        ).leverages()
     }
 
     /// Validates the scenario and, for the history models, that a history long enough was given.
@@ -76,7 +95,8 @@ public enum HedgeSimulation {
         plan: SimulationPlan, sink: SimulationSink, seed: UInt64, workers: Int, simulationSeconds: Double
     ) throws -> SimulationResult {
         let started = DispatchTime.now().uptimeNanoseconds
-        let summaries = RiskSummarizer(plan: plan, sink: sink).cellSummaries(workers: workers)
+        let output = RiskSummarizer(plan: plan, sink: sink).cellSummaries(workers: workers)
+        let summaries = output.cells
         let summarySeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         if let cell = summaries.first(where: { !$0.isFinite }) {
             throw NumericalError(
@@ -84,12 +104,26 @@ public enum HedgeSimulation {
                     + "the scenario is too extreme for its step size; lower vol or jumps, or use more steps per day")
         }
         let scenario = plan.scenario
-        return SimulationResult(
+        let profile = scenario.margin == .isolated && scenario.collateral == nil
+            ? LeverageProfile(lowestAccount: sink.lowestAccount, paths: sink.paths, entryPrice: plan.entryPrice) : nil
+        let recommendation = Recommender(
+            scenario: scenario, batches: output.batches, unhedgedVariance: output.unhedgedVariance, profile: profile
+        ).recommend(summaries)
+        var result = SimulationResult(
             scenario: scenario, seed: seed, cells: summaries, priceBands: PriceBands(plan: plan, sink: sink),
-            recommendation: Recommender(scenario: scenario).recommend(summaries),
+            recommendation: recommendation,
             timing: SimulationTiming(
                 threads: workers, simulationSeconds: simulationSeconds, summarySeconds: summarySeconds,
-                pathSteps: Double(scenario.paths) * Double(plan.steps)))
+                pathSteps: Double(scenario.paths) * Double(plan.steps) * (scenario.searchesLeverage ? 2 : 1)))
+        if let profile, let chosen = summaries.first(where: {
+            $0.hedgeRatio == recommendation.hedgeRatio && $0.leverage == recommendation.leverage && $0.notionalUSD > 0
+        }) {
+            let lowest = LeverageSearch.smallestLeverage(scenario: scenario, ratio: chosen.hedgeRatio)
+            result.leverageCurve = LeverageCurve(
+                hedgeRatio: chosen.hedgeRatio, limit: scenario.maxLiquidationProbability,
+                points: profile.curve(at: LeverageCurve.ladder(from: lowest, to: scenario.maxLeverage, including: chosen.leverage)))
+        }
+        return result
     }
 }
 
@@ -104,7 +138,8 @@ extension CellSummary {
         let numbers = netValueUSD.allNumbers + netValueCoin.allNumbers + liquidation.ci95
             + [liquidation.probability, liquidation.meanTimeDays ?? 0, hedgeEffectiveness ?? 0]
             + [cost.fundingUSD, cost.fundingReceivedUSD, cost.fundingPaidUSD, cost.feesUSD, cost.basisUSD]
-            + [cost.liquidationLossUSD, cost.totalUSD, cost.annualisedPercent]
+            + [cost.liquidationLossUSD, cost.totalUSD, cost.annualisedPercent] + (cost.standardErrors?.allNumbers ?? [])
+            + [hedgeEffectivenessStandardError ?? 0]
         return numbers.allSatisfy(\.isFinite)
     }
 }

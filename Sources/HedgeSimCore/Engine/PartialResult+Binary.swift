@@ -1,8 +1,8 @@
 import Foundation
 
 /// The partial file: the bytes `HSPART01`, a little-endian UInt64 header length, the header as JSON,
-/// then the four arrays as little-endian Float64 in the order netCoin, terminalIndex, blockSums,
-/// bandLogIndex (lengths follow from the header), then a little-endian UInt64 FNV-1a hash of all the
+/// then the six arrays as little-endian Float64 in the order netCoin, terminalIndex, lowestAccount,
+/// horizonUnitCoin, blockSums, bandLogIndex (lengths follow from the header), then a little-endian UInt64 FNV-1a hash of all the
 /// bytes before it, so a truncated or altered file is refused.
 extension PartialResult {
     static let magic = Array("HSPART01".utf8)
@@ -14,10 +14,10 @@ extension PartialResult {
         let headerBytes = try encoder.encode(header)
         var bytes = PartialResult.magic
         bytes.reserveCapacity(
-            bytes.count + 16 + headerBytes.count + 8 * (netCoin.count + terminalIndex.count + blockSums.count + bandLogIndex.count))
+            bytes.count + 16 + headerBytes.count + 8 * (netCoin.count + 3 * terminalIndex.count + blockSums.count + bandLogIndex.count))
         append(UInt64(headerBytes.count), to: &bytes)
         bytes += headerBytes
-        for array in [netCoin, terminalIndex, blockSums, bandLogIndex] {
+        for array in [netCoin, terminalIndex, lowestAccount, horizonUnitCoin, blockSums, bandLogIndex] {
             for value in array { append(value.bitPattern, to: &bytes) }
         }
         append(PartialResult.fnv1a(bytes[...]), to: &bytes)
@@ -47,7 +47,7 @@ extension PartialResult {
         guard header.format == PartialResult.formatName else { throw refuse("format \(header.format)") }
         let values = header.pathCount * header.cellCount
         let counts = [
-            values, header.pathCount, header.blockCount * header.cellCount * CellSums.fieldCount,
+            values, header.pathCount, header.pathCount, header.pathCount, header.blockCount * header.cellCount * CellSums.fieldCount,
             header.bandPathCount * header.bandPoints,
         ]
         var offset = 16 + headerLength
@@ -58,7 +58,8 @@ extension PartialResult {
             offset += 8 * count
         }
         self.init(
-            header: header, netCoin: arrays[0], terminalIndex: arrays[1], blockSums: arrays[2], bandLogIndex: arrays[3])
+            header: header, netCoin: arrays[0], terminalIndex: arrays[1], lowestAccount: arrays[2],
+            horizonUnitCoin: arrays[3], blockSums: arrays[4], bandLogIndex: arrays[5])
     }
 
     private func append(_ value: UInt64, to bytes: inout [UInt8]) {

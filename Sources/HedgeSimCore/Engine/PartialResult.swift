@@ -23,13 +23,17 @@ public struct PartialResult: Sendable {
         public var simulationSeconds: Double
     }
 
-    public static let formatName = "hedgesim-partial-3"
+    public static let formatName = "hedgesim-partial-4"
 
     public var header: Header
     /// Net coin value per (cell, path), cell-major.
     public var netCoin: [Double]
     /// The index price at the horizon per path.
     public var terminalIndex: [Double]
+    /// The lowest account per USD of notional per path (`SimulationSink.lowestAccount`).
+    public var lowestAccount: [Double]
+    /// The unliquidated horizon coin per USD of notional per path (`SimulationSink.horizonUnitCoin`).
+    public var horizonUnitCoin: [Double]
     /// `CellSums` per (block, cell).
     public var blockSums: [Double]
     /// Log index of the band paths at the band steps.
@@ -40,13 +44,18 @@ public struct PartialResult: Sendable {
         let values = sink.paths * sink.cellCount
         netCoin = Array(UnsafeBufferPointer(start: sink.netCoin, count: values))
         terminalIndex = Array(UnsafeBufferPointer(start: sink.terminalIndex, count: sink.paths))
+        lowestAccount = Array(UnsafeBufferPointer(start: sink.lowestAccount, count: sink.paths))
+        horizonUnitCoin = Array(UnsafeBufferPointer(start: sink.horizonUnitCoin, count: sink.paths))
         blockSums = Array(UnsafeBufferPointer(start: sink.blockSums, count: sink.blockCount * sink.cellCount * CellSums.fieldCount))
         bandLogIndex = Array(UnsafeBufferPointer(start: sink.bandLogIndex, count: sink.bandPathCount * sink.bandPoints))
     }
 
     init(
-        header: Header, netCoin: [Double], terminalIndex: [Double], blockSums: [Double], bandLogIndex: [Double]
+        header: Header, netCoin: [Double], terminalIndex: [Double], lowestAccount: [Double],
+        horizonUnitCoin: [Double], blockSums: [Double], bandLogIndex: [Double]
     ) {
+        self.lowestAccount = lowestAccount
+        self.horizonUnitCoin = horizonUnitCoin
         self.bandLogIndex = bandLogIndex
         self.header = header
         self.netCoin = netCoin

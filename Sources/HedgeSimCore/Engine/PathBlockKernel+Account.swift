@@ -10,7 +10,9 @@ extension PathBlockKernel {
     /// pays the short). A cell with margin `M` is liquidated at the first `t` with `x_t ≤ −M/N`. Because
     /// `x` falls as the mark rises, the worst point inside a step is the step's maximum mark (from
     /// the Brownian bridge) with the funding of the step not yet paid. One pass serves all cells:
-    /// thresholds are sorted, so each path keeps the next one it can reach.
+    /// thresholds are sorted, so each path keeps the next one it can reach. The lowest `x` a path
+    /// reaches decides every threshold at once (liquidated exactly when it is ≤ `−M/N`): it gives
+    /// the liquidation probability of any leverage after the run (`LeverageProfile`).
     func monitorAccount(step: Int, offset: Int, count: Int, scratch: BlockScratch) {
         let base = offset * count
         let inverseMark = scratch.inverseMark + base
@@ -32,8 +34,10 @@ extension PathBlockKernel {
                 fundingOut[p] += max(-rate[p], 0) * inverseMark[p]
             }
         }
+        let lowest = scratch.stateLowestAccount
         for p in 0..<count {
             worst[p] = min(worst[p], a * inverseMark[p] + c + (fundingIn[p] - fundingOut[p]))
+            lowest[p] = min(lowest[p], worst[p])
         }
         let next = scratch.stateNextThreshold
         for p in 0..<count where worst[p] <= next[p] {

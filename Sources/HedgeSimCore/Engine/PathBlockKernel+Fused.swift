@@ -17,7 +17,7 @@ extension PathBlockKernel {
     /// Simulates paths `[firstPath, firstPath + count)` with the fused kernel: 32 paths per vector
     /// value, 256 side by side, from the first step to the horizon, state in registers. Leaves in
     /// `scratch` what the general kernel leaves: terminal log index, `1/F`, funding received and
-    /// paid, liquidation records, band points.
+    /// paid, the lowest account, liquidation records, band points.
     func runFused(firstPath: Int, count: Int, scratch: BlockScratch) {
         plan.thresholds.withUnsafeBufferPointer { thresholds in
             plan.bandPointOfStep.withUnsafeBufferPointer { bandPoints in
@@ -56,6 +56,7 @@ extension PathBlockKernel {
                     first_path: firstPath, count: count,
                     log_index: scratch.stateLogIndex, inverse_mark: scratch.stateInverseMark,
                     funding_in: scratch.stateFundingIn, funding_out: scratch.stateFundingOut,
+                    lowest_account: scratch.stateLowestAccount,
                     next_group: scratch.stateNextGroup, records: scratch.records,
                     band_log_index: scratch.bandLogIndex)
                 hs_perpetual_paths(&constants, &block)

@@ -36,7 +36,12 @@ extension PathBlockKernel {
         for path in 0..<count {
             let globalPath = firstPath + path
             index[path] = exp(scratch.stateLogIndex[path])
-            sink.terminalIndex[globalPath - sink.firstPath] = index[path]
+            let slot = globalPath - sink.firstPath
+            sink.terminalIndex[slot] = index[path]
+            let inverseMark = scratch.stateInverseMark[path]
+            sink.lowestAccount[slot] = scratch.stateLowestAccount[path]
+            sink.horizonUnitCoin[slot] = (inverseMark - plan.inverseEntry)
+                + (scratch.stateFundingIn[path] - scratch.stateFundingOut[path]) - plan.exitFeeRate * inverseMark
             if globalPath - sink.firstPath < sink.bandPathCount {
                 let target = sink.bandLogIndex + (globalPath - sink.firstPath) * sink.bandPoints
                 let source = scratch.bandLogIndex + path * scratch.bandPoints

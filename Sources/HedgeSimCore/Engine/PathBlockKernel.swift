@@ -82,6 +82,7 @@ struct PathBlockKernel {
             scratch.stateFundingIn[path] = 0
             scratch.stateFundingOut[path] = 0
             scratch.stateInverseMark[path] = 1 / plan.entryPrice
+            scratch.stateLowestAccount[path] = .infinity
             scratch.stateNextGroup[path] = 0
             scratch.stateNextThreshold[path] = firstThreshold
         }

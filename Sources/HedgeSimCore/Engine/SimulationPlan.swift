@@ -104,7 +104,9 @@ struct SimulationPlan: Sendable {
     /// For each step, its position in `bandSteps`, or −1.
     let bandPointOfStep: [Int]
 
-    init(scenario: Scenario, history: MarketHistory? = nil) {
+    /// The plan of `scenario`'s cells, or of `cells` when given (the leverage search's first pass
+    /// runs the paths with none).
+    init(scenario: Scenario, history: MarketHistory? = nil, cells: [HedgeCell]? = nil) {
         self.scenario = scenario
         historyReturns = scenario.model.needsHistory ? history?.logReturns ?? [] : []
         historyFunding = scenario.model.needsHistory && scenario.instrument == .perpetual ? history?.fundingRates ?? [] : []
@@ -185,7 +187,8 @@ struct SimulationPlan: Sendable {
         let heldToExpiry = scenario.instrument == .dated && scenario.resolvedExpiryDays == scenario.horizonDays
         exitFeeRate = heldToExpiry ? scenario.settlementFee : scenario.fee
 
-        cells = scenario.cells
+        let cells = cells ?? scenario.cells
+        self.cells = cells
         let distinct = Set(cells.filter { $0.notional > 0 }.map(\.threshold)).sorted(by: >)
         thresholds = distinct
         cellThresholdIndex = cells.map { cell in cell.notional > 0 ? distinct.firstIndex(of: cell.threshold) : nil }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outcome of a run: the resolved input, the seed, one summary per cell and the recommendation.
 /// This is the report model that every output format renders (`schemaVersion` versions its JSON).
 public struct SimulationResult: Codable, Sendable {
@@ -13,6 +15,9 @@ public struct SimulationResult: Codable, Sendable {
     public var recommendation: Recommendation
     /// Stress scenarios replayed beside the random paths (empty unless requested).
     public var stress: [StressOutcome] = []
+    /// P(liq) against leverage for the recommended ratio (isolated margin sized by leverage), from
+    /// the same paths; nil otherwise.
+    public var leverageCurve: LeverageCurve?
     /// Wall time and throughput; the only part that differs between identical runs.
     public var timing: SimulationTiming
 
@@ -50,4 +55,20 @@ public struct SimulationTiming: Codable, Sendable {
 /// The version printed in reports and `--version`.
 public enum HedgeSimVersion {
     public static let current = "0.1.0"
+}
+
+/// The liquidation probability of one ratio at every leverage on a ladder, with its Wilson band and
+/// the limit: the curve the leverage was chosen from.
+public struct LeverageCurve: Codable, Sendable, Equatable {
+    public var hedgeRatio: Double
+    public var limit: Double
+    public var points: [LeverageCurvePoint]
+
+    /// 40 leverages spaced evenly in `log L` from `low` to `high`, plus `chosen`, ascending.
+    static func ladder(from low: Double, to high: Double, including chosen: Double) -> [Double] {
+        let count = 40
+        let ratio = high > low ? Foundation.log(high / low) / Double(count - 1) : 0
+        let points = (0..<count).map { low * Foundation.exp(Double($0) * ratio) } + [chosen]
+        return Array(Set(points)).sorted()
+    }
 }

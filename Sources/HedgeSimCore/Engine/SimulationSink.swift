@@ -12,6 +12,14 @@ final class SimulationSink: @unchecked Sendable {
     let netCoin: UnsafeMutablePointer<Double>
     /// The index price at the horizon `P_T` per path (USD per coin).
     let terminalIndex: UnsafeMutablePointer<Double>
+    /// The lowest account per USD of notional each path reached, `min_t x_t` (see
+    /// `PathBlockKernel.monitorAccount`): a cell of threshold `θ = −M/N` is liquidated on the path
+    /// exactly when it is `≤ θ`.
+    let lowestAccount: UnsafeMutablePointer<Double>
+    /// Coin per USD of notional that a short never liquidated holds at the horizon beyond its entry
+    /// fee and margin: `(1/F_T − 1/E) + Φ_T − fee_exit/F_T`, so its cell ends with
+    /// `spot + M + N·u` coin.
+    let horizonUnitCoin: UnsafeMutablePointer<Double>
     /// `CellSums` per (block, cell).
     let blockSums: UnsafeMutablePointer<Double>
     let blockCount: Int
@@ -35,6 +43,8 @@ final class SimulationSink: @unchecked Sendable {
         self.blockCount = blockCount
         netCoin = LargeBuffer.allocate(max(1, paths * cellCount))
         terminalIndex = LargeBuffer.allocate(max(1, paths))
+        lowestAccount = LargeBuffer.allocate(max(1, paths))
+        horizonUnitCoin = LargeBuffer.allocate(max(1, paths))
         let sums = max(1, blockCount * cellCount * CellSums.fieldCount)
         blockSums = .allocate(capacity: sums)
         blockSums.initialize(repeating: 0, count: sums)
@@ -43,6 +53,8 @@ final class SimulationSink: @unchecked Sendable {
     deinit {
         LargeBuffer.free(netCoin)
         LargeBuffer.free(terminalIndex)
+        LargeBuffer.free(lowestAccount)
+        LargeBuffer.free(horizonUnitCoin)
         blockSums.deallocate()
         bandLogIndex.deallocate()
     }

@@ -11,7 +11,8 @@ import Foundation
 public struct HedgeCell: Sendable, Equatable {
     /// Hedge ratio `h = N/(S·E)` as requested (before rounding to whole contracts).
     public let hedgeRatio: Double
-    /// The leverage of the cell: the requested one, or `N/(E·M)` for a fixed collateral.
+    /// The leverage of the cell: the requested one, or the effective `N/(E·M)` for a fixed collateral
+    /// and for cross margin (the whole account backs the position).
     public let leverage: Double
     /// Whole contracts shorted.
     public let contracts: Double
@@ -42,7 +43,7 @@ public struct HedgeCell: Sendable, Equatable {
         self.marginCoin = margin
         self.entryFeeCoin = entryFee
         self.spotCoin = scenario.holding - entryFee - margin
-        if scenario.collateral != nil, margin > 0 {
+        if scenario.collateral != nil || scenario.margin == .cross, margin > 0 {
             self.leverage = notional / (entry * margin)
         } else {
             self.leverage = leverage
@@ -64,8 +65,19 @@ extension Scenario {
         }
     }
 
-    /// The grid in report order: ratios outer, leverages inner.
+    /// Whether the run searches each ratio's leverage: automatic leverage on isolated margin sized by
+    /// leverage (a fixed collateral and cross margin set the margin themselves).
+    public var searchesLeverage: Bool { leverageMode == .auto && margin == .isolated && collateral == nil }
+
+    /// The grid in report order. Fixed leverages: ratios outer, leverages inner. Automatic leverage:
+    /// one cell per ratio, at the chosen leverage (before the search, the smallest feasible one).
     public var cells: [HedgeCell] {
-        hedgeRatios.flatMap { ratio in leverages.map { HedgeCell(scenario: self, ratio: ratio, leverage: $0) } }
+        switch leverageMode {
+        case .fixed:
+            return hedgeRatios.flatMap { ratio in leverages.map { HedgeCell(scenario: self, ratio: ratio, leverage: $0) } }
+        case .auto:
+            let chosen = chosenLeverages ?? hedgeRatios.map { LeverageSearch.smallestLeverage(scenario: self, ratio: $0) }
+            return zip(hedgeRatios, chosen).map { HedgeCell(scenario: self, ratio: $0, leverage: $1) }
+        }
     }
 }

@@ -18,6 +18,8 @@ public struct CellSummary: Codable, Sendable, Equatable {
     public var cost: HedgeCost
     /// `1 − Var_h/Var_0` of the USD value against the unhedged holding; nil when `Var_0 = 0`.
     public var hedgeEffectiveness: Double?
+    /// Batch-means standard error of `hedgeEffectiveness`; nil with it or without batches.
+    public var hedgeEffectivenessStandardError: Double?
 }
 
 /// How often and when the short is liquidated.
@@ -61,6 +63,8 @@ public struct HedgeCost: Codable, Sendable, Equatable {
     public var totalUSD: Double
     /// `totalUSD / N / (horizon in years) × 100`; 0 without a position.
     public var annualisedPercent: Double
+    /// Standard errors of the components, same keys; nil with a single block of paths.
+    public var standardErrors: CostErrors?
 }
 
 extension CellSummary {
@@ -78,6 +82,7 @@ extension CellSummary {
         try container.encode(liquidation, forKey: .liquidation)
         try container.encode(cost, forKey: .cost)
         try container.encode(hedgeEffectiveness, forKey: .hedgeEffectiveness)
+        try container.encode(hedgeEffectivenessStandardError, forKey: .hedgeEffectivenessStandardError)
     }
 }
 

@@ -3,9 +3,17 @@ struct RiskSummarizer {
     let plan: SimulationPlan
     let sink: SimulationSink
 
+    /// Every cell's summary, and the per-batch statistics of its USD value (for paired errors).
+    struct Output {
+        var cells: [CellSummary]
+        var batches: [BatchStatistics]
+        /// Variance of the unhedged USD value `P_T·S`.
+        var unhedgedVariance: Double
+    }
+
     /// Summarises every cell; the distributions are computed on up to `workers` threads, each into
     /// its own slot. A USD value is formed as `P_T × coin` in the worker's scratch row.
-    func cellSummaries(workers: Int) -> [CellSummary] {
+    func cellSummaries(workers: Int) -> Output {
         let scenario = plan.scenario
         let n = scenario.paths
         let cellCount = plan.cells.count
@@ -18,29 +26,34 @@ struct RiskSummarizer {
         let control = plan.expectedTerminalIndex.map {
             ControlVariate(values: UnsafeBufferPointer(start: index, count: n), expectation: $0, antitheticPairs: paired)
         }
-        let distributions = parallelMap(count: jobs, workers: workers) { job, worker -> ValueDistribution in
+        let summarised = parallelMap(count: jobs, workers: workers) { job, worker -> (ValueDistribution, BatchStatistics?) in
             let row = rows + worker * n
             if job == 2 * cellCount {
                 for path in 0..<n { row[path] = index[path] * scenario.holding }
-                return ValueDistribution(
-                    values: UnsafeBufferPointer(start: row, count: n), initial: startUSD, antitheticPairs: paired,
-                    control: control)
+                let values = UnsafeBufferPointer(start: UnsafePointer(row), count: n)
+                let batches = BatchStatistics(values: values, initial: startUSD)
+                return (ValueDistribution(
+                    values: values, initial: startUSD, antitheticPairs: paired, control: control, batches: batches), batches)
             }
             let coin = sink.netCoin + (job / 2) * n
             if job % 2 == 1 {
-                return ValueDistribution(
-                    values: UnsafeBufferPointer(start: coin, count: n), initial: scenario.holding, antitheticPairs: paired)
+                return (ValueDistribution(
+                    values: UnsafeBufferPointer(start: coin, count: n), initial: scenario.holding, antitheticPairs: paired), nil)
             }
             for path in 0..<n { row[path] = index[path] * coin[path] }
-            return ValueDistribution(
-                values: UnsafeBufferPointer(start: row, count: n), initial: startUSD, antitheticPairs: paired,
-                control: control)
+            let values = UnsafeBufferPointer(start: UnsafePointer(row), count: n)
+            let batches = BatchStatistics(values: values, initial: startUSD)
+            return (ValueDistribution(
+                values: values, initial: startUSD, antitheticPairs: paired, control: control, batches: batches), batches)
         }
+        let distributions = summarised.map(\.0)
         let unhedged = distributions[2 * cellCount]
+        let unhedgedBatches = summarised[2 * cellCount].1 ?? BatchStatistics()
         let unhedgedVariance = unhedged.stdev * unhedged.stdev
         let horizonYears = scenario.horizonDays / 365
-        return plan.cells.enumerated().map { index, cell in
+        let cells = plan.cells.enumerated().map { index, cell in
             let usd = distributions[2 * index]
+            let batches = summarised[2 * index].1 ?? BatchStatistics()
             let coin = distributions[2 * index + 1]
             let sums = sink.reducedSums(cell: index).map { $0 / Double(n) }
             let liquidations = sums[CellSums.liquidations] * Double(n)
@@ -55,8 +68,10 @@ struct RiskSummarizer {
                 basisUSD: sums[CellSums.basisCost],
                 liquidationLossUSD: sums[CellSums.liquidationLoss],
                 totalUSD: total,
-                annualisedPercent: cell.notional > 0 ? total / cell.notional / horizonYears * 100 : 0)
+                annualisedPercent: cell.notional > 0 ? total / cell.notional / horizonYears * 100 : 0,
+                standardErrors: costErrors(cell: index, notional: cell.notional, horizonYears: horizonYears))
             let variance = usd.stdev * usd.stdev
+            let batchEffectiveness = zip(batches.stdev, unhedgedBatches.stdev).map { h, u in u > 0 ? 1 - h * h / (u * u) : 0 }
             return CellSummary(
                 hedgeRatio: cell.hedgeRatio,
                 leverage: cell.leverage,
@@ -71,7 +86,34 @@ struct RiskSummarizer {
                     ci95: LiquidationSummary.wilsonInterval(successes: liquidations, trials: Double(n)),
                     meanTimeDays: meanSteps.map { $0 / scenario.stepsPerDay }),
                 cost: cost,
-                hedgeEffectiveness: unhedgedVariance > 0 ? 1 - variance / unhedgedVariance : nil)
+                hedgeEffectiveness: unhedgedVariance > 0 ? 1 - variance / unhedgedVariance : nil,
+                hedgeEffectivenessStandardError: unhedgedVariance > 0 && batchEffectiveness.count > 1
+                    ? BatchStatistics.standardError(batchEffectiveness) : nil)
         }
+        return Output(
+            cells: cells, batches: plan.cells.indices.map { summarised[2 * $0].1 ?? BatchStatistics() },
+            unhedgedVariance: unhedgedVariance)
+    }
+
+    /// Cluster errors of the cost components of `cell` from its per-block sums (see `CostErrors`).
+    private func costErrors(cell: Int, notional: Double, horizonYears: Double) -> CostErrors? {
+        guard sink.blockCount > 1 else { return nil }
+        let n = plan.scenario.paths
+        let sizes = (0..<sink.blockCount).map { block in
+            Double(min(SimulationPlan.blockSize, n - (sink.firstBlock + block) * SimulationPlan.blockSize))
+        }
+        func field(_ fields: [Int]) -> Double {
+            let sums = (0..<sink.blockCount).map { block in
+                let row = sink.sums(block: sink.firstBlock + block, cell: cell)
+                return fields.reduce(0.0) { $0 + row[$1] }
+            }
+            return CostErrors.clusterError(sums: sums, sizes: sizes)
+        }
+        let total = field([CellSums.fundingCost, CellSums.fees, CellSums.basisCost, CellSums.liquidationLoss])
+        return CostErrors(
+            fundingUSD: field([CellSums.fundingCost]), fundingReceivedUSD: field([CellSums.fundingReceived]),
+            fundingPaidUSD: field([CellSums.fundingPaid]), feesUSD: field([CellSums.fees]),
+            basisUSD: field([CellSums.basisCost]), liquidationLossUSD: field([CellSums.liquidationLoss]),
+            totalUSD: total, annualisedPercent: notional > 0 ? total / notional / horizonYears * 100 : 0)
     }
 }

@@ -37,6 +37,8 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     /// `meanStandardError / controlVariateStandardError`: how much the control shrank the error
     /// (nil when the control explains the value exactly, as for the unhedged holding).
     public var controlVariateReduction: Double?
+    /// Batch-means standard errors of the statistics above (`BatchStatistics`); nil below 32 paths.
+    public var standardErrors: DistributionErrors?
 
     /// The quantile levels every report carries.
     public static let levels: [(key: String, p: Double)] = [
@@ -45,9 +47,11 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
 
     /// Summarises `values` (in path order) against the starting value `initial`; `antitheticPairs`
     /// says that paths `2k` and `2k+1` are antithetic partners; `control`, when given, adds the
-    /// control-variate estimate of the mean.
+    /// control-variate estimate of the mean; `batches`, the per-batch statistics of the same values
+    /// when the caller already has them (computed here otherwise).
     public init(
-        values: UnsafeBufferPointer<Double>, initial: Double, antitheticPairs: Bool = false, control: ControlVariate? = nil
+        values: UnsafeBufferPointer<Double>, initial: Double, antitheticPairs: Bool = false, control: ControlVariate? = nil,
+        batches: BatchStatistics? = nil
     ) {
         let n = values.count
         precondition(n > 0, "a distribution needs at least one value")
@@ -76,6 +80,7 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
             value: tailValues[0], sumBelow: tailSums[0], position: tails[0], initial: initial)
         (var99, es99) = ValueDistribution.tailRisk(
             value: tailValues[1], sumBelow: tailSums[1], position: tails[1], initial: initial)
+        standardErrors = (batches ?? BatchStatistics(values: values, initial: initial)).errors
         if let estimate = control?.estimate(values) {
             // A residual at rounding level (below 1e-9 of the plain error) means the control explains
             // the value exactly, as for the unhedged holding: the error is 0 and has no ratio.
@@ -173,5 +178,6 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     var allNumbers: [Double] {
         [mean, stdev, var95, var99, es95, es99, meanStandardError, standardErrorReduction] + quantiles.values
             + [controlVariateMean, controlVariateStandardError, controlVariateReduction].compactMap { $0 }
+            + (standardErrors?.allNumbers ?? [])
     }
 }

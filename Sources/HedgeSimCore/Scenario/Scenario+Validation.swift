@@ -39,7 +39,8 @@ extension Scenario {
         if paths < 1 || paths > Scenario.maxPaths {
             throw InputError(field: "paths", value: String(paths), allowed: "a whole number from 1 to \(Scenario.maxPaths)")
         }
-        let storedValues = Double(paths) * Double(hedgeRatios.count * leverages.count + 1)
+        let leveragesPerRatio = leverageMode == .fixed ? leverages.count : 1
+        let storedValues = Double(paths) * Double(hedgeRatios.count * leveragesPerRatio + 1)
         if storedValues * 8 > Scenario.maxResultBytes {
             throw InputError(
                 field: "paths", value: String(paths),
@@ -66,20 +67,22 @@ extension Scenario {
         for ratio in hedgeRatios {
             try require("hedgeRatios", ratio, ratio >= 0 && ratio <= 2, "ratios from 0 to 2")
         }
-        if leverages.isEmpty || leverages.count > 100 {
-            throw InputError(field: "leverages", value: "\(leverages.count) values", allowed: "1 to 100 leverages")
+        try require("maxLeverage", maxLeverage, maxLeverage >= 1 && maxLeverage <= 200, "a leverage from 1 to 200")
+        let listed = leverageMode == .fixed ? leverages : []
+        if leverageMode == .fixed && (leverages.isEmpty || leverages.count > 100) {
+            throw InputError(field: "leverages", value: "\(leverages.count) values", allowed: "auto, or 1 to 100 leverages")
         }
-        for leverage in leverages {
+        for leverage in listed {
             try require("leverages", leverage, leverage >= 1 && leverage <= 200, "leverages from 1 to 200")
         }
-        if margin == .cross && (leverages.count > 1 || collateral != nil) {
+        if margin == .cross && (listed.count > 1 || collateral != nil) {
             throw InputError(
                 field: "margin", value: "cross",
                 allowed: "one leverage and no collateral: cross margin uses the whole holding as collateral")
         }
         if let collateral {
             try require("collateral", collateral, collateral > 0 && collateral <= holding, "coins > 0 and ≤ the holding")
-            if leverages.count > 1 {
+            if listed.count > 1 {
                 throw InputError(field: "collateral", value: describe(collateral), allowed: "one leverage value: a fixed collateral replaces the leverage grid")
             }
         }
@@ -88,7 +91,7 @@ extension Scenario {
         try require("settlementFee", settlementFee, settlementFee >= 0 && settlementFee < 0.05, "a rate from 0 to 0.05")
         try require("faceValue", faceValue, faceValue > 0, "USD per contract > 0")
         for ratio in hedgeRatios {
-            for leverage in leverages {
+            for leverage in listed {
                 let cell = HedgeCell(scenario: self, ratio: ratio, leverage: leverage)
                 if cell.marginCoin + cell.entryFeeCoin > holding * (1 + 1e-12) {
                     throw InputError(

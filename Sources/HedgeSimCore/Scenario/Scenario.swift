@@ -3,7 +3,8 @@
 /// plain fraction (0.6 = 60 %), never a percent.
 ///
 /// Defaults are the worked example of the README: 5 BTC at 70,000 USD, 30 days in hourly steps, an
-/// inverse perpetual shorted on isolated margin at 3x with maintenance 0.5 % on the mark value, and a
+/// inverse perpetual shorted on isolated margin (leverage chosen per ratio, at most 100x) with
+/// maintenance 0.5 % on the mark value, and a
 /// Merton jump-diffusion with realistic BTC parameters (`exchange-mechanics.md` §8, `prior-art.md`).
 public struct Scenario: Codable, Sendable, Equatable {
     // MARK: Holding and horizon
@@ -21,8 +22,15 @@ public struct Scenario: Codable, Sendable, Equatable {
     // MARK: Hedge grid
     /// Hedge ratios `h = N / (S·E)`, each in [0, 2].
     public var hedgeRatios: [Double] = (0...10).map { Double($0) / 10 }
-    /// Leverages `L ≥ 1` for isolated margin (`M = N/(E·L)`).
+    /// Whether each ratio's leverage is chosen by the run (`auto`) or taken from `leverages`.
+    public var leverageMode: LeverageMode = .auto
+    /// Leverages `L ≥ 1` for isolated margin (`M = N/(E·L)`) when `leverageMode` is `fixed`.
     public var leverages: [Double] = [3]
+    /// The venue's highest leverage: the upper end of the automatic leverage search.
+    public var maxLeverage: Double = 100
+    /// The leverage the automatic search chose for each ratio, in `hedgeRatios` order: set by the run
+    /// (nil before it), so the report, the stress replays and a rerun use the same cells.
+    public var chosenLeverages: [Double]? = nil
     /// Isolated or cross margin.
     public var margin: MarginMode = .isolated
     /// Fixed isolated collateral in coin for every ratio; replaces the leverage when set.

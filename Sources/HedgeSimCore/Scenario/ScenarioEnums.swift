@@ -42,6 +42,15 @@ public enum MaintenanceConvention: String, Codable, Sendable, CaseIterable {
     case mark
 }
 
+/// How the leverage of each hedge ratio is set.
+public enum LeverageMode: String, Codable, Sendable, CaseIterable {
+    /// Chosen by the run for every ratio, between the smallest feasible leverage and the venue's
+    /// maximum, under the objective and the liquidation limit (`LeverageSearch`).
+    case auto
+    /// The listed `leverages`, every ratio at every one of them.
+    case fixed
+}
+
 /// The criterion the recommendation minimises over the hedge grid.
 public enum Objective: String, Codable, Sendable, CaseIterable {
     /// Minimum variance of the net USD value.
@@ -50,4 +59,7 @@ public enum Objective: String, Codable, Sendable, CaseIterable {
     case minES = "min-es"
     /// Minimum `Var_h / Var_0 + λ·P(liquidation)` (Alexander, Deng & Zou 2023).
     case varianceLiquidation = "variance-liquidation"
+    /// The ratio of smallest ES95 among feasible cells, at the highest leverage (least coin parked at
+    /// the venue) whose liquidation probability's upper 95 % bound is within the limit.
+    case leastMargin = "least-margin"
 }

@@ -10,6 +10,8 @@ public enum ScenarioFields {
         case integer(WritableKeyPath<Scenario, Int>)
         case optionalInteger(WritableKeyPath<Scenario, Int?>)
         case numberList(WritableKeyPath<Scenario, [Double]>)
+        /// `auto`, or a number list that pins the leverages.
+        case leverages
         case textList(WritableKeyPath<Scenario, [String]>)
         case boolean(WritableKeyPath<Scenario, Bool>)
         case choice([String], (inout Scenario, String) -> Void)
@@ -38,7 +40,8 @@ public enum ScenarioFields {
             field("stepsPerDay", .number(\.stepsPerDay)),
             field("paths", .integer(\.paths)),
             field("hedgeRatios", .numberList(\.hedgeRatios), flag: "ratios"),
-            field("leverages", .numberList(\.leverages), flag: "leverage"),
+            field("leverages", .leverages, flag: "leverage"),
+            field("maxLeverage", .number(\.maxLeverage)),
             choice("margin", \.margin),
             field("collateral", .optionalNumber(\.collateral)),
             field("maintenanceRate", .number(\.maintenanceRate)),
@@ -106,6 +109,14 @@ public enum ScenarioFields {
             scenario[keyPath: path] = value == .null ? nil : try integer(value, or: fail("a whole number"))
         case .numberList(let path):
             scenario[keyPath: path] = try NumberList.parse(value, or: fail("numbers as a list (0,0.5,1) or a range start:end:step (0:1:0.1)"))
+        case .leverages:
+            if value == .text("auto") {
+                scenario.leverageMode = .auto
+            } else {
+                scenario.leverages = try NumberList.parse(
+                    value, or: fail("auto, or numbers as a list (2,3,5) or a range start:end:step (1:5:1)"))
+                scenario.leverageMode = .fixed
+            }
         case .textList(let path):
             switch value {
             case .text(let text): scenario[keyPath: path] = text.split(separator: ",").map(String.init)

@@ -1,0 +1,84 @@
+import Foundation
+
+/// What one pass over the paths says about every leverage of an isolated short at once.
+///
+/// On isolated margin `M = N/(E·L)` a cell is liquidated exactly when the lowest account per USD of
+/// notional the path reaches, `x_min = min_t x_t` (between-step maxima and funding included), is at or
+/// below its threshold `−M/N = −1/(E·L)`. So each path has a *critical leverage*
+/// `c = 1/(E·(−x_min))` (`+∞` when `x_min ≥ 0`): it is liquidated at every `L ≥ c` and at no lower
+/// one. Sorting the critical leverages gives `P̂(liq | L) = #{c ≤ L}/n` for every `L`.
+public struct LeverageProfile: Sendable {
+    /// Paths behind the profile.
+    public let paths: Int
+    /// The critical leverage of every path, ascending (`+∞` for paths never liquidated by price).
+    let sortedCritical: [Double]
+
+    init(lowestAccount: UnsafePointer<Double>, paths: Int, entryPrice: Double) {
+        self.paths = paths
+        sortedCritical = (0..<paths).map { LeverageProfile.criticalLeverage(lowestAccount[$0], entryPrice: entryPrice) }
+            .sorted()
+    }
+
+    /// `1/(E·(−x_min))`, or `+∞` when the account never fell below zero.
+    static func criticalLeverage(_ lowestAccount: Double, entryPrice: Double) -> Double {
+        lowestAccount < 0 ? 1 / (entryPrice * -lowestAccount) : .infinity
+    }
+
+    /// Paths liquidated at leverage `L`: `#{c ≤ L}`.
+    public func liquidations(atLeverage leverage: Double) -> Int {
+        var low = 0, high = sortedCritical.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedCritical[middle] <= leverage { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The most liquidated paths whose Wilson 95 % upper bound stays within `limit`; nil when even
+    /// none does (the limit is below `z²/(n + z²)`).
+    public func allowedLiquidations(limit: Double) -> Int? {
+        let n = Double(paths)
+        guard LiquidationSummary.wilsonInterval(successes: 0, trials: n)[1] <= limit else { return nil }
+        var low = 0, high = paths
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if LiquidationSummary.wilsonInterval(successes: Double(middle), trials: n)[1] <= limit {
+                low = middle
+            } else {
+                high = middle - 1
+            }
+        }
+        return low
+    }
+
+    /// The highest leverage, in steps of 0.01 and at most `maximum`, whose liquidation probability's
+    /// Wilson 95 % upper bound is within `limit`; nil when no leverage is (the limit is too small for
+    /// the path count).
+    public func highestFeasibleLeverage(limit: Double, maximum: Double) -> Double? {
+        guard let allowed = allowedLiquidations(limit: limit) else { return nil }
+        guard allowed < paths else { return maximum }
+        let boundary = sortedCritical[allowed]
+        guard boundary.isFinite else { return maximum }
+        // Feasible exactly for L < boundary: the largest multiple of 0.01 strictly below it.
+        var leverage = (boundary * 100).rounded(.down) / 100
+        if leverage >= boundary { leverage -= 0.01 }
+        return min(maximum, leverage)
+    }
+
+    /// P̂(liq) and its Wilson interval at each of `leverages`: the curve the report draws.
+    public func curve(at leverages: [Double]) -> [LeverageCurvePoint] {
+        leverages.map { leverage in
+            let count = Double(liquidations(atLeverage: leverage))
+            return LeverageCurvePoint(
+                leverage: leverage, probability: count / Double(paths),
+                ci95: LiquidationSummary.wilsonInterval(successes: count, trials: Double(paths)))
+        }
+    }
+}
+
+/// One point of the liquidation probability against leverage, with its Wilson 95 % interval.
+public struct LeverageCurvePoint: Codable, Sendable, Equatable {
+    public var leverage: Double
+    public var probability: Double
+    public var ci95: [Double]
+}
