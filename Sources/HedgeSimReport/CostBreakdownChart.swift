@@ -30,7 +30,7 @@ enum CostBreakdownChart {
     /// The chart of the cells at `leverage`, ratios along the x axis.
     static func svg(_ result: SimulationResult, _ selection: ReportSelection, leverage: Double) -> String {
         let cells = selection.ratios.compactMap { ratio in
-            result.cells.first { $0.hedgeRatio == ratio && $0.leverage == leverage }
+            result.cells.first { $0.hedgeRatio == ratio && selection.inSeries($0.leverage, leverage) }
         }
         var plot = PlotArea(height: 300, xValues: [0, 1], yValues: extent(result.cells), yPadding: 0.06)
         let count = Double(max(1, cells.count))
@@ -38,7 +38,7 @@ enum CostBreakdownChart {
         let every = max(1, Int((count / 12).rounded(.up)))
         let ticks = stride(from: 0, to: cells.count, by: every).map(Double.init)
         plot.drawAxes(
-            xTitle: "Hedge ratio (at \(NumberFormatting.leverage(leverage)) leverage)", yTitle: "Cost per path (USD)",
+            xTitle: "Hedge ratio (at \(selection.seriesName(leverage)) leverage)", yTitle: "Cost per path (USD)",
             xLabel: { index in cells.indices.contains(Int(index)) ? ChartLabels.plain(cells[Int(index)].hedgeRatio) : "" },
             yLabel: ChartLabels.usd, xTicks: ticks)
         let zero = plot.y(0)
@@ -62,6 +62,6 @@ enum CostBreakdownChart {
                 plot.canvas.text("▼", at: (x + barWidth / 2, plot.top - 4), anchor: .middle, style: "tick", fill: ChartPalette.recommended)
             }
         }
-        return plot.canvas.render(label: "Expected hedge cost by component at \(NumberFormatting.leverage(leverage)) leverage, per hedge ratio")
+        return plot.canvas.render(label: "Expected hedge cost by component at \(selection.seriesName(leverage)) leverage, per hedge ratio")
     }
 }

@@ -18,14 +18,14 @@ enum LiquidationHeatMap {
         canvas.text("Hedge ratio", at: (16, (top + gridBottom) / 2), anchor: .middle, style: "title", rotation: -90)
         for (column, leverage) in columns.enumerated() {
             let x = gridLeft + columnWidth * (Double(column) + 0.5)
-            canvas.text(NumberFormatting.leverage(leverage), at: (x, top - 10), anchor: .middle, style: "tick")
+            canvas.text(selection.seriesName(leverage), at: (x, top - 10), anchor: .middle, style: "tick")
         }
         var outline: (x: Double, y: Double)?
         for (row, ratio) in rows.enumerated() {
             let y = top + rowHeight * Double(row)
             canvas.text(NumberFormatting.compact(ratio), at: (gridLeft - 8, y + rowHeight / 2 + 4), anchor: .end, style: "tick")
             for (column, leverage) in columns.enumerated() {
-                guard let cell = result.cells.first(where: { $0.hedgeRatio == ratio && $0.leverage == leverage }) else { continue }
+                guard let cell = result.cells.first(where: { $0.hedgeRatio == ratio && selection.inSeries($0.leverage, leverage) }) else { continue }
                 let x = gridLeft + columnWidth * Double(column)
                 let p = cell.liquidation.probability
                 canvas.rect(x: x, y: y, width: columnWidth, height: rowHeight, fill: ChartPalette.heat(p), stroke: "#dee2e6")

@@ -23,8 +23,8 @@ enum PriceFanChart {
     static func lines(_ result: SimulationResult, _ selection: ReportSelection) -> [Line] {
         let ratio = referenceRatio(selection)
         return selection.leverages.map { leverage in
-            let cell = result.cells.first { $0.hedgeRatio == ratio && $0.leverage == leverage }
-            return Line(leverage: leverage, priceUSD: cell?.liquidationPriceUSD)
+            let cell = result.cells.first { $0.hedgeRatio == ratio && selection.inSeries($0.leverage, leverage) }
+            return Line(leverage: cell?.leverage ?? leverage, priceUSD: cell?.liquidationPriceUSD)
         }
     }
 

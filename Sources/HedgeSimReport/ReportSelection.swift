@@ -20,7 +20,13 @@ struct ReportSelection: Sendable {
     }
 
     let ratios: [Double]
+    /// The leverage series the charts draw: the grid's leverages, or the single series
+    /// `ReportSelection.chosenSeries` when every ratio has its own chosen leverage.
     let leverages: [Double]
+    /// Whether each ratio's leverage was chosen by the run.
+    let chosenLeverage: Bool
+    /// The series key of chosen leverages.
+    static let chosenSeries = 0.0
     let recommended: CellSummary
     let highlights: [Highlight]
 
@@ -32,11 +38,12 @@ struct ReportSelection: Sendable {
             if !leverages.contains(cell.leverage) { leverages.append(cell.leverage) }
         }
         self.ratios = ratios
-        self.leverages = leverages
+        chosenLeverage = result.scenario.leverageMode == .auto
+        self.leverages = chosenLeverage ? [ReportSelection.chosenSeries] : leverages
         let chosen = result.recommendation
         let recommended = result.cells.first { $0.hedgeRatio == chosen.hedgeRatio && $0.leverage == chosen.leverage } ?? result.cells[0]
         self.recommended = recommended
-        let atLeverage = result.cells.filter { $0.leverage == recommended.leverage }
+        let atLeverage = result.cells.filter { result.scenario.leverageMode == .auto || $0.leverage == recommended.leverage }
         let lowest = atLeverage.first { $0.hedgeRatio == 0 } ?? atLeverage.min { $0.hedgeRatio < $1.hedgeRatio } ?? recommended
         let full = atLeverage.first { $0.hedgeRatio == 1 } ?? atLeverage.max { $0.hedgeRatio < $1.hedgeRatio } ?? recommended
         var highlights: [Highlight] = []
@@ -54,6 +61,14 @@ struct ReportSelection: Sendable {
             }
         }
         self.highlights = highlights
+    }
+
+    /// Whether a cell of leverage `leverage` belongs to the chart series `series`.
+    func inSeries(_ leverage: Double, _ series: Double) -> Bool { chosenLeverage || leverage == series }
+
+    /// How a series is named in chart titles: "3x", or "the chosen leverage".
+    func seriesName(_ series: Double) -> String {
+        chosenLeverage ? "the chosen leverage" : NumberFormatting.leverage(series)
     }
 
     /// Whether `cell` is the recommended one.

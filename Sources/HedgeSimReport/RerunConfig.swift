@@ -20,7 +20,16 @@ struct RerunConfig: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .throw
         let seeded = SeededScenario(scenario: result.scenario, seed: result.seed, stress: result.stress.map(\.name))
-        json = RerunConfig.collapsingArrays(String(decoding: try encoder.encode(seeded), as: UTF8.self))
+        // The chosen leverages and the mode are outputs of the run, not keys: automatic leverage is
+        // written as `leverages: auto`, and the rerun searches the same leverages again.
+        guard var object = try JSONSerialization.jsonObject(with: try encoder.encode(seeded)) as? [String: Any] else {
+            throw EncodingError.invalidValue(seeded.seed, .init(codingPath: [], debugDescription: "scenario is not an object"))
+        }
+        object["chosenLeverages"] = nil
+        object["leverageMode"] = nil
+        if result.scenario.leverageMode == .auto { object["leverages"] = "auto" }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        json = RerunConfig.collapsingArrays(String(decoding: data, as: UTF8.self))
         let fileExtension = format == .markdown ? "md" : format.rawValue
         command = "hedgesim run --config \(RerunConfig.fileName) --format \(format.rawValue) --output report.\(fileExtension)"
     }
@@ -61,7 +70,8 @@ struct RerunConfig: Sendable {
         let seed: UInt64
         let stress: [String]
 
-        /// Writes the scenario's keys, then `seed` and `stress` into the same JSON object.
+        /// Writes the scenario's keys (automatic leverage as `leverages: auto`, without the chosen
+        /// values and the mode, which are outputs), then `seed` and `stress` into the same JSON object.
         func encode(to encoder: Encoder) throws {
             try scenario.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)

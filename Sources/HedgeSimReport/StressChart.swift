@@ -12,7 +12,7 @@ enum StressChart {
 
     /// The paths drawn for `outcome` at `leverage`, in ratio order.
     static func series(_ outcome: StressOutcome, _ selection: ReportSelection, leverage: Double) -> [Series] {
-        let paths = outcome.cells.filter { $0.leverage == leverage }.sorted { $0.hedgeRatio < $1.hedgeRatio }
+        let paths = outcome.cells.filter { selection.inSeries($0.leverage, leverage) }.sorted { $0.hedgeRatio < $1.hedgeRatio }
         var chosen = Set(paths.indices)
         if paths.count > 6 {
             chosen = [0, paths.count - 1]
@@ -32,7 +32,7 @@ enum StressChart {
         var plot = PlotArea(height: 320, xValues: outcome.days, yValues: outcome.cells.flatMap(\.netValueUSD), yPadding: 0.06)
         plot.x = LinearScale(domain: 0...max(outcome.days.last ?? 1, 1e-9), range: plot.x.range)
         plot.drawAxes(
-            xTitle: "Days into the stress (at \(NumberFormatting.leverage(leverage)) leverage)", yTitle: "Net value (USD)",
+            xTitle: "Days into the stress (at \(selection.seriesName(leverage)) leverage)", yTitle: "Net value (USD)",
             xLabel: ChartLabels.plain, yLabel: ChartLabels.usd)
         var labelledDays: Set<Double> = []
         for entry in drawn {
@@ -48,7 +48,7 @@ enum StressChart {
                 fill: ChartPalette.liquidation)
         }
         return plot.canvas.render(
-            label: "Stress \(outcome.name) at \(NumberFormatting.leverage(leverage)) leverage: net value over time per hedge ratio")
+            label: "Stress \(outcome.name) at \(selection.seriesName(leverage)) leverage: net value over time per hedge ratio")
     }
 
     /// The value at `day`, linear between the two nearest time points.

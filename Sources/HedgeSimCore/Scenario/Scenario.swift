@@ -24,8 +24,9 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var hedgeRatios: [Double] = (0...10).map { Double($0) / 10 }
     /// Whether each ratio's leverage is chosen by the run (`auto`) or taken from `leverages`.
     public var leverageMode: LeverageMode = .auto
-    /// Leverages `L ≥ 1` for isolated margin (`M = N/(E·L)`) when `leverageMode` is `fixed`.
-    public var leverages: [Double] = [3]
+    /// Leverages `L ≥ 1` for isolated margin (`M = N/(E·L)`) when `leverageMode` is `fixed`; setting
+    /// them pins them (`leverageMode` becomes `fixed`).
+    public var leverages: [Double] = [3] { didSet { leverageMode = .fixed } }
     /// The venue's highest leverage: the upper end of the automatic leverage search.
     public var maxLeverage: Double = 100
     /// The leverage the automatic search chose for each ratio, in `hedgeRatios` order: set by the run
