@@ -17,6 +17,7 @@ public enum CSVReport {
         header += ["controlVariateMean", "controlVariateStandardError", "controlVariateReduction"].map { "netValueUSD.\($0)" }
         header += ["marginUSD", "liquidationPriceUSD"]
         header += ["stdev", "var95", "es95", "es99"].map { "netValueUSD.standardErrors.\($0)" } + ["cost.standardErrors.totalUSD"]
+        header += ["cost.forfeitedMarginUSD", "cost.exposureAfterLiquidationUSD"]
         var lines = [header.joined(separator: ",")]
         let chosen = result.recommendation
         for cell in result.cells {
@@ -43,6 +44,7 @@ public enum CSVReport {
             values.append(cell.liquidationPriceUSD.map(number) ?? "")
             let errors = usd.standardErrors
             values += [errors?.stdev, errors?.var95, errors?.es95, errors?.es99, cell.cost.standardErrors?.totalUSD].map { $0.map(number) ?? "" }
+            values += [cost.forfeitedMarginUSD, cost.exposureAfterLiquidationUSD].map(number)
             lines.append(values.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

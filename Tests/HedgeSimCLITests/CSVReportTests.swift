@@ -9,6 +9,8 @@ import Testing
     static let optionalColumns: Set<String> = [
         "liquidation.meanTimeDays", "hedgeEffectiveness", "netValueUSD.controlVariateMean",
         "netValueUSD.controlVariateStandardError", "netValueUSD.controlVariateReduction",
+        // No liquidation price without a position.
+        "liquidationPriceUSD",
     ]
 
     @Test func oneRowPerCellWithNumbersThatParse() throws {

@@ -58,7 +58,7 @@ import Testing
 
         let recommendation = try #require(report["recommendation"] as? [String: Any])
         #expect(ReportJSON.number(recommendation, "hedgeRatio").map { ratios.contains($0) } == true)
-        #expect(ReportJSON.number(recommendation, "leverage") == 3)
+        #expect(ReportJSON.number(recommendation, "leverage").map { $0 >= 1 && $0 <= 100 } == true, "a chosen leverage")
         #expect((recommendation["objective"] as? String)?.isEmpty == false)
         #expect((recommendation["reason"] as? String)?.isEmpty == false)
     }

@@ -31,6 +31,7 @@ import Testing
     @Test func deterministicAcrossThreadsAndShards() throws {
         var s = scenario()
         s.paths = 1_777
+        s.leverages = [3]
         let single = try TestScenarios.run(s, seed: 4, threads: 1)
         #expect(try TestScenarios.run(s, seed: 4, threads: 3).cells == single.cells)
         let partials = try (0..<3).map { try HedgeSimulation.runShard(s, seed: 4, shard: ShardSpec(index: $0, count: 3)) }

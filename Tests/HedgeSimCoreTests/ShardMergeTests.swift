@@ -32,6 +32,7 @@ import Testing
     @Test func differentScenariosAreRefused() throws {
         var s = Scenario()
         s.paths = 600
+        s.leverages = [3]
         let a = try HedgeSimulation.runShard(s, seed: 1, shard: ShardSpec(index: 0, count: 2))
         s.vol = 0.7
         let b = try HedgeSimulation.runShard(s, seed: 1, shard: ShardSpec(index: 1, count: 2))

@@ -138,7 +138,7 @@ extension CellSummary {
         let numbers = netValueUSD.allNumbers + netValueCoin.allNumbers + liquidation.ci95
             + [liquidation.probability, liquidation.meanTimeDays ?? 0, hedgeEffectiveness ?? 0]
             + [cost.fundingUSD, cost.fundingReceivedUSD, cost.fundingPaidUSD, cost.feesUSD, cost.basisUSD]
-            + [cost.liquidationLossUSD, cost.totalUSD, cost.annualisedPercent] + (cost.standardErrors?.allNumbers ?? [])
+            + [cost.liquidationLossUSD, cost.forfeitedMarginUSD, cost.exposureAfterLiquidationUSD, cost.totalUSD, cost.annualisedPercent] + (cost.standardErrors?.allNumbers ?? [])
             + [hedgeEffectivenessStandardError ?? 0]
         return numbers.allSatisfy(\.isFinite)
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Sums over the paths of one block, per cell, in the order `CellSums` lists them; reduced across
 /// blocks in block order so totals do not depend on threads.
 enum CellSums {
-    static let fieldCount = 8
+    static let fieldCount = 9
     /// Funding cost in USD (paid − received, valued at the horizon price).
     static let fundingCost = 0
     static let fundingReceived = 1
@@ -15,6 +15,8 @@ enum CellSums {
     static let liquidations = 6
     /// Sum of liquidation times in steps (the step's end, `step + 1`).
     static let liquidationSteps = 7
+    /// The part of `liquidationLoss` the venue keeps: the margin balance left at the liquidation.
+    static let forfeitedMargin = 8
 }
 
 extension PathBlockKernel {
@@ -69,6 +71,7 @@ extension PathBlockKernel {
         let notional = cell.notional
         var fundingCostSum = 0.0, fundingReceivedSum = 0.0, fundingPaidSum = 0.0, feesSum = 0.0
         var basisCostSum = 0.0, liquidationLossSum = 0.0, liquidationCount = 0.0, liquidationStepSum = 0.0
+        var forfeitedSum = 0.0
         for path in 0..<count {
             let index = scratch.terminalIndex[path]
             let inverseMark = scratch.stateInverseMark[path]
@@ -104,6 +107,7 @@ extension PathBlockKernel {
             if liquidated {
                 let ideal = index * holding + notional * (1 - index * plan.inverseIndex0)
                 liquidationLossSum += ideal - index * coin - fundingCost - fees - basisCost
+                forfeitedSum += index * forfeitedCoin(cell, group: group, inverseMark: exitInverseMark, funding: fundingIn - fundingOut)
                 liquidationCount += 1
                 liquidationStepSum += record[LiquidationRecord.step] + 1
             }
@@ -116,5 +120,26 @@ extension PathBlockKernel {
         sums[CellSums.liquidationLoss] += liquidationLossSum
         sums[CellSums.liquidations] += liquidationCount
         sums[CellSums.liquidationSteps] += liquidationStepSum
+        sums[CellSums.forfeitedMargin] += forfeitedSum
+    }
+
+    /// Coin the venue keeps when it liquidates `cell`: the margin balance left. With the between-step
+    /// check the mark crosses the liquidation level continuously, so the balance is exactly the
+    /// maintenance requirement there: `m·N/F_θ` (mark convention, `1/F_θ = (θ − c − Φ)/a` from the
+    /// account rule) or `m·N/E` (entry convention). Checked at step ends only, the mark may overshoot:
+    /// the balance `M + N(1/F − 1/E + Φ)` at the step end, never below 0 (beyond bankruptcy the
+    /// venue's insurance fund takes the rest).
+    private func forfeitedCoin(_ cell: HedgeCell, group: Int, inverseMark: Double, funding: Double) -> Double {
+        let notional = cell.notional
+        guard plan.betweenStepCheck else {
+            return max(0, cell.marginCoin + notional * (inverseMark - plan.inverseEntry + funding))
+        }
+        let rate = plan.scenario.maintenanceRate
+        switch plan.scenario.maintenanceConvention {
+        case .entry: return rate * notional * plan.inverseEntry
+        case .mark:
+            let inverseLevel = (plan.thresholds[group] - plan.accountConstant - funding) / plan.markCoefficient
+            return max(0, rate * notional * inverseLevel)
+        }
     }
 }

@@ -100,11 +100,14 @@ public struct CostErrors: Codable, Sendable, Equatable {
     public var feesUSD: Double
     public var basisUSD: Double
     public var liquidationLossUSD: Double
+    public var forfeitedMarginUSD: Double
+    public var exposureAfterLiquidationUSD: Double
     public var totalUSD: Double
     public var annualisedPercent: Double
 
     var allNumbers: [Double] {
-        [fundingUSD, fundingReceivedUSD, fundingPaidUSD, feesUSD, basisUSD, liquidationLossUSD, totalUSD, annualisedPercent]
+        [fundingUSD, fundingReceivedUSD, fundingPaidUSD, feesUSD, basisUSD, liquidationLossUSD, forfeitedMarginUSD,
+         exposureAfterLiquidationUSD, totalUSD, annualisedPercent]
     }
 
     /// The cluster error of a mean from per-block sums and block sizes.

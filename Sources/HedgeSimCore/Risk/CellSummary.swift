@@ -58,8 +58,15 @@ public struct HedgeCost: Codable, Sendable, Equatable {
     public var feesUSD: Double
     /// Minus the basis PnL: negative when the short earned contango.
     public var basisUSD: Double
-    /// Forfeited margin balances and the hedge PnL missed after liquidations.
+    /// Forfeited margin balances and the hedge PnL missed after liquidations:
+    /// `forfeitedMarginUSD + exposureAfterLiquidationUSD`.
     public var liquidationLossUSD: Double
+    /// What the venue keeps at a liquidation (the margin balance left, about `m·N` USD per
+    /// liquidation; never negative).
+    public var forfeitedMarginUSD: Double = 0
+    /// The rest of the liquidation loss: the hedge PnL missed while unhedged after the liquidation
+    /// (negative when the price fell back less than the hedge would have lost).
+    public var exposureAfterLiquidationUSD: Double = 0
     public var totalUSD: Double
     /// `totalUSD / N / (horizon in years) × 100`; 0 without a position.
     public var annualisedPercent: Double

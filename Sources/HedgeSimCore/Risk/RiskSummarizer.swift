@@ -67,6 +67,8 @@ struct RiskSummarizer {
                 feesUSD: sums[CellSums.fees],
                 basisUSD: sums[CellSums.basisCost],
                 liquidationLossUSD: sums[CellSums.liquidationLoss],
+                forfeitedMarginUSD: sums[CellSums.forfeitedMargin],
+                exposureAfterLiquidationUSD: sums[CellSums.liquidationLoss] - sums[CellSums.forfeitedMargin],
                 totalUSD: total,
                 annualisedPercent: cell.notional > 0 ? total / cell.notional / horizonYears * 100 : 0,
                 standardErrors: costErrors(cell: index, notional: cell.notional, horizonYears: horizonYears))
@@ -102,10 +104,10 @@ struct RiskSummarizer {
         let sizes = (0..<sink.blockCount).map { block in
             Double(min(SimulationPlan.blockSize, n - (sink.firstBlock + block) * SimulationPlan.blockSize))
         }
-        func field(_ fields: [Int]) -> Double {
+        func field(_ fields: [Int], minus subtracted: [Int] = []) -> Double {
             let sums = (0..<sink.blockCount).map { block in
                 let row = sink.sums(block: sink.firstBlock + block, cell: cell)
-                return fields.reduce(0.0) { $0 + row[$1] }
+                return fields.reduce(0.0) { $0 + row[$1] } - subtracted.reduce(0.0) { $0 + row[$1] }
             }
             return CostErrors.clusterError(sums: sums, sizes: sizes)
         }
@@ -114,6 +116,8 @@ struct RiskSummarizer {
             fundingUSD: field([CellSums.fundingCost]), fundingReceivedUSD: field([CellSums.fundingReceived]),
             fundingPaidUSD: field([CellSums.fundingPaid]), feesUSD: field([CellSums.fees]),
             basisUSD: field([CellSums.basisCost]), liquidationLossUSD: field([CellSums.liquidationLoss]),
+            forfeitedMarginUSD: field([CellSums.forfeitedMargin]),
+            exposureAfterLiquidationUSD: field([CellSums.liquidationLoss], minus: [CellSums.forfeitedMargin]),
             totalUSD: total, annualisedPercent: notional > 0 ? total / notional / horizonYears * 100 : 0)
     }
 }
