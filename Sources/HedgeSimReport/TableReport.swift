@@ -17,6 +17,15 @@ public enum TableReport {
         lines += stressSection(result)
         lines += wrap("Recommendation (\(result.recommendation.objective)): \(result.recommendation.reason)")
         lines += planLines(result).flatMap(wrap)
+        let precision = result.precision
+        if precision.stoppedBecause != .fixedPathCount {
+            lines += wrap(
+                "Until settled: \(NumberFormatting.grouped(Double(precision.pathsUsed))) paths after \(precision.rounds) "
+                    + "round\(precision.rounds == 1 ? "" : "s") (each a prefix of the next); "
+                    + (precision.stoppedBecause == .settled
+                        ? "stopped because the choice is settled."
+                        : "stopped at the --max-paths budget before the choice was settled."))
+        }
         let timing = result.timing
         lines.append(
             "Simulated \(NumberFormatting.grouped(timing.pathSteps)) path·steps in "

@@ -10,7 +10,10 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("steps-per-day"), parsing: .unconditional, help: "Simulation steps per day (24 = hourly).") var stepsPerDay: String?
     @Option(parsing: .unconditional, help: "Number of simulated paths.") var paths: String?
     @Option(parsing: .unconditional, help: "Hedge ratios: a list 0,0.5,1 or a range 0:1:0.1 (each in [0, 2]).") var ratios: String?
-    @Option(parsing: .unconditional, help: "Leverage(s) for isolated margin, e.g. 3 or 2,3,5 (each ≥ 1).") var leverage: String?
+    @Option(parsing: .unconditional, help: "Leverage of isolated margin: auto (chosen per ratio, the default) or a list such as 3 or 2,3,5 (each ≥ 1).")
+    var leverage: String?
+    @Option(name: .customLong("max-leverage"), parsing: .unconditional, help: "The venue's highest leverage: the top of the auto search (default 100).")
+    var maxLeverage: String?
     @Option(parsing: .unconditional, help: "Margin mode: isolated | cross.") var margin: String?
     @Option(parsing: .unconditional, help: "Fixed isolated collateral in coin (replaces the leverage).") var collateral: String?
     @Option(name: .customLong("maintenance-rate"), parsing: .unconditional, help: "Maintenance margin rate (0.005 = 0.5 %).") var maintenanceRate: String?
@@ -47,7 +50,8 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("funding-cap"), parsing: .unconditional, help: "Cap on the funding rate per interval.") var fundingCap: String?
     @Option(name: .customLong("funding-dead-zone"), parsing: .unconditional, help: "Half-width around --funding-mean where the rate equals it (venue clamp band or dead band).")
     var fundingDeadZone: String?
-    @Option(parsing: .unconditional, help: "Recommendation objective: min-variance | min-es | variance-liquidation.") var objective: String?
+    @Option(parsing: .unconditional, help: "Recommendation objective: min-variance | min-es | variance-liquidation | least-margin.")
+    var objective: String?
     @Option(name: .customLong("liquidation-penalty"), parsing: .unconditional, help: "λ of the variance-liquidation objective.") var liquidationPenalty: String?
     @Option(name: .customLong("max-liquidation-probability"), parsing: .unconditional, help: "Largest liquidation probability a recommendation may have.")
     var maxLiquidationProbability: String?
@@ -56,6 +60,9 @@ struct ScenarioOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "History CSV files for --model bootstrap|replay: PRICES[,FUNDING].") var history: String?
     @Option(parsing: .unconditional, help: "Antithetic variates (pairs of mirrored paths): true | false.") var antithetic: String?
     @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it; default: all cores).") var threads: String?
+    @Flag(name: .customLong("until-settled"), help: "Double the paths until the recommendation is separated from the runner-up by 2 paired s.e. and its P(liq) bound clears the limit, or --max-paths is reached.")
+    var untilSettled = false
+    @Option(name: .customLong("max-paths"), parsing: .unconditional, help: "Path budget of --until-settled (default 2,000,000).") var maxPaths: String?
 
     /// The flags that were given, as (scenario key, raw text), in table order.
     var overrides: [(key: String, value: FieldValue)] {
@@ -74,8 +81,10 @@ struct ScenarioOptions: ParsableArguments {
             ("fundingIntervalHours", fundingIntervalHours), ("fundingPriceCorrelation", fundingPriceCorrelation),
             ("fundingCap", fundingCap), ("fundingDeadZone", fundingDeadZone), ("objective", objective), ("liquidationPenalty", liquidationPenalty),
             ("maxLiquidationProbability", maxLiquidationProbability), ("antithetic", antithetic), ("threads", threads),
-            ("bootstrapBlockSteps", bootstrapBlockSteps), ("history", history),
+            ("bootstrapBlockSteps", bootstrapBlockSteps), ("history", history), ("maxLeverage", maxLeverage),
+            ("maxPaths", maxPaths),
         ]
         return given.compactMap { key, text in text.map { (key, FieldValue.text($0)) } }
+            + (untilSettled ? [("untilSettled", FieldValue.boolean(true))] : [])
     }
 }

@@ -19,6 +19,33 @@ public enum HedgeSimulation {
         _ scenario: Scenario, seed: UInt64, threads: Int? = nil, history: MarketHistory? = nil
     ) throws -> SimulationResult {
         try validate(scenario, history: history)
+        guard scenario.untilSettled else { return try runOnce(scenario, seed: seed, threads: threads, history: history) }
+        // Counter-addressed paths: the run with 2n paths holds the run with n as its first n paths.
+        var current = scenario
+        var rounds = 1
+        var seconds = 0.0
+        while true {
+            var result = try runOnce(current, seed: seed, threads: threads, history: history)
+            seconds += result.timing.simulationSeconds
+            let recommendation = result.recommendation
+            let settled = recommendation.feasible && (recommendation.runnerUp?.separated ?? true)
+            let stopped: Precision.Stop? = settled ? .settled : current.paths * 2 > scenario.maxPaths ? .pathBudget : nil
+            if let stopped {
+                result.precision = Precision(pathsUsed: current.paths, rounds: rounds, stoppedBecause: stopped)
+                result.timing = SimulationTiming(
+                    threads: result.timing.threads, simulationSeconds: seconds, summarySeconds: result.timing.summarySeconds,
+                    pathSteps: result.timing.pathSteps)
+                return result
+            }
+            current.paths *= 2
+            rounds += 1
+        }
+    }
+
+    /// One run at the scenario's path count (see `run`).
+    static func runOnce(
+        _ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?
+    ) throws -> SimulationResult {
         let started = DispatchTime.now().uptimeNanoseconds
         var scenario = scenario
         if scenario.searchesLeverage && scenario.chosenLeverages == nil {

@@ -18,6 +18,8 @@ public struct SimulationResult: Codable, Sendable {
     /// P(liq) against leverage for the recommended ratio (isolated margin sized by leverage), from
     /// the same paths; nil otherwise.
     public var leverageCurve: LeverageCurve?
+    /// How many paths decided the result and why the run stopped there.
+    public var precision = Precision(pathsUsed: 0, rounds: 1, stoppedBecause: .fixedPathCount)
     /// Wall time and throughput; the only part that differs between identical runs.
     public var timing: SimulationTiming
 
@@ -31,6 +33,7 @@ public struct SimulationResult: Codable, Sendable {
         self.priceBands = priceBands
         self.recommendation = recommendation
         self.timing = timing
+        precision = Precision(pathsUsed: scenario.paths, rounds: 1, stoppedBecause: .fixedPathCount)
     }
 }
 
@@ -71,4 +74,21 @@ public struct LeverageCurve: Codable, Sendable, Equatable {
         let points = (0..<count).map { low * Foundation.exp(Double($0) * ratio) } + [chosen]
         return Array(Set(points)).sorted()
     }
+}
+
+/// The path count behind a result and why the run stopped at it.
+public struct Precision: Codable, Sendable, Equatable {
+    public enum Stop: String, Codable, Sendable {
+        /// `--until-settled` was not asked for: the scenario's path count.
+        case fixedPathCount = "fixed-path-count"
+        /// The recommendation is feasible by its upper bound and separated from the runner-up.
+        case settled
+        /// Doubling again would pass `--max-paths`; the choice may still be unsettled.
+        case pathBudget = "path-budget"
+    }
+
+    public var pathsUsed: Int
+    /// Path counts tried (doubling each time).
+    public var rounds: Int
+    public var stoppedBecause: Stop
 }

@@ -54,7 +54,12 @@ extension Scenario {
         try require("liquidationPenalty", liquidationPenalty, liquidationPenalty >= 0, "a finite number ≥ 0")
         try require(
             "maxLiquidationProbability", maxLiquidationProbability,
-            maxLiquidationProbability >= 0 && maxLiquidationProbability <= 1, "a probability from 0 to 1")
+            maxLiquidationProbability > 0 && maxLiquidationProbability < 1, "a probability between 0 and 1 (exclusive), e.g. 0.01 for 1 %")
+        if untilSettled && (maxPaths < paths || maxPaths > Scenario.maxPaths) {
+            throw InputError(
+                field: "maxPaths", value: String(maxPaths),
+                allowed: "a path budget from --paths (\(paths)) to \(Scenario.maxPaths) for --until-settled")
+        }
         if let threads, threads < 1 || threads > 1024 {
             throw InputError(field: "threads", value: String(threads), allowed: "a whole number from 1 to 1024")
         }

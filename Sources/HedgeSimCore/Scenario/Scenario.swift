@@ -118,6 +118,14 @@ public struct Scenario: Codable, Sendable, Equatable {
     /// Largest acceptable liquidation probability for a recommended cell.
     public var maxLiquidationProbability: Double = 0.01
 
+    // MARK: Precision
+    /// Double the path count (every run a prefix of the next) until the recommendation is settled:
+    /// separated from the runner-up by more than 2 paired standard errors, with its liquidation
+    /// probability's upper bound within the limit; or until `maxPaths`.
+    public var untilSettled: Bool = false
+    /// The path budget of `untilSettled`.
+    public var maxPaths: Int = 2_000_000
+
     // MARK: Variance reduction
     /// Antithetic variates: path `2k+1` uses the negated diffusion shocks (price, funding, basis) of
     /// path `2k`; jumps and bridge draws stay independent. Standard errors then come from pair means.

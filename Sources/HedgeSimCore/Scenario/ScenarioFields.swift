@@ -78,6 +78,8 @@ public enum ScenarioFields {
             choice("objective", \.objective),
             field("liquidationPenalty", .number(\.liquidationPenalty)),
             field("maxLiquidationProbability", .number(\.maxLiquidationProbability)),
+            field("untilSettled", .boolean(\.untilSettled)),
+            field("maxPaths", .integer(\.maxPaths)),
             field("antithetic", .boolean(\.antithetic)),
             field("threads", .optionalInteger(\.threads)),
         ]

@@ -24,6 +24,7 @@ public enum StressRunner {
         var base = scenario
         base.model = .replay
         base.paths = 1
+        base.untilSettled = false
         base.antithetic = false
         base.betweenStepCheck = false
         base.threads = 1
