@@ -48,25 +48,33 @@ public enum HedgeSimulation {
     ) throws -> SimulationResult {
         let started = DispatchTime.now().uptimeNanoseconds
         var scenario = scenario
+        var probe: SimulationSink?
         if scenario.searchesLeverage && scenario.chosenLeverages == nil {
-            scenario.chosenLeverages = chooseLeverages(scenario, seed: seed, threads: threads, history: history)
+            let first = probePass(scenario, seed: seed, threads: threads, history: history)
+            scenario.chosenLeverages = first.leverages
+            probe = first.sink
         }
         let plan = SimulationPlan(scenario: scenario, history: history)
         let workers = workerCount(threads, plan: plan)
-        let sink = simulate(plan: plan, seed: seed, blocks: 0..<plan.blockCount, workers: workers)
+        let sink = simulate(plan: plan, seed: seed, blocks: 0..<plan.blockCount, workers: workers, probe: probe)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return try summarize(plan: plan, sink: sink, seed: seed, workers: workers, simulationSeconds: seconds)
     }
 
-    /// The first pass of automatic leverage: the paths without cells, then `LeverageSearch`.
-    static func chooseLeverages(_ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?) -> [Double] {
+    /// The first pass of automatic leverage: the paths without cells (keeping each path's horizon
+    /// state), then `LeverageSearch`.
+    static func probePass(
+        _ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?
+    ) -> (leverages: [Double], sink: SimulationSink) {
         let probe = SimulationPlan(scenario: scenario, history: history, cells: [])
-        let sink = simulate(plan: probe, seed: seed, blocks: 0..<probe.blockCount, workers: workerCount(threads, plan: probe))
+        let sink = simulate(
+            plan: probe, seed: seed, blocks: 0..<probe.blockCount, workers: workerCount(threads, plan: probe), keepsPathState: true)
         let profile = LeverageProfile(lowestAccount: sink.lowestAccount, paths: sink.paths, entryPrice: probe.entryPrice)
-        return LeverageSearch(
+        let leverages = LeverageSearch(
             scenario: scenario, profile: profile, terminalIndex: sink.terminalIndex,
             horizonUnitCoin: sink.horizonUnitCoin, lowestAccount: sink.lowestAccount
         ).leverages()
+        return (leverages, sink)
     }
 
     /// Validates the scenario and, for the history models, that a history long enough was given.
@@ -88,14 +96,20 @@ public enum HedgeSimulation {
     }
 
     /// Generates and settles the paths of `blocks` (a contiguous range of the plan's blocks) on
-    /// `workers` threads; worker `w` takes blocks `w, w + workers, …` of the range.
-    static func simulate(plan: SimulationPlan, seed: UInt64, blocks: Range<Int>, workers: Int) -> SimulationSink {
+    /// `workers` threads; worker `w` takes blocks `w, w + workers, …` of the range. With `probe` (a
+    /// first pass over the same paths that kept their horizon state) only the paths some cell
+    /// liquidates are simulated again (`PathBlockKernel.runReusing`).
+    static func simulate(
+        plan: SimulationPlan, seed: UInt64, blocks: Range<Int>, workers: Int, probe: SimulationSink? = nil,
+        keepsPathState: Bool = false
+    ) -> SimulationSink {
         let total = plan.scenario.paths
         let firstPath = blocks.lowerBound * SimulationPlan.blockSize
         let endPath = min(total, blocks.upperBound * SimulationPlan.blockSize)
         let sink = SimulationSink(
             paths: max(0, endPath - firstPath), cellCount: plan.cells.count, blockCount: blocks.count,
-            firstPath: firstPath, firstBlock: blocks.lowerBound, bandPaths: plan.bandPaths, bandPoints: plan.bandSteps.count)
+            firstPath: firstPath, firstBlock: blocks.lowerBound, bandPaths: plan.bandPaths, bandPoints: plan.bandSteps.count,
+            keepsPathState: keepsPathState)
         guard !blocks.isEmpty else { return sink }
         let kernel = PathBlockKernel(plan: plan, random: CounterRandomSource(seed: seed))
         let stride = max(1, min(workers, blocks.count))
@@ -104,11 +118,20 @@ public enum HedgeSimulation {
             let scratch = BlockScratch(
                 paths: SimulationPlan.blockSize, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count,
                 bandPoints: plan.bandSteps.count)
+            let spare = probe.map { _ in
+                BlockScratch(
+                    paths: PathBlockKernel.granule, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count,
+                    bandPoints: plan.bandSteps.count)
+            }
             var block = blocks.lowerBound + worker
             while block < blocks.upperBound {
                 let first = block * SimulationPlan.blockSize
                 let count = min(SimulationPlan.blockSize, total - first)
-                kernel.run(firstPath: first, count: count, scratch: scratch)
+                if let probe, let spare {
+                    kernel.runReusing(probe, firstPath: first, count: count, scratch: scratch, spare: spare)
+                } else {
+                    kernel.run(firstPath: first, count: count, scratch: scratch)
+                }
                 kernel.settleBlock(firstPath: first, count: count, scratch: scratch, sink: sink, block: block)
                 block += stride
             }

@@ -44,6 +44,12 @@ extension PathBlockKernel {
             sink.lowestAccount[slot] = scratch.stateLowestAccount[path]
             sink.horizonUnitCoin[slot] = (inverseMark - plan.inverseEntry)
                 + (scratch.stateFundingIn[path] - scratch.stateFundingOut[path]) - plan.exitFeeRate * inverseMark
+            if let state = sink.pathState?.advanced(by: slot * SimulationSink.pathStateFields) {
+                state[0] = scratch.stateLogIndex[path]
+                state[1] = inverseMark
+                state[2] = scratch.stateFundingIn[path]
+                state[3] = scratch.stateFundingOut[path]
+            }
             if globalPath - sink.firstPath < sink.bandPathCount {
                 let target = sink.bandLogIndex + (globalPath - sink.firstPath) * sink.bandPoints
                 let source = scratch.bandLogIndex + path * scratch.bandPoints

@@ -20,6 +20,11 @@ final class SimulationSink: @unchecked Sendable {
     /// fee and margin: `(1/F_T − 1/E) + Φ_T − fee_exit/F_T`, so its cell ends with
     /// `spot + M + N·u` coin.
     let horizonUnitCoin: UnsafeMutablePointer<Double>
+    /// Each path's state at the horizon, `pathStateFields` doubles per path (ln P_T, 1/F_T, funding
+    /// received, funding paid), kept by the first pass of automatic leverage so that the second
+    /// pass re-simulates only the paths a chosen cell liquidates; nil otherwise.
+    let pathState: UnsafeMutablePointer<Double>?
+    static let pathStateFields = 4
     /// `CellSums` per (block, cell).
     let blockSums: UnsafeMutablePointer<Double>
     let blockCount: Int
@@ -31,8 +36,9 @@ final class SimulationSink: @unchecked Sendable {
 
     init(
         paths: Int, cellCount: Int, blockCount: Int, firstPath: Int = 0, firstBlock: Int = 0,
-        bandPaths: Int = 0, bandPoints: Int = 0
+        bandPaths: Int = 0, bandPoints: Int = 0, keepsPathState: Bool = false
     ) {
+        pathState = keepsPathState ? LargeBuffer.allocate(max(1, paths * SimulationSink.pathStateFields)) : nil
         bandPathCount = max(0, min(bandPaths, firstPath + paths) - firstPath)
         self.bandPoints = bandPoints
         bandLogIndex = .allocate(capacity: max(1, bandPathCount * bandPoints))
@@ -55,6 +61,7 @@ final class SimulationSink: @unchecked Sendable {
         LargeBuffer.free(terminalIndex)
         LargeBuffer.free(lowestAccount)
         LargeBuffer.free(horizonUnitCoin)
+        if let pathState { LargeBuffer.free(pathState) }
         blockSums.deallocate()
         bandLogIndex.deallocate()
     }
