@@ -93,7 +93,27 @@ enum HTMLCharts {
                     + (selection.leverages.count > 1 ? " One chart per leverage; the grey curves are the other leverages." : "")),
         ]
         body.append(HTMLFragments.figures(selection.leverages.map { FrontierChart.svg(result, selection, leverage: $0) }))
-        return HTMLFragments.section(id: "frontier", title: "Risk against cost", body: body)
+        body.append(HTMLFragments.explanation(
+            "The same cells against the margin they park at the venue (USD at today's price). Filled points keep the upper "
+                + "95 % bound of their liquidation probability within the \(F.readablePercent(result.scenario.maxLiquidationProbability)) "
+                + "limit; hollow ones do not and cannot be recommended."))
+        body.append(HTMLFragments.figures([MarginFrontierChart.svg(result, selection)]))
+        return HTMLFragments.section(id: "frontier", title: "Risk against cost and margin", body: body)
+    }
+
+    /// P(liq) against leverage for the recommended ratio, when the run has the curve.
+    static func leverageCurve(_ result: SimulationResult, _ selection: ReportSelection) -> String? {
+        guard let curve = result.leverageCurve else { return nil }
+        return HTMLFragments.section(
+            id: "leverage", title: "Liquidation probability against leverage",
+            body: [
+                HTMLFragments.explanation(
+                    "For the recommended ratio, the share of paths liquidated at each leverage (the line) with its 95 % "
+                        + "confidence band, read from the same paths in one pass: each path is liquidated at every leverage "
+                        + "above its own critical one. The dashed line is the limit; leverages whose band stays below it are "
+                        + "feasible. The vertical line is the leverage of the recommendation."),
+                HTMLFragments.figures([LeverageCurveChart.svg(curve, chosen: selection.recommended.leverage)]),
+            ])
     }
 
     /// Per stress scenario: its summary, one chart per leverage and the table of every cell.

@@ -17,11 +17,14 @@ public enum HTMLReport {
         let summary = ReportSummary(result, selection)
         var sections = [
             recommendation(summary),
-            contents(hasStress: !result.stress.isEmpty),
+            contents(hasStress: !result.stress.isEmpty, hasCurve: result.leverageCurve != nil),
             riskTable(result, selection),
             HTMLCharts.distribution(result, selection),
             HTMLCharts.priceFan(result, selection),
             HTMLCharts.liquidation(result, selection),
+        ]
+        if let curve = HTMLCharts.leverageCurve(result, selection) { sections.append(curve) }
+        sections += [
             HTMLCharts.cost(result, selection),
             HTMLCharts.frontier(result, selection),
         ]
@@ -61,11 +64,13 @@ public enum HTMLReport {
             className: "recommendation")
     }
 
-    private static func contents(hasStress: Bool) -> String {
+    private static func contents(hasStress: Bool, hasCurve: Bool) -> String {
         var links = [
             ("cells", "Every ratio"), ("distribution", "Value distribution"), ("price", "Price paths"),
-            ("liquidation", "Liquidation"), ("cost", "Hedge cost"), ("frontier", "Risk vs cost"),
+            ("liquidation", "Liquidation"),
         ]
+        if hasCurve { links.append(("leverage", "P(liq) vs leverage")) }
+        links += [("cost", "Hedge cost"), ("frontier", "Risk vs cost and margin")]
         if hasStress { links.append(("stress", "Stress results")) }
         links.append(("scenario", "Scenario and rerun"))
         return "<nav><ul>" + links.map { "<li><a href=\"#\($0)\">\($1)</a></li>" }.joined() + "</ul></nav>"

@@ -44,12 +44,41 @@ struct ReportSummary: Sendable {
             ("Expected hedge cost",
              "\(F.usd(chosen.cost.totalUSD)) (\(F.readablePercent(chosen.cost.annualisedPercent / 100)) of the notional a year; negative = income)"),
         ]
-        if chosen.notionalUSD > 0 {
-            let liquidation = chosen.liquidationPriceUSD.map { "liquidated if the price reaches \(F.usd($0))" } ?? "no liquidation price"
+        if let plan = result.recommendation.plan {
+            func price(_ value: Double?, _ distance: Double?) -> String {
+                guard let value, let distance else { return "none" }
+                return "\(F.usd(value)) (\(distance >= 0 ? "+" : "")\(F.readablePercent(distance)) from today)"
+            }
+            facts += [
+                ("Order",
+                 "short \(F.grouped(plan.contracts)) contracts of \(F.compact(plan.faceValueUSD)) USD = \(F.usd(plan.notionalUSD)) "
+                    + "notional at \(F.leverage(plan.leverage))"),
+                ("Margin to post", "\(String(format: "%.4f", plan.marginCoin)) coin (\(F.usd(plan.marginUSD)))"),
+                ("Liquidation price", price(plan.liquidationPrice, plan.liquidationDistance)),
+                ("Bankruptcy price", price(plan.bankruptcyPrice, plan.bankruptcyDistance)),
+                ("Expected funding", "\(F.usd(plan.expectedFundingPerDayUSD)) a day (positive = received)"),
+                ("Expected cost a year", "\(F.usd(plan.expectedCostPerYearUSD))"),
+                ("Worst 1 % of outcomes", "below \(F.usd(plan.worstOnePercentUSD))"),
+            ]
+            for stress in result.stress {
+                guard let path = stress.cells.first(where: { $0.hedgeRatio == chosen.hedgeRatio && $0.leverage == chosen.leverage }),
+                    let last = path.netValueUSD.last
+                else { continue }
+                let liquidated = path.liquidatedAtDays.map { " — liquidated on day \(F.day($0))" } ?? ""
+                facts.append(("Stress \(stress.name)", "\(F.usd(last)) at the end\(liquidated)"))
+            }
+        }
+        if let runner = result.recommendation.runnerUp {
             facts.append(
-                ("Short position",
-                 "\(F.grouped(chosen.contracts)) contracts = \(F.usd(chosen.notionalUSD)) notional, margin "
-                    + "\(F.compact(chosen.marginCoin)) coin, \(liquidation)"))
+                ("Runner-up",
+                 "ratio \(F.compact(runner.hedgeRatio)) at \(F.leverage(runner.leverage)): \(runner.statistic) "
+                    + "\(runner.difference >= 0 ? "higher" : "lower") by \(F.usd(abs(runner.difference))) ± "
+                    + "\(F.usd(runner.standardError)) (paired s.e.), \(runner.separated ? "separated" : "not separated") by 2 s.e."))
+        }
+        let precision = result.precision
+        if precision.stoppedBecause != .fixedPathCount {
+            facts.append(
+                ("Paths used", "\(F.grouped(Double(precision.pathsUsed))) after \(precision.rounds) round(s): \(precision.stoppedBecause.rawValue)"))
         }
         self.facts = facts
         let t = result.timing
