@@ -18,7 +18,9 @@ import Testing
         for reference in html.components(separatedBy: "href=\"").dropFirst() {
             #expect(reference.hasPrefix("#") || reference.hasPrefix("data:"), "a link that leaves the page: \(reference.prefix(40))")
         }
-        #expect(html.components(separatedBy: "<svg").count - 1 == 11, "charts: distribution, fan, heat map, 2 cost, 2 frontier, 2×2 stress")
+        #expect(
+            html.components(separatedBy: "<svg").count - 1 == 13,
+            "charts: distribution, fan, heat map, P(liq) against leverage, 2 cost, 2 frontier, margin frontier, 2×2 stress")
     }
 
     @Test func textFromTheResultCannotInjectMarkup() throws {
