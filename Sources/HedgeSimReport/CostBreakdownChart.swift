@@ -38,7 +38,7 @@ enum CostBreakdownChart {
         let every = max(1, Int((count / 12).rounded(.up)))
         let ticks = stride(from: 0, to: cells.count, by: every).map(Double.init)
         plot.drawAxes(
-            xTitle: "Hedge ratio (at \(selection.seriesName(leverage)) leverage)", yTitle: "Cost per path (USD)",
+            xTitle: "Hedge ratio (at \(selection.seriesPhrase(leverage)))", yTitle: "Cost per path (USD)",
             xLabel: { index in cells.indices.contains(Int(index)) ? ChartLabels.plain(cells[Int(index)].hedgeRatio) : "" },
             yLabel: ChartLabels.usd, xTicks: ticks)
         let zero = plot.y(0)
@@ -62,6 +62,6 @@ enum CostBreakdownChart {
                 plot.canvas.text("▼", at: (x + barWidth / 2, plot.top - 4), anchor: .middle, style: "tick", fill: ChartPalette.recommended)
             }
         }
-        return plot.canvas.render(label: "Expected hedge cost by component at \(selection.seriesName(leverage)) leverage, per hedge ratio")
+        return plot.canvas.render(label: "Expected hedge cost by component at \(selection.seriesPhrase(leverage)), per hedge ratio")
     }
 }

@@ -12,7 +12,7 @@ enum FrontierChart {
         var plot = PlotArea(height: 330, xValues: costs, yValues: result.cells.map(\.netValueUSD.es95), yPadding: 0.08)
         plot.x = LinearScale(covering: costs, range: plot.x.range, padding: 0.08)
         plot.drawAxes(
-            xTitle: "Expected hedge cost at \(selection.seriesName(leverage)) (USD per path)",
+            xTitle: selection.chosenLeverage ? "Expected hedge cost (USD per path)" : "Expected hedge cost at \(selection.seriesPhrase(leverage)) (USD per path)",
             yTitle: "ES 95 % (USD loss)", xLabel: ChartLabels.usd, yLabel: ChartLabels.usd)
         func curve(_ leverage: Double) -> [(cell: CellSummary, point: SVGCanvas.Point)] {
             result.cells.filter { selection.inSeries($0.leverage, leverage) }.sorted { $0.hedgeRatio < $1.hedgeRatio }
@@ -42,7 +42,7 @@ enum FrontierChart {
             plot.canvas.text(text, at: place.at, anchor: place.anchor, style: "value", fill: colour)
         }
         return plot.canvas.render(
-            label: "Risk against cost at \(selection.seriesName(leverage)): 95 % expected shortfall against expected hedge cost per hedge ratio")
+            label: "Risk against cost at \(selection.seriesPhrase(leverage)): 95 % expected shortfall against expected hedge cost per hedge ratio")
     }
 
     /// A rectangle on the canvas, by its centre and half sizes.

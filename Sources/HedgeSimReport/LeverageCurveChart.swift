@@ -6,11 +6,19 @@ import HedgeSimCore
 /// read from. Left of where the band's top meets the limit is feasible.
 enum LeverageCurveChart {
     static func svg(_ curve: LeverageCurve, chosen: Double) -> String {
-        let points = curve.points
+        // Up to the first leverage liquidated on 4 times the limit: the part that decides.
+        let cut = curve.points.firstIndex { $0.probability > 4 * curve.limit } ?? curve.points.count - 1
+        let points = Array(curve.points.prefix(cut + 1))
         let xs = points.map { Foundation.log($0.leverage) }
-        let highest = min(1, max(curve.limit * 2.5, points.map { $0.ci95[1] }.filter { $0 <= curve.limit * 2.5 }.max() ?? curve.limit))
+        let highest = min(1, max(2 * curve.limit, points.map { $0.ci95[1] }.max() ?? curve.limit))
         var plot = PlotArea(height: 320, xValues: xs, yValues: [0, highest], yPadding: 0.04)
-        let ticks = [1.0, 1.5, 2, 3, 5, 10, 20, 50, 100, 150].filter { $0 >= points[0].leverage * 0.999 && $0 <= points.last!.leverage * 1.001 }
+        var ticks: [Double] = []
+        for tick in [1.0, 1.25, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 15, 20, 30, 50, 75, 100, 150, 200]
+        where tick >= points[0].leverage * 0.999 && tick <= points[points.count - 1].leverage * 1.001 {
+            // Ticks at least a tenth of the axis apart, so their labels never run together.
+            if let last = ticks.last, Foundation.log(tick / last) < 0.1 * ((xs.last ?? 0) - (xs.first ?? 0)) { continue }
+            ticks.append(tick)
+        }
         plot.drawAxes(
             xTitle: "Leverage (ratio \(NumberFormatting.compact(curve.hedgeRatio)), log scale)", yTitle: "P(liquidation)",
             xLabel: { NumberFormatting.compact((Foundation.exp($0) * 100).rounded() / 100) + "x" }, yLabel: ChartLabels.percent,

@@ -18,7 +18,7 @@ enum LiquidationHeatMap {
         canvas.text("Hedge ratio", at: (16, (top + gridBottom) / 2), anchor: .middle, style: "title", rotation: -90)
         for (column, leverage) in columns.enumerated() {
             let x = gridLeft + columnWidth * (Double(column) + 0.5)
-            canvas.text(selection.seriesName(leverage), at: (x, top - 10), anchor: .middle, style: "tick")
+            canvas.text(selection.chosenLeverage ? "chosen" : NumberFormatting.leverage(leverage), at: (x, top - 10), anchor: .middle, style: "tick")
         }
         var outline: (x: Double, y: Double)?
         for (row, ratio) in rows.enumerated() {

@@ -66,9 +66,9 @@ struct ReportSelection: Sendable {
     /// Whether a cell of leverage `leverage` belongs to the chart series `series`.
     func inSeries(_ leverage: Double, _ series: Double) -> Bool { chosenLeverage || leverage == series }
 
-    /// How a series is named in chart titles: "3x", or "the chosen leverage".
-    func seriesName(_ series: Double) -> String {
-        chosenLeverage ? "the chosen leverage" : NumberFormatting.leverage(series)
+    /// How a series is named in chart titles: "3x leverage", or "the chosen leverages".
+    func seriesPhrase(_ series: Double) -> String {
+        chosenLeverage ? "the chosen leverages" : NumberFormatting.leverage(series) + " leverage"
     }
 
     /// Whether `cell` is the recommended one.

@@ -32,7 +32,7 @@ enum StressChart {
         var plot = PlotArea(height: 320, xValues: outcome.days, yValues: outcome.cells.flatMap(\.netValueUSD), yPadding: 0.06)
         plot.x = LinearScale(domain: 0...max(outcome.days.last ?? 1, 1e-9), range: plot.x.range)
         plot.drawAxes(
-            xTitle: "Days into the stress (at \(selection.seriesName(leverage)) leverage)", yTitle: "Net value (USD)",
+            xTitle: "Days into the stress (at \(selection.seriesPhrase(leverage)))", yTitle: "Net value (USD)",
             xLabel: ChartLabels.plain, yLabel: ChartLabels.usd)
         var labelledDays: Set<Double> = []
         for entry in drawn {
@@ -48,7 +48,7 @@ enum StressChart {
                 fill: ChartPalette.liquidation)
         }
         return plot.canvas.render(
-            label: "Stress \(outcome.name) at \(selection.seriesName(leverage)) leverage: net value over time per hedge ratio")
+            label: "Stress \(outcome.name) at \(selection.seriesPhrase(leverage)): net value over time per hedge ratio")
     }
 
     /// The value at `day`, linear between the two nearest time points.
