@@ -35,6 +35,6 @@ enum VariantReports {
         }
         throw InputError(
             field: "format", value: format.rawValue,
-            allowed: "table | json | csv | markdown for several variants; pick one with --variant NAME, or use `hedgesim batch` for a page each")
+            allowed: "table | json | csv | markdown for several variants; for one HTML page of their plans use `hedgesim compare FILE`, or pick one with --variant NAME")
     }
 }

@@ -165,6 +165,11 @@ public enum HedgeSimulation {
             timing: SimulationTiming(
                 threads: workers, simulationSeconds: simulationSeconds, summarySeconds: summarySeconds,
                 pathSteps: Double(scenario.paths) * Double(plan.steps) * (scenario.searchesLeverage ? 2 : 1)))
+        if let index = summaries.firstIndex(where: {
+            $0.hedgeRatio == recommendation.hedgeRatio && $0.leverage == recommendation.leverage
+        }) {
+            result.recommendedBatches = output.batches[index]
+        }
         if let profile, let chosen = summaries.first(where: {
             $0.hedgeRatio == recommendation.hedgeRatio && $0.leverage == recommendation.leverage && $0.notionalUSD > 0
         }) {

@@ -20,6 +20,13 @@ public struct SimulationResult: Codable, Sendable {
     public var leverageCurve: LeverageCurve?
     /// How many paths decided the result and why the run stopped there.
     public var precision = Precision(pathsUsed: 0, rounds: 1, stoppedBecause: .fixedPathCount)
+    /// Per-batch statistics of the recommended cell's USD value, for paired comparisons with other
+    /// runs on the same paths (`PlanComparison`); not part of the report.
+    var recommendedBatches = BatchStatistics()
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, tool, seed, scenario, cells, priceBands, recommendation, stress, timing, leverageCurve, precision
+    }
     /// Wall time and throughput; the only part that differs between identical runs.
     public var timing: SimulationTiming
 
