@@ -7,7 +7,10 @@ import HedgeSimRandom
 ///   layer alone;
 /// - "W1.<paths> x 720 x <ratios>": the whole run (path generation, liquidation monitor for every
 ///   cell, settlement, risk summaries) at 20,000 and 100,000 paths; 1 ratio is mostly path
-///   generation, 101 ratios shows what the one-pass evaluator adds for a large grid.
+///   generation, 101 ratios shows what the one-pass evaluator adds for a large grid;
+/// - "W1.auto.100000 x 720 x 11": the same run with the leverage of every ratio chosen by the run
+///   (`--leverage auto`: a first pass, the search, and a second pass that simulates again only the
+///   paths a chosen cell liquidates), to compare with "W1.100000 x 720 x 11" (at most 1.5×).
 /// Throughput is counted in path·steps (or normals) per iteration.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -37,11 +40,12 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    for (paths, ratios) in [(20_000, 11), (100_000, 11), (100_000, 1), (100_000, 101)] {
+    for (paths, ratios, auto) in [(20_000, 11, false), (100_000, 11, false), (100_000, 1, false), (100_000, 101, false), (100_000, 11, true)] {
         var scenario = Scenario.w1
         scenario.paths = paths
         scenario.hedgeRatios = (0..<ratios).map { ratios == 1 ? 1 : Double($0) / Double(ratios - 1) }
-        let name = "W1.\(paths) x 720 x \(ratios)"
+        if auto { scenario.leverageMode = .auto }
+        let name = "W1.\(auto ? "auto." : "")\(paths) x 720 x \(ratios)"
         Benchmark(name, configuration: .init(scalingFactor: .one)) { benchmark in
             for _ in benchmark.scaledIterations {
                 let result = try HedgeSimulation.run(scenario, seed: 7)

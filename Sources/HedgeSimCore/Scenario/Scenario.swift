@@ -141,9 +141,11 @@ public struct Scenario: Codable, Sendable, Equatable {
 extension Scenario {
     /// The reference workload W1 of the performance issue: the default scenario with hourly funding
     /// (AR(1) around 0.0001/8 per hour, persistence 0.97, innovation stdev 0.00002, correlation 0.3)
-    /// and liquidation checked at steps only, so the numbers compare with plain step-checking peers.
+    /// and liquidation checked at steps only, so the numbers compare with plain step-checking peers;
+    /// the leverage is pinned at 3x, as the peers have it (`--leverage auto` adds the search).
     public static var w1: Scenario {
         var s = Scenario()
+        s.leverages = [3]
         s.fundingMean = 0.0001 / 8
         s.fundingPersistence = 0.97
         s.fundingVol = 0.00002
