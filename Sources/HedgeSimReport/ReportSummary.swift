@@ -22,9 +22,14 @@ struct ReportSummary: Sendable {
             + "\(F.compact(s.horizonDays)) days in \(F.grouped(Double(s.stepCount))) steps, "
             + "\(F.grouped(Double(s.paths))) paths, seed \(result.seed)"
         let chosen = selection.recommended
-        headline = chosen.notionalUSD > 0
-            ? "Hedge ratio \(F.compact(chosen.hedgeRatio)) at \(F.leverage(chosen.leverage)) leverage"
-            : "Do not hedge (ratio \(F.compact(chosen.hedgeRatio)))"
+        if let range = result.recommendation.feasibleLeverage {
+            headline = "Lower the leverage: ratio \(F.compact(range.hedgeRatio)) is feasible at "
+                + "\(F.leverage(range.lowest)) to \(F.leverage(range.highest))"
+        } else {
+            headline = chosen.notionalUSD > 0
+                ? "Hedge ratio \(F.compact(chosen.hedgeRatio)) at \(F.leverage(chosen.leverage)) leverage"
+                : "Do not hedge (ratio \(F.compact(chosen.hedgeRatio)))"
+        }
         reason = result.recommendation.reason
         // The numbers of the recommendation beside those of the first other highlighted choice: the
         // unhedged holding, or the full hedge when the recommendation is not to hedge.

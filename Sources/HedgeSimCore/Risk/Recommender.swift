@@ -15,6 +15,18 @@ public struct Recommendation: Codable, Sendable, Equatable {
     public var runnerUp: RunnerUp?
     /// The position to open; nil when the recommendation is not to hedge.
     public var plan: HedgePlan?
+    /// When no hedged cell at the listed leverages is feasible: the ratio that would hedge best and
+    /// the leverages (from the same paths) at which it is feasible; nil otherwise.
+    public var feasibleLeverage: FeasibleLeverage?
+}
+
+/// Where a hedge the listed leverages rule out becomes feasible.
+public struct FeasibleLeverage: Codable, Sendable, Equatable {
+    public var hedgeRatio: Double
+    /// The smallest leverage that fits the holding and the highest whose liquidation probability's
+    /// upper 95 % bound is within the limit.
+    public var lowest: Double
+    public var highest: Double
 }
 
 /// The second-best choice and the paired comparison with the recommendation.
@@ -60,13 +72,22 @@ struct Recommender {
             return Recommendation(
                 hedgeRatio: cells[least].hedgeRatio, leverage: cells[least].leverage, objective: scenario.objective.rawValue,
                 reason: infeasibleReason(cells, limit: limit), feasible: false, runnerUp: nil,
-                plan: cells[least].notionalUSD > 0 ? HedgePlan(scenario: scenario, cell: cells[least]) : nil)
+                plan: cells[least].notionalUSD > 0 ? HedgePlan(scenario: scenario, cell: cells[least]) : nil,
+                feasibleLeverage: feasibleLeverage(bestHedged(cells)))
         }
         best = undominated(best, among: feasible, cells)
-        let runner = ordered.first { $0 != best }.map { runnerUp($0, best: best, cells) }
+        // The runner-up is another position: the unhedged cells of several leverages are one.
+        let runner = ordered.first { $0 != best && (cells[$0].notionalUSD > 0 || cells[best].notionalUSD > 0) }
+            .map { runnerUp($0, best: best, cells) }
         let cell = cells[best]
         var reason = reason(cell, limit: limit)
-        if hedgedFeasible.isEmpty, let hint = feasibleLeverageHint(bestHedged(cells)) { reason += " " + hint }
+        let lowerLeverage = hedgedFeasible.isEmpty ? feasibleLeverage(bestHedged(cells)) : nil
+        if let lowerLeverage {
+            // The listed leverages are the problem, not hedging: say so first.
+            reason = "No hedged cell at the listed leverages keeps the upper 95 % bound of its liquidation probability "
+                + "within the \(percent(limit)) limit. \(hint(lowerLeverage)) Of the listed cells only the unhedged "
+                + "holding is within the limit (stdev \(usd(cell.netValueUSD.stdev)))."
+        }
         if let runner {
             reason += " Runner-up: ratio \(format(runner.hedgeRatio)) at \(format(runner.leverage))x, "
                 + "\(runner.statistic) \(runner.difference >= 0 ? "higher" : "lower") by \(usd(abs(runner.difference))) "
@@ -75,7 +96,8 @@ struct Recommender {
         }
         return Recommendation(
             hedgeRatio: cell.hedgeRatio, leverage: cell.leverage, objective: scenario.objective.rawValue, reason: reason,
-            feasible: true, runnerUp: runner, plan: cell.notionalUSD > 0 ? HedgePlan(scenario: scenario, cell: cell) : nil)
+            feasible: true, runnerUp: runner, plan: cell.notionalUSD > 0 ? HedgePlan(scenario: scenario, cell: cell) : nil,
+            feasibleLeverage: lowerLeverage)
     }
 
     /// The objective's score of a cell (smaller is better).
@@ -176,21 +198,27 @@ struct Recommender {
     private func infeasibleReason(_ cells: [CellSummary], limit: Double) -> String {
         var text = "No cell keeps the upper 95 % bound of its liquidation probability within the \(percent(limit)) limit "
             + "(\(scenario.paths) paths give a bound of at least \(percent(LiquidationSummary.wilsonInterval(successes: 0, trials: Double(scenario.paths))[1])))."
-        if let hint = feasibleLeverageHint(bestHedged(cells)) { text += " " + hint } else {
+        if let range = feasibleLeverage(bestHedged(cells)) { text += " " + hint(range) } else {
             text += " Raise the limit or simulate more paths."
         }
         return text
     }
 
-    /// "The hedge is feasible at leverage ≤ X" from the run's liquidation profile (isolated margin).
-    private func feasibleLeverageHint(_ hedged: CellSummary?) -> String? {
+    /// The leverages at which `hedged`'s ratio is feasible, from the run's liquidation profile
+    /// (isolated margin sized by leverage); nil when none is.
+    private func feasibleLeverage(_ hedged: CellSummary?) -> FeasibleLeverage? {
         guard let profile, let hedged, scenario.margin == .isolated, scenario.collateral == nil,
             let highest = profile.highestFeasibleLeverage(limit: scenario.maxLiquidationProbability, maximum: scenario.maxLeverage)
         else { return nil }
         let lowest = LeverageSearch.smallestLeverage(scenario: scenario, ratio: hedged.hedgeRatio)
         guard highest >= lowest else { return nil }
-        return "Ratio \(format(hedged.hedgeRatio)) becomes feasible at leverage \(format(lowest))x to \(format(highest))x: "
-            + "run with --leverage auto or --leverage \(format(highest))."
+        return FeasibleLeverage(hedgeRatio: hedged.hedgeRatio, lowest: lowest, highest: highest)
+    }
+
+    /// "Ratio 1 becomes feasible at leverage 1.01x to 2.75x: run with …".
+    private func hint(_ range: FeasibleLeverage) -> String {
+        "Ratio \(format(range.hedgeRatio)) becomes feasible at leverage \(format(range.lowest))x to \(format(range.highest))x: "
+            + "run with --leverage auto or --leverage \(format(range.highest))."
     }
 
     /// Up to 4 decimals without trailing zeros: 0.125 → "0.125", 3 → "3".
