@@ -164,7 +164,7 @@ public enum HedgeSimulation {
             recommendation: recommendation,
             timing: SimulationTiming(
                 threads: workers, simulationSeconds: simulationSeconds, summarySeconds: summarySeconds,
-                pathSteps: Double(scenario.paths) * Double(plan.steps) * (scenario.searchesLeverage ? 2 : 1)))
+                pathSteps: Double(scenario.paths) * Double(plan.steps)))
         if let index = summaries.firstIndex(where: {
             $0.hedgeRatio == recommendation.hedgeRatio && $0.leverage == recommendation.leverage
         }) {

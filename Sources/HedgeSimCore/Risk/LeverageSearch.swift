@@ -26,8 +26,11 @@ struct LeverageSearch {
     /// The chosen leverage of each of the scenario's ratios, in order.
     func leverages() -> [Double] {
         let ceiling = profile.highestFeasibleLeverage(limit: scenario.maxLiquidationProbability, maximum: scenario.maxLeverage)
-        let ordering = PathOrdering(profile: profile, lowestAccount: lowestAccount, entryPrice: scenario.entryPrice)
-        let unhedgedScale = unhedgedVariance()
+        let needsValues = scenario.objective != .leastMargin
+        let ordering = PathOrdering(
+            lowestAccount: lowestAccount, paths: profile.paths, entryPrice: scenario.entryPrice,
+            upTo: needsValues ? ceiling ?? 0 : 0)
+        let unhedgedScale = needsValues ? unhedgedVariance() : 0
         return scenario.hedgeRatios.map { ratio in
             let floor = LeverageSearch.smallestLeverage(scenario: scenario, ratio: ratio)
             guard let ceiling, ceiling >= floor, HedgeCell(scenario: scenario, ratio: ratio, leverage: floor).notional > 0 else {
@@ -83,16 +86,22 @@ struct LeverageSearch {
     }
 }
 
-/// The paths in ascending order of critical leverage, and each path's rank in that order.
+/// The paths liquidated at some leverage up to the search's ceiling, in ascending order of critical
+/// leverage (ties by path), and each path's rank in that order (`Int.max` for the others): every
+/// candidate leverage liquidates a prefix of `order`, and only these paths ever change value.
 private struct PathOrdering {
     let order: [Int]
     let rank: [Int]
 
-    init(profile: LeverageProfile, lowestAccount: UnsafePointer<Double>, entryPrice: Double) {
-        let n = profile.paths
-        let critical = (0..<n).map { LeverageProfile.criticalLeverage(lowestAccount[$0], entryPrice: entryPrice) }
-        order = (0..<n).sorted { critical[$0] != critical[$1] ? critical[$0] < critical[$1] : $0 < $1 }
-        var rank = [Int](repeating: 0, count: n)
+    init(lowestAccount: UnsafePointer<Double>, paths n: Int, entryPrice: Double, upTo ceiling: Double) {
+        var liquidated: [(critical: Double, path: Int)] = []
+        for path in 0..<n {
+            let critical = LeverageProfile.criticalLeverage(lowestAccount[path], entryPrice: entryPrice)
+            if critical <= ceiling { liquidated.append((critical, path)) }
+        }
+        liquidated.sort { $0.critical != $1.critical ? $0.critical < $1.critical : $0.path < $1.path }
+        order = liquidated.map(\.path)
+        var rank = [Int](repeating: .max, count: n)
         for (position, path) in order.enumerated() { rank[path] = position }
         self.rank = rank
     }
@@ -110,8 +119,10 @@ private struct CellScorer {
     let afterFee: Double
     let start: Double
     let unhedgedVariance: Double
-    /// Prefix sums in critical order of `A − W₀`, `(A − W₀)²`, `P_T` and `P_T²`, where
-    /// `A = P_T·(S − fee + N·u)` is the unliquidated USD value.
+    /// Sums over all paths of `A − W₀` and `(A − W₀)²`, where `A = P_T·(S − fee + N·u)` is the
+    /// unliquidated USD value; and prefix sums in critical order (`PathOrdering.order`) of the same
+    /// and of `P_T` and `P_T²`.
+    let totalA: Double, totalA2: Double
     let prefixA: [Double], prefixA2: [Double], prefixP: [Double], prefixP2: [Double]
     /// Unliquidated USD values ascending, with their paths (for the expected shortfall).
     let sortedValues: [(value: Double, path: Int)]
@@ -127,27 +138,34 @@ private struct CellScorer {
         start = scenario.holding * scenario.price
         self.unhedgedVariance = unhedgedVariance
         let n = profile.paths
-        var a = [Double](repeating: 0, count: n + 1), a2 = a, p = a, p2 = a
-        var values: [(value: Double, path: Int)] = []
-        values.reserveCapacity(n)
+        let unitCoin = search.horizonUnitCoin, prices = search.terminalIndex
+        let (kept, size, start) = (scenario.holding - cell.entryFeeCoin, cell.notional, scenario.holding * scenario.price)
+        func value(_ path: Int) -> Double { prices[path] * (kept + size * unitCoin[path]) }
+        var sum = 0.0, squares = 0.0
+        for path in 0..<n {
+            let centred = value(path) - start
+            sum += centred
+            squares += centred * centred
+        }
+        (totalA, totalA2) = (sum, squares)
+        let m = ordering.order.count
+        var a = [Double](repeating: 0, count: m + 1), a2 = a, p = a, p2 = a
         for (position, path) in ordering.order.enumerated() {
-            let price = terminalIndex[path]
-            let value = price * (afterFee + notional * search.horizonUnitCoin[path])
-            let centred = value - start
+            let price = prices[path]
+            let centred = value(path) - start
             a[position + 1] = a[position] + centred
             a2[position + 1] = a2[position] + centred * centred
             p[position + 1] = p[position] + price
             p2[position + 1] = p2[position] + price * price
-            values.append((value, path))
         }
         (prefixA, prefixA2, prefixP, prefixP2) = (a, a2, p, p2)
         sortedValues = scenario.objective == .minES
-            ? values.sorted { $0.value != $1.value ? $0.value < $1.value : $0.path < $1.path } : []
+            ? (0..<n).map { (value($0), $0) }.sorted { $0.value != $1.value ? $0.value < $1.value : $0.path < $1.path } : []
     }
 
     func score(leverage: Double) -> Double {
         let n = profile.paths
-        let liquidated = min(profile.liquidations(atLeverage: leverage), n)
+        let liquidated = min(profile.liquidations(atLeverage: leverage), ordering.order.count)
         let spot = afterFee - notional / (scenario.entryPrice * leverage)
         switch scenario.objective {
         case .minES:
@@ -155,8 +173,8 @@ private struct CellScorer {
         case .minVariance, .varianceLiquidation, .leastMargin:
             // Liquidated path: v − W₀ = P·spot − W₀.
             let m = liquidated
-            let sum = (prefixA[n] - prefixA[m]) + spot * prefixP[m] - start * Double(m)
-            let squares = (prefixA2[n] - prefixA2[m])
+            let sum = (totalA - prefixA[m]) + spot * prefixP[m] - start * Double(m)
+            let squares = (totalA2 - prefixA2[m])
                 + spot * spot * prefixP2[m] - 2 * spot * start * prefixP[m] + start * start * Double(m)
             let variance = n > 1 ? max(0, (squares - sum * sum / Double(n)) / Double(n - 1)) : 0
             guard scenario.objective == .varianceLiquidation else { return variance }
