@@ -100,29 +100,8 @@ public enum ComparisonReport {
                 id: "reasons", title: "Why each plan",
                 body: [HTMLFragments.facts(comparison.entries.map { ($0.name, $0.recommendation.reason) })]),
         ]
-        return """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>HedgeSim comparison</title>
-            <link rel="icon" href="data:,">
-            <style>
-            \(HTMLStyle.css)
-            </style>
-            </head>
-            <body>
-            <main>
-            <header>
-            <h1>HedgeSim comparison</h1>
-            <p class="subject">\(comparison.entries.map(\.name).joined(separator: " · ").htmlEscaped)</p>
-            </header>
-            \(sections.joined(separator: "\n"))
-            </main>
-            </body>
-            </html>
-
-            """
+        return HTMLFragments.page(
+            title: "HedgeSim comparison", heading: "HedgeSim comparison",
+            subject: comparison.entries.map(\.name).joined(separator: " · "), sections: sections, footer: nil)
     }
 }

@@ -63,4 +63,34 @@ enum HTMLFragments {
         let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
         return "<section id=\"\(id)\"\(classAttribute)>\n<h2>\(title.htmlEscaped)</h2>\n" + body.joined(separator: "\n") + "\n</section>"
     }
+
+    /// A whole self-contained page: the style inline, a header with `heading` and `subject`, the
+    /// sections, and an optional footer line. Every text is escaped here.
+    static func page(title: String, heading: String, subject: String, sections: [String], footer: String?) -> String {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title.htmlEscaped)</title>
+        <link rel="icon" href="data:,">
+        <style>
+        \(HTMLStyle.css)
+        </style>
+        </head>
+        <body>
+        <main>
+        <header>
+        <h1>\(heading.htmlEscaped)</h1>
+        <p class="subject">\(subject.htmlEscaped)</p>
+        </header>
+        \(sections.joined(separator: "\n"))
+        \(footer.map { "<footer>\($0.htmlEscaped)</footer>" } ?? "")
+        </main>
+        </body>
+        </html>
+
+        """
+    }
 }

@@ -30,31 +30,9 @@ public enum HTMLReport {
         ]
         if !result.stress.isEmpty { sections.append(HTMLCharts.stress(result, selection)) }
         sections.append(try scenario(result))
-        return """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\("HedgeSim report: \(summary.headline)".htmlEscaped)</title>
-            <link rel="icon" href="data:,">
-            <style>
-            \(HTMLStyle.css)
-            </style>
-            </head>
-            <body>
-            <main>
-            <header>
-            <h1>HedgeSim report</h1>
-            <p class="subject">\(summary.subject.htmlEscaped)</p>
-            </header>
-            \(sections.joined(separator: "\n"))
-            <footer>\(summary.timing.htmlEscaped)</footer>
-            </main>
-            </body>
-            </html>
-
-            """
+        return HTMLFragments.page(
+            title: "HedgeSim report: \(summary.headline)", heading: "HedgeSim report", subject: summary.subject,
+            sections: sections, footer: summary.timing)
     }
 
     private static func recommendation(_ summary: ReportSummary) -> String {

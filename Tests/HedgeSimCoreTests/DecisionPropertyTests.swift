@@ -19,28 +19,8 @@ import Testing
 ///    such a leverage exists is decided independently by a least-margin run with automatic leverage
 ///    on the same seed, hence on the same paths.
 @Suite struct DecisionPropertyTests {
-    /// SplitMix64: a small generator whose sequence does not depend on the standard library.
-    private struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform in [0, 1).
-        mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-        mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * uniform() }
-        mutating func integer(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
-        mutating func element<T>(_ values: [T]) -> T { values[integer(0...(values.count - 1))] }
-        mutating func bool() -> Bool { next() & 1 == 1 }
-    }
-
     /// A random scenario and its seed.
-    private static func randomScenario(_ random: inout SplitMix64) -> (Scenario, UInt64) {
+    private static func randomScenario(_ random: inout SplitMix) -> (Scenario, UInt64) {
         var s = Scenario()
         s.model = random.bool() ? .jump : .gbm
         s.vol = random.uniform(0.3, 1.2)
@@ -84,7 +64,7 @@ import Testing
     }
 
     @Test func recommendationIsFeasibleUndominatedAndExplained() throws {
-        var random = SplitMix64(state: 20_260_601)
+        var random = SplitMix(seed: 20_260_601)
         var branches = (feasible: 0, infeasible: 0, noFeasibleHedge: 0, hinted: 0)
         for index in 0..<100 {
             let (s, seed) = Self.randomScenario(&random)
@@ -150,4 +130,16 @@ import Testing
         // The seeded draw exercises every branch of the properties.
         #expect(branches.feasible > 0 && branches.infeasible > 0 && branches.hinted > 0, "\(branches)")
     }
+}
+
+/// Draws for random scenarios (`SplitMix` is the test target's generator).
+extension SplitMix {
+    /// Uniform in [0, 1).
+    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+    mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * uniform() }
+    mutating func integer(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+    mutating func element<T>(_ values: [T]) -> T { values[integer(0...(values.count - 1))] }
+    mutating func bool() -> Bool { next() & 1 == 1 }
 }
