@@ -11,7 +11,8 @@
 #      external or missing asset;
 #   2. console (Chromium with --enable-logging=stderr --v=0): no console message of any level
 #      (the page has no scripts, so any is an error), no "Uncaught", "Failed to load" or net::ERR_;
-#   3. DOM (chromium --dump-dom): the rendered page has the recommendation and at least 5 charts;
+#   3. DOM (chromium --dump-dom): the rendered page has the recommendation, at least 5 charts, and
+#      the decision's charts (P(liquidation) against leverage, risk against margin posted);
 #   4. screenshots at desktop (1280 px) and phone (390 px) width: the PNG has the window's size, at
 #      least 20 colours and 3 % of pixels off the background, and (desktop) pixels of the chart colours
 #      (cost bars, liquidation lines, heat map), so the charts were drawn.
@@ -154,6 +155,10 @@ for name in "${reports[@]}"; do
   grep -q 'id="recommendation"' "$out/$name-dom.html" || fail "$name.html: no recommendation in the rendered page"
   charts="$(grep -o '<svg class="chart"' "$out/$name-dom.html" | wc -l)"
   [ "$charts" -ge 5 ] || fail "$name.html: $charts charts in the rendered page, expected at least 5"
+  # The decision's pictures: P(liquidation) against leverage, and risk against the margin posted.
+  grep -q 'id="leverage"' "$out/$name-dom.html" && grep -q 'Liquidation probability against leverage at ratio' "$out/$name-dom.html" \
+    || fail "$name.html: no P(liquidation) against leverage chart in the rendered page"
+  grep -q 'against the margin posted' "$out/$name-dom.html" || fail "$name.html: no risk-against-margin chart in the rendered page"
   for size in desktop:1280:12000 phone:390:16000; do
     IFS=: read -r label width height <<<"$size"
     png="$out/$name-$label.png"

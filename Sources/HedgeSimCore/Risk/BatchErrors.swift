@@ -21,34 +21,25 @@ public struct BatchStatistics: Sendable, Equatable {
     /// Batches for `n` paths: 32, or `n/16` when fewer than 512 paths (none below 32 paths).
     static func batches(paths n: Int) -> Int { min(batchCount, n / 16) }
 
-    /// Computes every statistic per batch of `values` (path order) against `initial`; antithetic
-    /// pairs stay in one batch (batch bounds are rounded to even paths).
+    /// Computes every statistic per batch of `values` (path order) against `initial`, each batch
+    /// summarised by `ValueDistribution` itself (the same definitions, the same linear passes);
+    /// antithetic pairs stay in one batch (batch bounds are rounded to even paths).
     init(values: UnsafeBufferPointer<Double>, initial: Double) {
         let n = values.count
         let count = BatchStatistics.batches(paths: n)
-        guard count >= 2 else { return }
-        var scratch = [Double]()
+        guard count >= 2, let base = values.baseAddress else { return }
         for b in 0..<count {
             let lower = (b * n / count) & ~1, upper = b == count - 1 ? n : ((b + 1) * n / count) & ~1
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: values[lower..<upper])
-            scratch.sort()
-            let m = scratch.count
-            let sum = scratch.reduce(0, +)
-            let average = sum / Double(m)
-            let squares = scratch.reduce(0) { $0 + ($1 - average) * ($1 - average) }
-            mean.append(average)
-            stdev.append(m > 1 ? (squares / Double(m - 1)).squareRoot() : 0)
-            for (confidence, isNinetyFive) in [(0.95, true), (0.99, false)] {
-                let position = ValueDistribution.tailPosition(count: m, confidence: confidence)
-                let below = scratch.prefix(position.whole).reduce(0, +)
-                let (valueAtRisk, shortfall) = ValueDistribution.tailRisk(
-                    value: scratch[position.whole], sumBelow: below, position: position, initial: initial)
-                if isNinetyFive { var95.append(valueAtRisk); es95.append(shortfall) } else { var99.append(valueAtRisk); es99.append(shortfall) }
-            }
-            for level in ValueDistribution.levels {
-                quantiles[level.key, default: []].append(scratch[ValueDistribution.quantileRank(count: m, level.p)])
-            }
+            let batch = ValueDistribution(
+                values: UnsafeBufferPointer(start: base + lower, count: upper - lower), initial: initial,
+                batches: BatchStatistics())
+            mean.append(batch.mean)
+            stdev.append(batch.stdev)
+            var95.append(batch.var95)
+            var99.append(batch.var99)
+            es95.append(batch.es95)
+            es99.append(batch.es99)
+            for level in ValueDistribution.levels { quantiles[level.key, default: []].append(batch.quantiles[level.key] ?? 0) }
         }
     }
 
