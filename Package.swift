@@ -34,8 +34,13 @@ let package = Package(
         .target(name: "HedgeSimRandom", dependencies: ["CVectorMath"], swiftSettings: optimisedSwift),
         .target(
             name: "HedgeSimCore",
-            dependencies: ["HedgeSimRandom", "CVectorMath", "COpenBLAS", .product(name: "Yams", package: "Yams")],
-            swiftSettings: optimisedSwift),
+            dependencies: [
+                "HedgeSimRandom", "CVectorMath", .product(name: "Yams", package: "Yams"),
+                // BLAS: OpenBLAS everywhere but Apple platforms, which use Accelerate's CBLAS.
+                .target(name: "COpenBLAS", condition: .when(platforms: [.linux, .windows, .android, .openbsd])),
+            ],
+            swiftSettings: optimisedSwift,
+            linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS]))]),
         .target(name: "HedgeSimReport", dependencies: ["HedgeSimCore"]),
         .target(name: "HedgeSimCalibration", dependencies: ["HedgeSimCore"], swiftSettings: optimisedSwift),
 

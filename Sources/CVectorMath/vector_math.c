@@ -70,18 +70,25 @@ static int hs_level_cache = -1;
 /* Per-thread test override (hs_set_vector_level_for_testing); -1 = none. */
 static _Thread_local int hs_level_override = -1;
 
+/* The CPU's level: 3, 2 or 0 on x86-64 (__builtin_cpu_* exist only there), 1 on AArch64 (NEON is
+ * part of the base architecture, so the base build is the NEON one), 0 elsewhere. */
 static int hs_cpu_level(void) {
-#if !defined(__x86_64__)
-    return 0;
-#endif
+#if defined(__x86_64__)
     __builtin_cpu_init();
     if (!(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))) return 0;
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")) return 3;
     return 2;
+#elif defined(__aarch64__)
+    return 1;
+#else
+    return 0;
+#endif
 }
 
-/* Maps a requested level to one this CPU can run: 0, 2 or 3, at most the CPU's level. */
+/* Maps a requested level to one this CPU can run, at most the CPU's level. On x86-64: 0, 2 or 3.
+ * AArch64 has one build (1, NEON); any request keeps it. */
 static int hs_clamp_level(int requested, int cpu) {
+    if (cpu == 1) return 1;
     if (requested >= 3) return cpu;
     if (requested >= 2) return cpu < 2 ? cpu : 2;
     return 0;

@@ -19,8 +19,8 @@ public enum VectorMath {
         hs_vlog(x, y, count)
     }
 
-    /// The kernel build in use: `"avx512"` (needs AVX-512F and DQ), `"avx2"` (needs AVX2 and FMA)
-    /// or `"scalar"` (baseline x86-64). The environment variable
+    /// The kernel build in use: `"avx512"` (needs AVX-512F and DQ), `"avx2"` (needs AVX2 and FMA),
+    /// `"neon"` (AArch64) or `"scalar"` (baseline x86-64). The environment variable
     /// `HEDGESIM_VECTOR_LEVEL` (`0`, `2` or `3`, read once) can force a lower path.
     public static var level: String {
         name(ofLevel: hs_vector_level())
@@ -30,6 +30,7 @@ public enum VectorMath {
         switch level {
         case 3: "avx512"
         case 2: "avx2"
+        case 1: "neon"
         default: "scalar"
         }
     }

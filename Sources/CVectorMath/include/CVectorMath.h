@@ -1,10 +1,12 @@
 /*
  * CVectorMath: bulk transcendental kernels over arrays of doubles.
  *
- * Three builds of every kernel, chosen once per process (see hs_vector_level):
+ * Three builds of every kernel on x86-64, chosen once per process (see hs_vector_level):
  *   3  AVX-512F/DQ (eight doubles per register);
  *   2  AVX2+FMA;
- *   0  baseline x86-64.
+ *   0  baseline x86-64;
+ * and one on AArch64:
+ *   1  NEON (two doubles per register, fused multiply-add in hardware), the base build there.
  * The highest level the CPU supports is used unless the environment variable
  * HEDGESIM_VECTOR_LEVEL (read once, at the first kernel call) asks for a lower one: "0", "2" or
  * "3"; a level above what the CPU supports is lowered to it, and any other value is ignored.
@@ -14,7 +16,8 @@
  * padded to a full vector, never finished by a scalar loop).
  *
  * Every level computes the same IEEE operations in the same order (own polynomials, see
- * lane_math.h), so all results are identical bit for bit on every CPU.
+ * lane_math.h), so all results are identical bit for bit on every CPU, x86-64 and AArch64 alike
+ * (Scripts/check-aarch64.sh compares them under emulation).
  *
  * All functions accept n >= 0 (n <= 0 does nothing). Inputs and outputs may be
  * the same array (x == y); partially overlapping arrays are not supported.

@@ -1,8 +1,19 @@
+#if canImport(Accelerate)
+internal import Accelerate
+#else
 internal import COpenBLAS
+#endif
 
-/// The one place that talks to OpenBLAS. Every call is named for what it does; the doc comment names
-/// the BLAS routine behind it.
+/// The one place that talks to BLAS: OpenBLAS, or Accelerate on Apple platforms. Every call is named
+/// for what it does; the doc comment names the BLAS routine behind it.
 enum BLAS {
+    #if canImport(Accelerate)
+    /// Accelerate's classic CBLAS takes 32-bit sizes.
+    typealias Size = Int32
+    #else
+    typealias Size = blasint
+    #endif
+
     /// Makes OpenBLAS single-threaded: the simulation parallelises over path blocks itself, and
     /// OpenBLAS threads inside those workers would oversubscribe the cores. The first call also
     /// stops OpenBLAS's worker threads (`blas_thread_shutdown_`): started when the library loads,
@@ -14,8 +25,11 @@ enum BLAS {
     }
 
     private static let singleThreaded: Void = {
+        #if !canImport(Accelerate)
         openblas_set_num_threads(1)
         _ = blas_thread_shutdown_()
+        #endif
+        // Accelerate runs a call of this size on the calling thread.
     }()
 
     /// `C = Z · Lᵀ` for `Z` of `rows × order` and a lower-triangular factor `L` of `order × order`,
@@ -29,16 +43,20 @@ enum BLAS {
         factor.withUnsafeBufferPointer { l in
             cblas_dgemm(
                 CblasColMajor, CblasNoTrans, CblasTrans,
-                blasint(rows), blasint(order), blasint(order),
-                1, z, blasint(rows), l.baseAddress, blasint(order),
-                0, c, blasint(rows))
+                Size(rows), Size(order), Size(order),
+                1, z, Size(rows), l.baseAddress, Size(order),
+                0, c, Size(rows))
         }
     }
 
-    /// OpenBLAS build and kernel, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH … Haswell".
+    /// The BLAS build and kernel, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH … Haswell", or "Accelerate".
     static var configuration: String {
+        #if canImport(Accelerate)
+        return "Accelerate"
+        #else
         guard let config = openblas_get_config() else { return "OpenBLAS" }
         let core = openblas_get_corename().map { String(cString: $0) } ?? "unknown"
         return String(cString: config) + " (core " + core + ")"
+        #endif
     }
 }

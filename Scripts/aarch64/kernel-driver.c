@@ -1,0 +1,105 @@
+/*
+ * Runs every CVectorMath kernel on fixed inputs and prints each output double as 16 hex digits,
+ * one block per kernel, so that builds for different CPUs can be compared bit for bit
+ * (Scripts/check-aarch64.sh). With an argument L (0, 2 or 3) the x86-64 build runs at level L.
+ *
+ * Kernels: hs_vexp and hs_vlog over their domains and edges (libm lanes included), hs_box_muller,
+ * hs_philox_uniform_pairs, hs_normal_rows, and the fused path kernel hs_perpetual_paths on a
+ * perpetual with jumps, funding every step, a dead zone, the between-step check and antithetic
+ * pairs, with three liquidation thresholds and band points.
+ */
+#include "CVectorMath.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Each double as its 16 hex digits; a NaN as "nan" (its sign and payload are not a number and
+ * differ between CPUs: x86-64's default NaN has the sign bit set, AArch64's does not). */
+static void print_block(const char *name, const double *values, long n) {
+    printf("%s %ld\n", name, n);
+    for (long i = 0; i < n; i++) {
+        uint64_t bits;
+        memcpy(&bits, &values[i], sizeof bits);
+        char separator = (i % 8 == 7 || i == n - 1) ? '\n' : ' ';
+        if (isnan(values[i])) printf("%16s%c", "nan", separator);
+        else printf("%016" PRIx64 "%c", bits, separator);
+    }
+}
+
+static void print_longs(const char *name, const long *values, long n) {
+    printf("%s %ld\n", name, n);
+    for (long i = 0; i < n; i++) printf("%ld%c", values[i], (i % 16 == 15 || i == n - 1) ? '\n' : ' ');
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1) hs_set_vector_level_for_testing(atoi(argv[1]));
+    printf("level %d\n", hs_vector_level());
+
+    enum { N = 1003 };
+    static double x[N], y[N], u1[N], u2[N], z1[N], z2[N];
+    for (int i = 0; i < N; i++) {
+        x[i] = -745.0 + 1460.0 * i / (N - 1);                   /* exp: libm lanes at both ends */
+        u1[i] = (i + 0.5) / N;
+        u2[i] = fmod(0.618033988749895 * (i + 1), 1.0);
+    }
+    x[0] = -INFINITY; x[1] = NAN; x[2] = 0.0; x[3] = -0.0; x[4] = 1e-300;
+    hs_vexp(x, y, N);
+    print_block("exp", y, N);
+    for (int i = 0; i < N; i++) x[i] = ldexp(1.0 + (double)i / N, i % 2100 - 1070); /* subnormals to huge */
+    x[0] = 0.0; x[1] = -1.0; x[2] = INFINITY; x[3] = 1.0;
+    hs_vlog(x, y, N);
+    print_block("log", y, N);
+    hs_box_muller(u1, u2, z1, z2, N);
+    print_block("box_muller_z1", z1, N);
+    print_block("box_muller_z2", z2, N);
+
+    enum { PATHS = 37, STEPS = 11 };
+    static double first[PATHS * STEPS], second[PATHS * STEPS], third[PATHS * STEPS];
+    hs_philox_uniform_pairs(0x0123456789abcdefULL, 2, 1, 5, PATHS, 3, STEPS, first, second);
+    print_block("philox_first", first, PATHS * STEPS);
+    print_block("philox_second", second, PATHS * STEPS);
+    hs_normal_rows(42, 1, 0, 7, PATHS, 2, STEPS, first, second, third);
+    print_block("normal_z1", first, PATHS * STEPS);
+    print_block("normal_z2", second, PATHS * STEPS);
+    print_block("normal_u3", third, PATHS * STEPS);
+
+    enum { BLOCK = 256, GROUPS = 3, BAND_PATHS = 40, BAND_POINTS = 5, PATH_STEPS = 96 };
+    static const double thresholds[GROUPS] = {-0.000004, -0.000007, -0.000012};
+    static long band_point_of_step[PATH_STEPS];
+    for (int s = 0; s < PATH_STEPS; s++) band_point_of_step[s] = (s + 1) % 20 == 0 ? (s + 1) / 20 - 1 : -1;
+    hs_perpetual_plan plan = {
+        .seed = 20261205, .purpose_diffusion = 1, .purpose_bridge = 2, .purpose_jump_size = 3,
+        .antithetic = 1, .between_step_check = 1, .has_jumps = 1, .steps = PATH_STEPS,
+        .log_price0 = log(70000.0), .drift_per_step = -0.00002, .vol_per_step = 0.9 * sqrt(1.0 / 8760),
+        .correlation = 0.3, .orthogonal = sqrt(1 - 0.09), .no_jump_probability = exp(-30.0 / 8760),
+        .jump_rate_per_step = 30.0 / 8760, .jump_mean = -0.02, .jump_stdev = 0.08, .steps_per_funding = 1,
+        .funding_persistence = 0.97, .funding_scale = 0.00002, .funding_mean = 0.0000125,
+        .funding_dead_zone = 0.00001, .funding_cap = 0.00375, .mark_coefficient = 0.995,
+        .account_constant = -1.0 / 70000.0, .thresholds = thresholds, .threshold_count = GROUPS,
+        .band_point_of_step = band_point_of_step, .band_paths = BAND_PATHS, .band_points = BAND_POINTS,
+    };
+    static double log_index[BLOCK], inverse_mark[BLOCK], funding_in[BLOCK], funding_out[BLOCK], lowest[BLOCK];
+    static long next_group[BLOCK];
+    static double records[BLOCK * GROUPS * 5], band[BAND_PATHS * BAND_POINTS];
+    for (long first_path = 0; first_path < 2 * BLOCK; first_path += BLOCK) {
+        long count = first_path == 0 ? BLOCK : 201;              /* a full and a partial block */
+        hs_perpetual_block block = {
+            .first_path = first_path, .count = count, .log_index = log_index, .inverse_mark = inverse_mark,
+            .funding_in = funding_in, .funding_out = funding_out, .lowest_account = lowest,
+            .next_group = next_group, .records = records, .band_log_index = band,
+        };
+        hs_perpetual_paths(&plan, &block);
+        print_block("paths_log_index", log_index, count);
+        print_block("paths_inverse_mark", inverse_mark, count);
+        print_block("paths_funding_in", funding_in, count);
+        print_block("paths_funding_out", funding_out, count);
+        print_block("paths_lowest_account", lowest, count);
+        print_longs("paths_next_group", next_group, count);
+        print_block("paths_records", records, count * GROUPS * 5);
+        if (first_path == 0) print_block("paths_band", band, BAND_PATHS * BAND_POINTS);
+    }
+    return 0;
+}
