@@ -41,7 +41,7 @@ let package = Package(
             ],
             swiftSettings: optimisedSwift,
             linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS]))]),
-        .target(name: "HedgeSimReport", dependencies: ["HedgeSimCore"]),
+        .target(name: "HedgeSimReport", dependencies: ["HedgeSimCore", "HedgeSimRandom"]),
         .target(name: "HedgeSimCalibration", dependencies: ["HedgeSimCore"], swiftSettings: optimisedSwift),
 
         // MARK: Command-line tool

@@ -18,14 +18,26 @@ public enum HedgeSimulation {
     public static func run(
         _ scenario: Scenario, seed: UInt64, threads: Int? = nil, history: MarketHistory? = nil
     ) throws -> SimulationResult {
+        try run(scenario, seed: seed, threads: threads, history: history, workerSetup: nil)
+    }
+
+    /// `run` for `hedgesim bench`: each simulation worker first calls `workerSetup` with its index
+    /// (`0 ..< workers`) on the thread that runs it, before it takes a block (the bench binds the
+    /// thread to a core there, or notes which threads did the work). Results do not depend on it.
+    @_spi(Bench) public static func run(
+        _ scenario: Scenario, seed: UInt64, threads: Int? = nil, history: MarketHistory? = nil,
+        workerSetup: (@Sendable (Int) -> Void)?
+    ) throws -> SimulationResult {
         try validate(scenario, history: history)
-        guard scenario.untilSettled else { return try runOnce(scenario, seed: seed, threads: threads, history: history) }
+        guard scenario.untilSettled else {
+            return try runOnce(scenario, seed: seed, threads: threads, history: history, workerSetup: workerSetup)
+        }
         // Counter-addressed paths: the run with 2n paths holds the run with n as its first n paths.
         var current = scenario
         var rounds = 1
         var seconds = 0.0
         while true {
-            var result = try runOnce(current, seed: seed, threads: threads, history: history)
+            var result = try runOnce(current, seed: seed, threads: threads, history: history, workerSetup: workerSetup)
             seconds += result.timing.simulationSeconds
             let recommendation = result.recommendation
             let settled = recommendation.feasible && (recommendation.runnerUp?.separated ?? true)
@@ -44,19 +56,21 @@ public enum HedgeSimulation {
 
     /// One run at the scenario's path count (see `run`).
     static func runOnce(
-        _ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?
+        _ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?,
+        workerSetup: (@Sendable (Int) -> Void)? = nil
     ) throws -> SimulationResult {
         let started = DispatchTime.now().uptimeNanoseconds
         var scenario = scenario
         var probe: SimulationSink?
         if scenario.searchesLeverage && scenario.chosenLeverages == nil {
-            let first = probePass(scenario, seed: seed, threads: threads, history: history)
+            let first = probePass(scenario, seed: seed, threads: threads, history: history, workerSetup: workerSetup)
             scenario.chosenLeverages = first.leverages
             probe = first.sink
         }
         let plan = SimulationPlan(scenario: scenario, history: history)
         let workers = workerCount(threads, plan: plan)
-        let sink = simulate(plan: plan, seed: seed, blocks: 0..<plan.blockCount, workers: workers, probe: probe)
+        let sink = simulate(
+            plan: plan, seed: seed, blocks: 0..<plan.blockCount, workers: workers, probe: probe, workerSetup: workerSetup)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return try summarize(plan: plan, sink: sink, seed: seed, workers: workers, simulationSeconds: seconds)
     }
@@ -64,11 +78,13 @@ public enum HedgeSimulation {
     /// The first pass of automatic leverage: the paths without cells (keeping each path's horizon
     /// state), then `LeverageSearch`.
     static func probePass(
-        _ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?
+        _ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?,
+        workerSetup: (@Sendable (Int) -> Void)? = nil
     ) -> (leverages: [Double], sink: SimulationSink) {
         let probe = SimulationPlan(scenario: scenario, history: history, cells: [])
         let sink = simulate(
-            plan: probe, seed: seed, blocks: 0..<probe.blockCount, workers: workerCount(threads, plan: probe), keepsPathState: true)
+            plan: probe, seed: seed, blocks: 0..<probe.blockCount, workers: workerCount(threads, plan: probe), keepsPathState: true,
+            workerSetup: workerSetup)
         let profile = LeverageProfile(lowestAccount: sink.lowestAccount, paths: sink.paths, entryPrice: probe.entryPrice)
         let leverages = LeverageSearch(
             scenario: scenario, profile: profile, terminalIndex: sink.terminalIndex,
@@ -98,10 +114,11 @@ public enum HedgeSimulation {
     /// Generates and settles the paths of `blocks` (a contiguous range of the plan's blocks) on
     /// `workers` threads; worker `w` takes blocks `w, w + workers, …` of the range. With `probe` (a
     /// first pass over the same paths that kept their horizon state) only the paths some cell
-    /// liquidates are simulated again (`PathBlockKernel.runReusing`).
+    /// liquidates are simulated again (`PathBlockKernel.runReusing`). Each worker first calls
+    /// `workerSetup` with its index (see the bench's `run`).
     static func simulate(
         plan: SimulationPlan, seed: UInt64, blocks: Range<Int>, workers: Int, probe: SimulationSink? = nil,
-        keepsPathState: Bool = false
+        keepsPathState: Bool = false, workerSetup: (@Sendable (Int) -> Void)? = nil
     ) -> SimulationSink {
         let total = plan.scenario.paths
         let firstPath = blocks.lowerBound * SimulationPlan.blockSize
@@ -115,6 +132,7 @@ public enum HedgeSimulation {
         let stride = max(1, min(workers, blocks.count))
         BLAS.useSingleThread()
         DispatchQueue.concurrentPerform(iterations: stride) { worker in
+            workerSetup?(worker)
             let scratch = BlockScratch(
                 paths: SimulationPlan.blockSize, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count,
                 bandPoints: plan.bandSteps.count)
