@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HedgeSimCore
 
 /// `hedgesim`: Monte Carlo risk of hedging a coin holding with inverse futures.
 @main
@@ -17,6 +18,7 @@ struct HedgeSimCommand: ParsableCommand {
     static func main() {
         InterruptCleanup.install()
         do {
+            try checkSubcommand(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
         } catch {
@@ -28,5 +30,20 @@ struct HedgeSimCommand: ParsableCommand {
             FileHandle.standardError.write(Data(("hedgesim: error: " + message + "\n").utf8))
             Foundation.exit(code == .failure ? 1 : code.rawValue)
         }
+    }
+
+    /// Matches the first word against the subcommands before any option is parsed, so a mistyped
+    /// subcommand gets "did you mean" instead of falling through to `run` and failing on an option
+    /// it does not have. `run` takes no positional argument, so a first word that is no subcommand
+    /// (and not `help`) is always a mistake.
+    /// - Throws: `ValidationError` naming the word and the closest subcommand.
+    static func checkSubcommand(_ arguments: [String]) throws {
+        guard let word = arguments.first, !word.hasPrefix("-"), word != "help" else { return }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !names.contains(word) else { return }
+        let closest = names.map { ($0, ScenarioFields.editDistance($0, word.lowercased())) }.min { $0.1 < $1.1 }
+        let hint = closest.flatMap { $0.1 <= 3 || $0.0.hasPrefix(word.lowercased()) ? " (did you mean '\($0.0)'?)" : nil } ?? ""
+        throw ValidationError(
+            "unknown subcommand '\(word)'\(hint); allowed: \(names.joined(separator: " | ")), or run options alone")
     }
 }

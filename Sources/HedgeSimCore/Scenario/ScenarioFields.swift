@@ -179,7 +179,8 @@ public enum ScenarioFields {
         return " (did you mean '\(best.0)'?)"
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    /// Levenshtein distance between two words (insertions, deletions and substitutions cost 1).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         var previous = Array(0...b.count)
         for i in 1...max(1, a.count) where !a.isEmpty {
