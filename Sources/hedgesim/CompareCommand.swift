@@ -46,7 +46,9 @@ struct CompareCommand: ParsableCommand {
                 for run in try document.runs() {
                     let label = run.variant.map { "\(name):\($0)" } ?? name
                     do {
-                        jobs.append((label, try ScenarioJob(run, base: base, flags: fields.overrides, seed: seed, stress: [])))
+                        let job = try ScenarioJob(run, base: base, flags: fields.overrides, seed: seed, stress: [], strict: fields.strict)
+                        job.report(label: label)
+                        jobs.append((label, job))
                     } catch let error as InputError {
                         throw ValidationError("\(label): \(error.description)")
                     }

@@ -32,6 +32,7 @@ struct RunCommand: ParsableCommand {
         do {
             let format = try ReportFormat.parse(format)
             let jobs = try resolveJobs()
+            for job in jobs { job.report(label: job.variant) }
             if let shard {
                 guard jobs.count == 1, let job = jobs.first else {
                     throw InputError(field: "variant", value: "none", allowed: "one variant (--variant NAME) for a shard run")
@@ -83,7 +84,7 @@ struct RunCommand: ParsableCommand {
         let stress = try self.stress.map { try StressSpec.list(.text($0)) }
         return try runs.map { run in
             try Self.inVariant(run.variant, of: runs.count) {
-                try ScenarioJob(run, base: base, flags: fields.overrides, seed: seed, stress: stress)
+                try ScenarioJob(run, base: base, flags: fields.overrides, seed: seed, stress: stress, strict: fields.strict)
             }
         }
     }

@@ -63,6 +63,7 @@ struct ScenarioOptions: ParsableArguments {
     @Flag(name: .customLong("until-settled"), help: "Double the paths until the recommendation is separated from the runner-up by 2 paired s.e. and its P(liq) bound clears the limit, or --max-paths is reached.")
     var untilSettled = false
     @Option(name: .customLong("max-paths"), parsing: .unconditional, help: "Path budget of --until-settled (default 2,000,000).") var maxPaths: String?
+    @Flag(help: "Treat warnings (values that look like percents where fractions are meant) as errors.") var strict = false
 
     /// The flags that were given, as (scenario key, raw text), in table order.
     var overrides: [(key: String, value: FieldValue)] {
