@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a sharded simulation on this machine with xargs (or GNU parallel), then merges it:
 #   Scripts/cluster/local-shards.sh SHARDS [hedgesim run options...]
-# e.g. Scripts/cluster/local-shards.sh 4 --seed 7 --paths 200000 --format json --output report.json
+# e.g. Scripts/cluster/local-shards.sh 4 --seed 7 --paths 200000 --leverage 3 --format json --output report.json
 # The options before --format/--output go to every shard; the merged report honours --format/--output.
+# Shards need a seed and a fixed leverage (a list such as 3 or 2,3,5: `auto` needs every path).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 shards=${1:?usage: local-shards.sh SHARDS [run options]}

@@ -14,6 +14,13 @@ struct BatchCommand: ParsableCommand {
             folder whose inputs (scenario text, variant, seed, paths, version) are unchanged, unless --force; an \
             interrupted batch resumes where it stopped. Without a seed in the file or --seed, seed 1 is used so \
             that reruns reproduce.
+
+            On a cluster, each task of a scheduler's array runs `--shard I/N`: the scenarios at positions I, I+N, \
+            I+2N, … of the batch's sorted list, into the same REPORTS folder, writing no index; its exit status is 0 \
+            once each of its scenarios has a report or a recorded error, so the scheduler retries only tasks that \
+            could not finish. When every task has ended, `--index-only` (with the same INPUT, --out, --paths and \
+            --seed) runs nothing and writes index.html and summary.csv from the finished folders, listing a \
+            scenario that has none as failed (not run); its exit status is 0 only when all passed.
             """)
 
     /// The seed of scenarios that name none, so a batch reproduces (and can be reused) run after run.
@@ -26,6 +33,22 @@ struct BatchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Paths per scenario, overriding the files.") var paths: String?
     @Option(parsing: .unconditional, help: "Seed of every scenario (default: the file's seed, else 1).") var seed: String?
     @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it; default: all cores).") var threads: String?
+    @Option(
+        parsing: .unconditional,
+        help: "Run only the scenarios at positions I, I+N, … of the sorted list (0-based, e.g. 0/4) and write no index: one task of an array.")
+    var shard: String?
+    @Flag(name: .customLong("index-only"), help: "Run nothing: write index.html and summary.csv from the folders the --shard tasks finished.")
+    var indexOnly = false
+
+    /// What one invocation does with the batch's scenarios.
+    enum Mode {
+        /// Run (or reuse) every scenario, then write the index and the summary.
+        case all
+        /// Run (or reuse) one shard's scenarios and write no index.
+        case shard(ShardSpec)
+        /// Run nothing; index the finished folders.
+        case indexOnly
+    }
 
     /// A batch in which some scenario failed: one line on standard error, exit status 1.
     struct Failed: Error, CustomStringConvertible {
@@ -36,6 +59,7 @@ struct BatchCommand: ParsableCommand {
         let rows: [BatchRow]
         let index: URL
         do {
+            let mode = try parseMode()
             let seed = try self.seed.map { text in
                 guard let value = UInt64(text) else {
                     throw InputError(field: "seed", value: text, allowed: "a whole number from 0 to 18446744073709551615")
@@ -57,8 +81,12 @@ struct BatchCommand: ParsableCommand {
             } catch {
                 throw InputError(field: "out", value: out, allowed: "a folder that can be created and written")
             }
-            rows = try runAll(items, reports: reports, flags: flags, seed: seed)
+            rows = try runAll(items, reports: reports, flags: flags, seed: seed, mode: mode)
             index = reports.appendingPathComponent("index.html")
+            if case .shard(let shard) = mode {
+                print(Self.shardSummary(rows, shard: shard, of: items.count))
+                return
+            }
             try OutputFile.writeAtomically(BatchIndexPage.render(rows), to: index.path)
             try OutputFile.writeAtomically(BatchSummaryCSV.render(rows), to: reports.appendingPathComponent("summary.csv").path)
         } catch let error as InputError {
@@ -73,6 +101,36 @@ struct BatchCommand: ParsableCommand {
         print("All \(rows.count) scenarios passed (\(reused) reused from an earlier run); see \(index.path)")
     }
 
+    /// The mode the flags ask for.
+    private func parseMode() throws -> Mode {
+        if indexOnly {
+            if let shard {
+                throw InputError(flag: "--shard", field: "shard", value: shard, allowed: "none with --index-only (it runs nothing)")
+            }
+            if force {
+                throw InputError(flag: "--force", field: "force", value: "true", allowed: "not with --index-only (it runs nothing)")
+            }
+            return .indexOnly
+        }
+        return try shard.map { .shard(try ShardSpec(parsing: $0)) } ?? .all
+    }
+
+    /// The line a `--shard` task prints: what it ran, and what comes next.
+    static func shardSummary(_ rows: [BatchRow], shard: ShardSpec, of total: Int) -> String {
+        let name = "Shard \(shard.index)/\(shard.count)"
+        guard !rows.isEmpty else { return "\(name): no scenarios (the batch has \(total), fewer than \(shard.count) shards)" }
+        let failed = rows.filter { !$0.passed }
+        var line = "\(name): \(rows.count) of \(total) scenarios, \(rows.count - failed.count) passed, \(failed.count) failed"
+        if !failed.isEmpty {
+            line += " (" + failed.prefix(3).map(\.name).joined(separator: ", ") + (failed.count > 3 ? ", …" : "") + ")"
+        }
+        line += ", \(rows.filter(\.reused).count) reused; when every shard has ended, write the index with --index-only"
+        return line
+    }
+
+    /// The error of a scenario that `--index-only` finds without a finished folder.
+    static let notRun = "not run: no finished report folder for these inputs (run its --shard task again or the whole batch)"
+
     /// One scenario resolved for the batch: its job (or why it cannot run) and the digest of its inputs.
     private struct Planned {
         let item: BatchItem
@@ -82,8 +140,11 @@ struct BatchCommand: ParsableCommand {
         let duplicate: Bool
     }
 
-    /// Runs (or reuses) every item in order and returns their rows.
-    private func runAll(_ items: [BatchItem], reports: URL, flags: [(key: String, value: FieldValue)], seed: UInt64?) throws -> [BatchRow] {
+    /// Runs (or reuses) the items that `mode` selects, in order, and returns their rows (every item's
+    /// for `.all` and `.indexOnly`, the shard's for `.shard`).
+    private func runAll(
+        _ items: [BatchItem], reports: URL, flags: [(key: String, value: FieldValue)], seed: UInt64?, mode: Mode
+    ) throws -> [BatchRow] {
         var seen: Set<String> = []
         let planned = items.map { item -> Planned in
             let run = try? item.run.get()
@@ -95,14 +156,31 @@ struct BatchCommand: ParsableCommand {
                 .mapError { BatchItemError(description: Self.oneLine($0)) }
             return Planned(item: item, job: job, digest: digest, duplicate: !seen.insert(item.name).inserted)
         }
-        // A duplicate name fails without touching the folder of the first scenario of that name.
-        var rows: [BatchRow?] = planned.map { entry in
-            if entry.duplicate {
-                return BatchRow(entry.item, error: "another scenario of the batch is also named \(entry.item.name); rename the file or the variant", reused: false)
-            }
-            return force ? nil : BatchFolder(reports: reports, item: entry.item).previousRow(digest: entry.digest)
+        let selected: [Int]
+        switch mode {
+        case .all, .indexOnly: selected = Array(planned.indices)
+        case .shard(let shard): selected = planned.indices.filter { $0 % shard.count == shard.index }
         }
-        let pending = planned.indices.filter { rows[$0] == nil }
+        // A duplicate name fails without touching the folder of the first scenario of that name; only
+        // the selected scenarios' folders are read.
+        var rows = [BatchRow?](repeating: nil, count: planned.count)
+        for index in selected {
+            let entry = planned[index]
+            if entry.duplicate {
+                rows[index] = BatchRow(
+                    entry.item, error: "another scenario of the batch is also named \(entry.item.name); rename the file or the variant",
+                    reused: false)
+            } else if !force {
+                rows[index] = BatchFolder(reports: reports, item: entry.item).previousRow(digest: entry.digest)
+            }
+        }
+        if case .indexOnly = mode {
+            for index in selected where rows[index] == nil {
+                rows[index] = BatchRow(planned[index].item, error: Self.notRun, reused: false)
+            }
+            return rows.compactMap { $0 }
+        }
+        let pending = selected.filter { rows[$0] == nil }
         let totalPaths = pending.reduce(0.0) { $0 + Double((try? planned[$1].job.get().scenario.paths) ?? 0) }
         var progress = BatchProgress(scenarios: pending.count, totalPaths: totalPaths)
         defer { progress.clear() }
@@ -123,7 +201,7 @@ struct BatchCommand: ParsableCommand {
                 progress.finished(paths: Double(job.scenario.paths))
             }
         }
-        return rows.compactMap { $0 }
+        return selected.compactMap { rows[$0] }
     }
 
     /// The first line of an error's description.

@@ -9,14 +9,26 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Merge the partial files of `hedgesim run --shard I/N` into the full report.",
         discussion: "The merged report equals the single-process run number for number (timing aside). "
-            + "Partials from different scenarios, seeds or versions, and missing or repeated shards, are refused.")
+            + "Partials from different scenarios, seeds or versions, and missing or repeated shards, are refused. "
+            + "With --missing DIR it merges nothing and prints the shards to run again, e.g. `missing: 1 3` or `missing: none` "
+            + "(exit status 0 either way), counting a damaged *.part file as absent and naming it on standard error.")
 
     @Argument(help: "Partial files, one per shard, in any order.") var partials: [String] = []
     @Option(parsing: .unconditional, help: "Output format: table | json | csv | html | markdown.") var format: String = "table"
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
+    @Option(
+        name: .customLong("missing"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "List the shards without a complete partial file in this folder (its *.part files) instead of merging.",
+            valueName: "dir"))
+    var missingIn: String?
 
     func run() throws {
         do {
+            if let missingIn {
+                try listMissing(in: missingIn)
+                return
+            }
             let format = try ReportFormat.parse(format)
             let loaded = try partials.map { path -> PartialResult in
                 guard let data = FileManager.default.contents(atPath: path) else {
@@ -32,5 +44,24 @@ struct MergeCommand: ParsableCommand {
         } catch let error as NumericalError {
             throw ValidationError(error.description)
         }
+    }
+
+    /// `--missing DIR`: one line on standard output, a warning per ignored or repeated file on standard error.
+    private func listMissing(in folder: String) throws {
+        if let first = partials.first {
+            throw InputError(flag: "", field: "partial", value: first, allowed: "no partial files together with --missing DIR")
+        }
+        if let output {
+            throw InputError(flag: "--output", field: "output", value: output, allowed: "none with --missing (it prints one line)")
+        }
+        let inventory = try ShardInventory(folder: folder)
+        for ignored in inventory.ignored {
+            FileHandle.standardError.write(Data("hedgesim: warning: ignored \(ignored.file) (\(ignored.reason))\n".utf8))
+        }
+        for index in inventory.repeated {
+            let files = inventory.files[index, default: []].joined(separator: ", ")
+            FileHandle.standardError.write(Data("hedgesim: warning: shard \(index) has several partial files (\(files)); merge takes one\n".utf8))
+        }
+        print(inventory.line)
     }
 }
