@@ -45,7 +45,7 @@ extension Scenario {
             throw InputError(
                 field: "paths", value: String(paths),
                 allowed: "at most \(Int(Scenario.maxResultBytes / 8 / (storedValues / Double(paths)))) paths for this grid "
-                    + "in one process (results need 8 bytes per path and cell); split the run with --shard I/N")
+                    + "in one report (results need 8 bytes per path and cell, and a merge of shards holds them all); run several seeds as separate reports, or fewer cells")
         }
         try validateGrid()
         try validateInstrument()
