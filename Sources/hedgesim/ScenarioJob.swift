@@ -25,11 +25,11 @@ struct ScenarioJob {
         stress: [StressSpec]?, strict: Bool = false
     ) throws {
         var scenario = base
-        try ScenarioFields.apply(run.entries + flags, to: &scenario)
+        let venueNotes = try ScenarioFields.apply(run.entries + flags, to: &scenario)
         try scenario.validate()
         if let error = ScenarioFields.unusedError(flags, in: scenario) { throw error }
         let flagged = Set(flags.map(\.key))
-        notes = ScenarioFields.unusedNotes(run.entries.filter { !flagged.contains($0.key) }, in: scenario)
+        notes = venueNotes + ScenarioFields.unusedNotes(run.entries.filter { !flagged.contains($0.key) }, in: scenario)
         warnings = ScenarioFields.percentLike(run.entries + flags, in: scenario)
         if strict, let first = warnings.first {
             throw InputError(field: "strict", value: "on", allowed: "no warnings: " + first)

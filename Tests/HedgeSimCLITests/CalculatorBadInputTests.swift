@@ -11,7 +11,6 @@ import Testing
         BadInput(["venues", "binance"], mentions: ["--venue", "binance", "did you mean 'binance-coinm'"]),
         BadInput(["venues", "--format", "csv"], mentions: ["--format", "csv"]),
         BadInput(["run", "--venue", "bitmx", "--paths", "200"], mentions: ["--venue", "bitmx", "did you mean 'bitmex'"]),
-        BadInput(["run", "--venue", "binance-coinm", "--holding", "10", "--paths", "200"], mentions: ["--maintenance-rate", "binance-coinm"]),
         BadInput(liquidation + ["--leverage", "3", "--side", "up"], mentions: ["--side", "up"]),
         BadInput(liquidation + ["--leverage", "abc"], mentions: ["--leverage", "abc"]),
         BadInput(liquidation + ["--leverage", "0"], mentions: ["--leverage", "0"]),

@@ -105,6 +105,34 @@ public enum MaintenanceSchedule: Sendable, Equatable, Encodable {
         }
     }
 
+    /// The maintenance for a position of `size` even where the source lists no row for it, and a note
+    /// saying what was assumed: between two sourced rows, the next row up (its higher rate; the
+    /// conservative choice); past the last row, the last row; a row's maintenance deduction is dropped
+    /// (`MM = m·value`, more than the venue asks: conservative). Nil only for a size that is not a
+    /// finite number ≥ 0.
+    public func conservativeRequirement(for size: PositionSize) -> (requirement: MaintenanceRequirement, note: String?)? {
+        var requirement = self.requirement(for: size)
+        var notes: [String] = []
+        if requirement == nil, case .brackets(let unit, let rows) = self {
+            let x = size.measured(in: unit)
+            guard x.isFinite, x >= 0, let last = rows.last else { return nil }
+            let above = rows.filter { $0.over >= x }.min { $0.over < $1.over }
+            let row = above ?? last
+            let tier = "\(describe(row.over)) < size ≤ \(row.upTo.map(describe) ?? "∞") \(unit.rawValue)"
+            requirement = MaintenanceRequirement(rate: row.rate, deduction: row.deduction, tier: tier)
+            notes.append(
+                above != nil
+                    ? "\(describe(x)) \(unit.rawValue) falls between the venue's sourced tiers (\(coverage)); the next tier up (\(tier), \(describe(row.rate * 100)) %) is used, which is conservative"
+                    : "\(describe(x)) \(unit.rawValue) is beyond the venue's sourced tiers (\(coverage)); the last one (\(tier), \(describe(row.rate * 100)) %) is used: check the venue's current tiers or give maintenanceRate")
+        }
+        guard let found = requirement else { return nil }
+        if found.deduction != 0 {
+            notes.append(
+                "the tier's maintenance deduction of \(describe(found.deduction)) coin is dropped (maintenance = rate × value, more than the venue asks: conservative)")
+        }
+        return (MaintenanceRequirement(rate: found.rate, deduction: 0, tier: found.tier), notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
     /// The sizes the schedule covers, in words, for error messages.
     public var coverage: String {
         switch self {

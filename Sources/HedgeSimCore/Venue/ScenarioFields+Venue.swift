@@ -7,8 +7,10 @@ extension ScenarioFields {
     /// 2. every other entry, in the order given (pass config entries before flags so flags win);
     /// 3. when a venue was given and `maintenanceRate` was not, the venue's tier for the grid's
     ///    largest position (`Scenario.applyVenueMaintenanceTier`).
+    /// - Returns: notes on what was assumed (a venue tier the sources do not cover exactly).
     /// - Throws: `InputError` for the first bad entry.
-    public static func apply(_ entries: [(key: String, value: FieldValue)], to scenario: inout Scenario) throws {
+    @discardableResult
+    public static func apply(_ entries: [(key: String, value: FieldValue)], to scenario: inout Scenario) throws -> [String] {
         let venues = entries.filter { $0.key == "venue" }
         for entry in venues {
             if case .text(let name) = entry.value { _ = try Venue.preset(named: name) }
@@ -18,7 +20,8 @@ extension ScenarioFields {
             try apply(key: entry.key, value: entry.value, to: &scenario)
         }
         if !venues.isEmpty && !entries.contains(where: { $0.key == "maintenanceRate" }) {
-            try scenario.applyVenueMaintenanceTier()
+            return [try scenario.applyVenueMaintenanceTier()].compactMap { $0 }
         }
+        return []
     }
 }

@@ -45,27 +45,21 @@ extension Scenario {
     /// - Throws: `InputError` on `maintenanceRate` when the size lies outside the venue's sourced
     ///   tiers, when its tier has a maintenance deduction (the engine models none), or when the tier's
     ///   rate is 0.5 or more: the user must give `maintenanceRate`.
-    public mutating func applyVenueMaintenanceTier() throws {
-        guard let name = venue, let preset = Venue.named(name) else { return }
+    /// - Returns: a note when the venue's sourced tiers do not cover the size exactly (see
+    ///   `MaintenanceSchedule.conservativeRequirement`), nil otherwise.
+    @discardableResult
+    public mutating func applyVenueMaintenanceTier() throws -> String? {
+        guard let name = venue, let preset = Venue.named(name) else { return nil }
         let size = largestPosition
-        guard size.coin.isFinite, size.contracts.isFinite, size.coin >= 0 else { return }
+        guard size.coin.isFinite, size.contracts.isFinite, size.coin >= 0 else { return nil }
         let position = "\(describe(size.contracts)) contracts (\(describe(size.coin)) coin) at the largest ratio on \(name)"
-        guard let tier = preset.maintenanceRequirement(for: size) else {
-            throw InputError(
-                field: "maintenanceRate", value: position,
-                allowed: "a size within the venue's sourced tiers (\(preset.maintenance.value.coverage)), or an explicit maintenanceRate")
-        }
-        guard tier.deduction == 0 else {
-            throw InputError(
-                field: "maintenanceRate", value: position,
-                allowed: "a tier without a maintenance deduction (this one, \(tier.tier), deducts \(describe(tier.deduction)) coin, "
-                    + "which the engine does not model), or an explicit maintenanceRate")
-        }
+        guard let (tier, note) = preset.maintenance.value.conservativeRequirement(for: size) else { return nil }
         guard tier.rate < 0.5 else {
             throw InputError(
                 field: "maintenanceRate", value: position + " gives \(describe(tier.rate))",
                 allowed: "a tier rate below 0.5; lower the position or give maintenanceRate")
         }
         maintenanceRate = tier.rate
+        return note.map { "\(name) maintenance for \(position): \($0)" }
     }
 }
