@@ -4,7 +4,9 @@ import Testing
 @testable import HedgeSimReport
 
 /// `--pin`: workers bound to distinct physical cores, and results bit-identical to unpinned runs.
-@Suite struct BenchPinningTests {
+/// Serialized: both tests bind threads of the shared pool, and one test's binding must not be what
+/// the other reads as its caller's CPUs (the only in-process pinning in the suite).
+@Suite(.serialized) struct BenchPinningTests {
     private func canonical(_ result: SimulationResult) throws -> Data {
         var result = result
         result.timing = SimulationTiming(threads: 0, simulationSeconds: 0, summarySeconds: 0, pathSteps: 0)
