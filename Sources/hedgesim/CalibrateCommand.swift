@@ -14,7 +14,10 @@ struct CalibrateCommand: ParsableCommand {
             header, either row order, ISO-8601 or epoch s/ms/µs times, duplicate times (an integer epoch time \
             beats a fractional one, else the first row is kept) and gaps are handled and reported. Prints each \
             parameter with its standard error and each model's log-likelihood and AIC, and writes a YAML \
-            fragment (lowest-AIC model, stepsPerDay = the data step) to --output, or prints it after the table.
+            fragment (lowest-AIC model and only its parameters, stepsPerDay = the data step, drift 0 unless \
+            --keep-drift; the other fitted models as comments) to --output, or prints it after the table. Comma-, \
+            semicolon- or tab-separated files are read (see --delimiter), and a first column without a name \
+            (pandas' index) holding times is the time column.
             """)
 
     @OptionGroup var history: HistoryFileOptions
@@ -23,6 +26,8 @@ struct CalibrateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all.") var model: String = "all"
     @Option(parsing: .unconditional, help: "Write the scenario fragment (YAML) to this file, atomically.") var output: String?
     @Option(parsing: .unconditional, help: "Report format: table | json.") var format: String = "table"
+    @Flag(name: .customLong("keep-drift"), help: "Write the fitted drift into the fragment (default: drift 0; a past trend is not a forecast).")
+    var keepDrift = false
 
     func run() throws {
         do {
@@ -34,7 +39,7 @@ struct CalibrateCommand: ParsableCommand {
             }
             let (priceHistory, fundingHistory) = try history.read(from: window.from, to: window.to)
             let calibration = try Calibration(prices: priceHistory, funding: fundingHistory, models: models)
-            let fragment = ScenarioFragment(calibration)
+            let fragment = ScenarioFragment(calibration, keepDrift: keepDrift)
             do {
                 _ = try fragment.scenario()
             } catch let error as InputError {

@@ -14,6 +14,8 @@ struct HistoryFileOptions: ParsableArguments {
     var timeFormat: String = "auto"
     @Option(name: .customLong("candle-times"), parsing: .unconditional, help: "Price times mark candle opens (moved one step later) or the prices' own times: auto | open | end.")
     var candleTimes: String = "auto"
+    @Option(parsing: .unconditional, help: "Field delimiter of the CSV files: , | ; | tab (default: a comma, or ; or tab when the header has no comma).")
+    var delimiter: String?
     @Option(parsing: .unconditional, help: "Funding history CSV (rate per interval, positive = longs pay).") var funding: String?
     @Option(name: .customLong("funding-column"), parsing: .unconditional, help: "Funding rate column: name or number (default: fundingRate, interest_1h, …).")
     var fundingColumn: String?
@@ -24,16 +26,28 @@ struct HistoryFileOptions: ParsableArguments {
 
     /// Reads the price file and the funding file (when given), keeping times in `[from, to]`.
     func read(from: Double? = nil, to: Double? = nil) throws -> (prices: PriceHistory, funding: FundingHistory?) {
+        let fieldDelimiter = try delimiter.map(Self.delimiter)
         let priceOptions = HistoryReadOptions(
             timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
             timeFormat: try CommandParsing.choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
-            candleTimes: try CommandParsing.choice(candleTimes, field: "candleTimes", as: CandleTimes.self), from: from, to: to)
+            candleTimes: try CommandParsing.choice(candleTimes, field: "candleTimes", as: CandleTimes.self), from: from, to: to,
+            delimiter: fieldDelimiter)
         let fundingOptions = HistoryReadOptions(
             timeColumn: fundingTimeColumn.map(ColumnSelector.init), valueColumn: fundingColumn.map(ColumnSelector.init),
             timeFormat: try CommandParsing.choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self),
-            candleTimes: .end, from: from, to: to)
+            candleTimes: .end, from: from, to: to, delimiter: fieldDelimiter)
         let priceHistory = try PriceHistory(contentsOfFile: prices, options: priceOptions)
         let fundingHistory = try funding.map { try FundingHistory(contentsOfFile: $0, options: fundingOptions) }
         return (priceHistory, fundingHistory)
+    }
+
+    /// The delimiter a `--delimiter` value names: `,` (or `comma`), `;` (or `semicolon`), `tab` (or a tab).
+    static func delimiter(_ text: String) throws -> CSVDelimiter {
+        switch text.lowercased() {
+        case ",", "comma": return .comma
+        case ";", "semicolon": return .semicolon
+        case "tab", "\t", "\\t": return .tab
+        default: throw InputError(field: "delimiter", value: text, allowed: ", | ; | tab")
+        }
     }
 }

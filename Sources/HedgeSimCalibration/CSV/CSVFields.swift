@@ -1,13 +1,14 @@
-/// Splits one line of CSV text into its fields: comma separated, RFC 4180 quoting within the line
-/// (`"a,b"` is one field, `""` inside quotes is one quote). Spaces around a field are kept; callers
+/// Splits one line of CSV text into its fields: separated by the delimiter (a comma unless told), RFC
+/// 4180 quoting within the line (`"a,b"` is one field, `""` inside quotes is one quote). Spaces around a field are kept; callers
 /// trim what they read.
 enum CSVFields {
     /// The fields of `line`, or nil when a quoted field is not closed on the same line (fields that
     /// span lines are not supported).
-    static func split(_ line: Substring) -> [Substring]? {
+    static func split(_ line: Substring, delimiter: CSVDelimiter = .comma) -> [Substring]? {
         guard line.utf8.contains(UInt8(ascii: "\"")) else {
-            return line.split(separator: ",", omittingEmptySubsequences: false)
+            return line.utf8.split(separator: delimiter.byte, omittingEmptySubsequences: false).map { Substring($0) }
         }
+        let separator = Character(Unicode.Scalar(delimiter.byte))
         var fields: [Substring] = []
         var current = ""
         var inQuotes = false
@@ -28,7 +29,7 @@ enum CSVFields {
                 }
             } else if character == "\"" {
                 inQuotes = true
-            } else if character == "," {
+            } else if character == separator {
                 fields.append(Substring(current))
                 current = ""
             } else {

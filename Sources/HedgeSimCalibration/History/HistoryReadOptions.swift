@@ -14,10 +14,12 @@ public struct HistoryReadOptions: Sendable {
     public var from: Double?
     /// Keep only times at or before this (epoch seconds), after any candle shift.
     public var to: Double?
+    /// The field delimiter; nil detects it (a comma, or a semicolon or tab when the header has no comma).
+    public var delimiter: CSVDelimiter?
 
     public init(
         timeColumn: ColumnSelector? = nil, valueColumn: ColumnSelector? = nil, timeFormat: TimeFormat = .auto,
-        candleTimes: CandleTimes = .auto, from: Double? = nil, to: Double? = nil
+        candleTimes: CandleTimes = .auto, from: Double? = nil, to: Double? = nil, delimiter: CSVDelimiter? = nil
     ) {
         self.timeColumn = timeColumn
         self.valueColumn = valueColumn
@@ -25,6 +27,7 @@ public struct HistoryReadOptions: Sendable {
         self.candleTimes = candleTimes
         self.from = from
         self.to = to
+        self.delimiter = delimiter
     }
 }
 

@@ -40,10 +40,18 @@ struct HistoryReader {
         let text = try CSVText(data: data, source: source)
         let timeSelector = { (header: [String]) in options.timeColumn ?? ColumnSelector.firstPresent(of: timeNames, in: header) }
         let valueSelector = { (header: [String]) in options.valueColumn ?? ColumnSelector.firstPresent(of: kind.valueNames, in: header) }
-        let table = try CSVTable(text: text, source: source) { header in
-            timeSelector(header)?.position(in: header) != nil && valueSelector(header)?.position(in: header) != nil
+        let table = try CSVTable(text: text, source: source, delimiter: options.delimiter) { header in
+            (timeSelector(header)?.position(in: header) != nil || header.first?.isEmpty == true)
+                && valueSelector(header)?.position(in: header) != nil
         }
-        let timeColumn = try column(timeSelector(table.header), role: "time", names: timeNames, flag: kind.timeFlag, table: table)
+        let timeColumn: Int
+        if let selector = timeSelector(table.header) {
+            timeColumn = try column(selector, role: "time", names: timeNames, flag: kind.timeFlag, table: table)
+        } else if unnamedFirstColumnHoldsTimes(table, format: options.timeFormat) {
+            timeColumn = 0
+        } else {
+            timeColumn = try column(nil, role: "time", names: timeNames, flag: kind.timeFlag, table: table)
+        }
         let valueColumn = try column(valueSelector(table.header), role: kind.label, names: kind.valueNames, flag: kind.valueFlag, table: table)
         guard timeColumn != valueColumn else {
             throw CSVError(file: source, line: table.headerLine, reason: "the time and the \(kind.label) are the same column (\(timeColumn + 1))")
@@ -84,11 +92,26 @@ struct HistoryReader {
         }
         let origin = HistoryAssembly.Origin(
             source: source, headerLine: table.headerLine, skippedLines: table.skippedLines,
-            timeColumn: "\(table.header[timeColumn]) (column \(timeColumn + 1))",
+            timeColumn: "\(table.header[timeColumn].isEmpty ? "(unnamed)" : table.header[timeColumn]) (column \(timeColumn + 1))",
             valueColumn: "\(table.header[valueColumn]) (column \(valueColumn + 1))",
             timeFormat: formats.joined(separator: " + "),
             notes: table.repeatedColumnNames.map { "column name repeated: \($0); the first is used when chosen by name" })
         return HistoryAssembly(rows: rows, origin: origin, shiftCandles: shift, from: options.from, to: options.to)
+    }
+
+    /// Whether the first column is a time column without a name, as pandas writes a frame indexed by
+    /// time (`,open,close` above `2020-01-01,…`): its header cell is empty and the first data rows'
+    /// first fields all parse as times. Small whole numbers (below 10⁸, before 1973 as epoch seconds)
+    /// do not count: they are pandas' default row index 0, 1, 2, ….
+    static func unnamedFirstColumnHoldsTimes(_ table: CSVTable, format: TimeFormat) -> Bool {
+        guard table.header.first?.isEmpty == true, !table.dataLines.isEmpty else { return false }
+        for line in table.dataLines.prefix(5) {
+            guard let fields = try? table.fields(of: line), let first = fields.first,
+                let time = Timestamp.parse(first, format: format)
+            else { return false }
+            if time.kind.hasPrefix("epoch") && abs(time.seconds) < 1e8 { return false }
+        }
+        return true
     }
 
     /// The 0-based position of a chosen column.
