@@ -76,7 +76,7 @@ struct ReportSummary: Sendable {
         if let runner = result.recommendation.runnerUp {
             facts.append(
                 ("Runner-up",
-                 "ratio \(F.compact(runner.hedgeRatio)) at \(F.leverage(runner.leverage)): \(runner.statistic) "
+                 "ratio \(F.compact(runner.hedgeRatio)) at \(F.leverage(runner.leverage)): \(runner.statistic.rawValue) "
                     + "\(runner.difference >= 0 ? "higher" : "lower") by \(F.usd(abs(runner.difference))) ± "
                     + "\(F.usd(runner.standardError)) (paired s.e.), \(runner.separated ? "separated" : "not separated") by 2 s.e."))
         }

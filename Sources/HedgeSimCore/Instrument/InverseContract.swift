@@ -7,7 +7,7 @@ import Foundation
 /// engine is tested against: the engine's liquidation rule reduces to `liquidationPrice` exactly.
 public enum InverseContract {
     /// Position side: a long gains when the price rises, a short when it falls.
-    public enum Side: Sendable { case long, short }
+    public enum Side: String, Codable, Sendable { case long, short }
 
     /// Coin PnL of closing at `exit` a position opened at `entry`:
     /// long `N·(1/E − 1/X)`, short `N·(1/X − 1/E)`.

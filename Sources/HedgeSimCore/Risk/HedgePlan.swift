@@ -4,8 +4,8 @@ import Foundation
 /// parks there, where it breaks, and what it costs. Prices in USD per coin; distances are fractions
 /// of today's price (0.25 = 25 % above it).
 public struct HedgePlan: Codable, Sendable, Equatable {
-    /// Always "short": the hedge sells inverse contracts against the holding.
-    public var side: String
+    /// Always `short`: the hedge sells inverse contracts against the holding.
+    public var side: InverseContract.Side
     /// Whole contracts of the venue's face value.
     public var contracts: Double
     public var faceValueUSD: Double
@@ -17,7 +17,8 @@ public struct HedgePlan: Codable, Sendable, Equatable {
     /// Mark at which the venue liquidates the short (before funding); nil when no price does.
     public var liquidationPrice: Double?
     public var liquidationDistance: Double?
-    /// Mark at which the margin is used up, `1/(1/E − M/N)`; nil when `M/N ≥ 1/E` (1x or less).
+    /// Mark at which the margin is used up, `N/(N/E − M)` (`InverseContract.bankruptcyPrice`); nil
+    /// when the margin is at least the entry value (1x or less).
     public var bankruptcyPrice: Double?
     public var bankruptcyDistance: Double?
     /// Expected funding per day in USD, positive when the short receives it.
@@ -31,7 +32,7 @@ public struct HedgePlan: Codable, Sendable, Equatable {
     init(scenario: Scenario, cell: CellSummary) {
         let price = scenario.price
         let entry = scenario.entryPrice
-        side = "short"
+        side = .short
         contracts = cell.contracts
         faceValueUSD = scenario.faceValue
         notionalUSD = cell.notionalUSD
@@ -40,8 +41,9 @@ public struct HedgePlan: Codable, Sendable, Equatable {
         leverage = cell.leverage
         liquidationPrice = cell.liquidationPriceUSD
         liquidationDistance = cell.liquidationPriceUSD.map { $0 / price - 1 }
-        let headroom = 1 / entry - cell.marginCoin / cell.notionalUSD
-        bankruptcyPrice = cell.notionalUSD > 0 && headroom > 0 ? 1 / headroom : nil
+        bankruptcyPrice = cell.notionalUSD > 0
+            ? InverseContract.bankruptcyPrice(side: .short, notional: cell.notionalUSD, entry: entry, margin: cell.marginCoin)
+            : nil
         bankruptcyDistance = bankruptcyPrice.map { $0 / price - 1 }
         expectedFundingPerDayUSD = -cell.cost.fundingUSD / scenario.horizonDays
         expectedCostPerYearUSD = cell.cost.totalUSD * 365 / scenario.horizonDays

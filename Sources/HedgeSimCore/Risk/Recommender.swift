@@ -33,8 +33,16 @@ public struct FeasibleLeverage: Codable, Sendable, Equatable {
 public struct RunnerUp: Codable, Sendable, Equatable {
     public var hedgeRatio: Double
     public var leverage: Double
-    /// The objective's statistic compared: "stdev" (min-variance, variance-liquidation) or "es95".
-    public var statistic: String
+    /// The statistic of the USD value a runner-up is compared on.
+    public enum Statistic: String, Codable, Sendable {
+        /// min-variance and variance-liquidation.
+        case stdev
+        /// min-es and least-margin.
+        case es95
+    }
+
+    /// The objective's statistic compared.
+    public var statistic: Statistic
     /// Runner-up minus recommended, USD (positive: the recommendation is better).
     public var difference: Double
     /// Paired batch-means standard error of the difference (common random numbers).
@@ -90,7 +98,7 @@ struct Recommender {
         }
         if let runner {
             reason += " Runner-up: ratio \(format(runner.hedgeRatio)) at \(format(runner.leverage))x, "
-                + "\(runner.statistic) \(runner.difference >= 0 ? "higher" : "lower") by \(usd(abs(runner.difference))) "
+                + "\(runner.statistic.rawValue) \(runner.difference >= 0 ? "higher" : "lower") by \(usd(abs(runner.difference))) "
                 + "± \(usd(runner.standardError)) (paired s.e.): "
                 + (runner.separated ? "the choice is settled." : "not separated by 2 s.e.; more paths would settle it.")
         }
@@ -157,7 +165,7 @@ struct Recommender {
                 usesStdev ? batches[index].stdev : batches[index].es95, usesStdev ? batches[best].stdev : batches[best].es95)
             : 0
         return RunnerUp(
-            hedgeRatio: cells[index].hedgeRatio, leverage: cells[index].leverage, statistic: usesStdev ? "stdev" : "es95",
+            hedgeRatio: cells[index].hedgeRatio, leverage: cells[index].leverage, statistic: usesStdev ? .stdev : .es95,
             difference: difference, standardError: error, separated: abs(difference) > 2 * error)
     }
 
