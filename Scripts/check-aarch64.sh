@@ -17,16 +17,9 @@ missing=()
 [ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ] || missing+=(libc6-dev-arm64-cross)
 ls /usr/lib/gcc-cross/aarch64-linux-gnu/*/crtbeginS.o >/dev/null 2>&1 || missing+=(libgcc-12-dev-arm64-cross)
 command -v qemu-aarch64-static >/dev/null 2>&1 || missing+=(qemu-user-static)
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || fail "need root or sudo to install ${missing[*]}"
-    SUDO="sudo"
-  fi
-  echo "installing: ${missing[*]}" >&2
-  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 \
-    || fail "apt-get install ${missing[*]} failed"
-fi
+# shellcheck source=lib/apt-install.sh
+source Scripts/lib/apt-install.sh
+apt_install_missing ${missing[@]+"${missing[@]}"}
 clang=""
 if command -v swift >/dev/null 2>&1 && [ -x "$(dirname "$(readlink -f "$(command -v swift)")")/clang" ]; then
   clang="$(dirname "$(readlink -f "$(command -v swift)")")/clang"

@@ -28,16 +28,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 /usr/bin/python3 -c "import PIL" >/dev/null 2>&1 || missing+=(python3-pil)
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || fail "need root or sudo to install ${missing[*]}"
-    SUDO="sudo"
-  fi
-  echo "installing: ${missing[*]}" >&2
-  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 \
-    || fail "apt-get install ${missing[*]} failed"
-fi
+# shellcheck source=lib/apt-install.sh
+source Scripts/lib/apt-install.sh
+apt_install_missing ${missing[@]+"${missing[@]}"}
 # Debian's python, where python3-pil lives (a python3 earlier on PATH may lack it).
 PY=/usr/bin/python3
 
