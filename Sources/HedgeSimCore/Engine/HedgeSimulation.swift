@@ -62,17 +62,19 @@ public enum HedgeSimulation {
         let started = DispatchTime.now().uptimeNanoseconds
         var scenario = scenario
         var probe: SimulationSink?
+        var profile: LeverageProfile?
         if scenario.searchesLeverage && scenario.chosenLeverages == nil {
             let first = probePass(scenario, seed: seed, threads: threads, history: history, workerSetup: workerSetup)
             scenario.chosenLeverages = first.leverages
-            probe = first.sink
+            (probe, profile) = (first.sink, first.profile)
         }
         let plan = SimulationPlan(scenario: scenario, history: history)
         let workers = workerCount(threads, plan: plan)
         let sink = simulate(
             plan: plan, seed: seed, blocks: 0..<plan.blockCount, workers: workers, probe: probe, workerSetup: workerSetup)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return try summarize(plan: plan, sink: sink, seed: seed, workers: workers, simulationSeconds: seconds)
+        return try summarize(
+            plan: plan, sink: sink, seed: seed, workers: workers, simulationSeconds: seconds, profile: profile)
     }
 
     /// The first pass of automatic leverage: the paths without cells (keeping each path's horizon
@@ -80,7 +82,7 @@ public enum HedgeSimulation {
     static func probePass(
         _ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?,
         workerSetup: (@Sendable (Int) -> Void)? = nil
-    ) -> (leverages: [Double], sink: SimulationSink) {
+    ) -> (leverages: [Double], sink: SimulationSink, profile: LeverageProfile) {
         let probe = SimulationPlan(scenario: scenario, history: history, cells: [])
         let sink = simulate(
             plan: probe, seed: seed, blocks: 0..<probe.blockCount, workers: workerCount(threads, plan: probe), keepsPathState: true,
@@ -90,7 +92,7 @@ public enum HedgeSimulation {
             scenario: scenario, profile: profile, terminalIndex: sink.terminalIndex,
             horizonUnitCoin: sink.horizonUnitCoin, lowestAccount: sink.lowestAccount
         ).leverages()
-        return (leverages, sink)
+        return (leverages, sink, profile)
     }
 
     /// Validates the scenario and, for the history models, that a history long enough was given.
@@ -158,9 +160,11 @@ public enum HedgeSimulation {
     }
 
     /// Summarises a sink that holds every path of the plan, checks every number is finite, and
-    /// picks the recommendation.
+    /// picks the recommendation. `profile`: the liquidation profile of these paths when the leverage
+    /// search already built it (it is built from the sink otherwise, on isolated margin).
     static func summarize(
-        plan: SimulationPlan, sink: SimulationSink, seed: UInt64, workers: Int, simulationSeconds: Double
+        plan: SimulationPlan, sink: SimulationSink, seed: UInt64, workers: Int, simulationSeconds: Double,
+        profile: LeverageProfile? = nil
     ) throws -> SimulationResult {
         let started = DispatchTime.now().uptimeNanoseconds
         let output = RiskSummarizer(plan: plan, sink: sink).cellSummaries(workers: workers)
@@ -172,8 +176,8 @@ public enum HedgeSimulation {
                     + "the scenario is too extreme for its step size; lower vol or jumps, or use more steps per day")
         }
         let scenario = plan.scenario
-        let profile = scenario.margin == .isolated && scenario.collateral == nil
-            ? LeverageProfile(lowestAccount: sink.lowestAccount, paths: sink.paths, entryPrice: plan.entryPrice) : nil
+        let profile = profile ?? (scenario.margin == .isolated && scenario.collateral == nil
+            ? LeverageProfile(lowestAccount: sink.lowestAccount, paths: sink.paths, entryPrice: plan.entryPrice) : nil)
         let recommendation = Recommender(
             scenario: scenario, batches: output.batches, unhedgedVariance: output.unhedgedVariance, profile: profile
         ).recommend(summaries)

@@ -115,9 +115,9 @@ public enum ScenarioFields {
             if value == .text("auto") {
                 scenario.leverageMode = .auto
             } else {
+                // Setting the list pins it (`Scenario.leverages` sets `leverageMode` to `fixed`).
                 scenario.leverages = try NumberList.parse(
                     value, or: fail("auto, or numbers as a list (2,3,5) or a range start:end:step (1:5:1)"))
-                scenario.leverageMode = .fixed
             }
         case .textList(let path):
             switch value {
