@@ -72,14 +72,7 @@ public enum ComparisonReport {
         var lines = [heading(comparison, markdown: false), ""]
         for table in tables(comparison) {
             lines.append(table.caption)
-            let rows = [table.header] + table.rows
-            let widths = table.header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-            for row in rows {
-                lines.append(row.enumerated().map { column, cell in
-                    let pad = String(repeating: " ", count: widths[column] - cell.count)
-                    return column < table.labelColumns ? cell + pad : pad + cell
-                }.joined(separator: "  "))
-            }
+            lines += TextColumns.render(header: table.header, rows: table.rows, leftAligned: Set(0..<table.labelColumns))
             lines.append("")
         }
         lines.append("* separated: the difference exceeds 2 standard errors.")

@@ -40,8 +40,9 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard ["table", "json", "csv", "html"].contains(format) else {
-                throw InputError(field: "format", value: format, allowed: "table | json | csv | html")
+            let format = try ReportFormat.parse(format)
+            guard format != .markdown else {
+                throw InputError(field: "format", value: format.rawValue, allowed: "table | json | csv | html")
             }
             if !compare.isEmpty {
                 try OutputFile.emit(try comparison().render(as: format), to: output)

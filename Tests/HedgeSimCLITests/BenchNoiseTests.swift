@@ -63,7 +63,7 @@ import Testing
         #expect(!point.usable)
         #expect(point.discardedRuns == 1, "one rerun allowed, and it was noisy too")
         #expect(report.warnings.contains { $0.hasPrefix("Noisy points at threads 1") })
-        for format in ["table", "csv", "html", "json"] {
+        for format in [ReportFormat.table, .csv, .html, .json] {
             #expect(try report.render(as: format).contains("noisy"), "\(format) does not flag the noisy point")
         }
     }

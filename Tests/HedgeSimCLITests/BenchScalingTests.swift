@@ -14,8 +14,8 @@ import Testing
         #expect(report.points[2].flags.contains(.oversubscribed))
         #expect(!report.points[1].flags.contains(.oversubscribed))
         #expect(report.warnings.contains { $0.hasPrefix("Thread counts 4 exceed the 2 logical CPUs") })
-        #expect(try report.render(as: "table").contains("oversubscribed"))
-        #expect(try report.render(as: "csv").contains(",oversubscribed,"))
+        #expect(try report.render(as: .table).contains("oversubscribed"))
+        #expect(try report.render(as: .csv).contains(",oversubscribed,"))
     }
 
     @Test func smtSiblingsAreTheirOwnPlacement() {
@@ -43,10 +43,10 @@ import Testing
         #expect(report.points[2].flags.contains(.impossibleSpeedUp) && report.points[2].flags.contains(.oversubscribed))
         #expect(!report.points[1].usable && !report.points[2].usable)
         #expect(report.points[1].efficiencyText == "noise")
-        let table = try report.render(as: "table")
+        let table = try report.render(as: .table)
         #expect(!table.contains("3.84") && !table.contains("106.0%") && !table.contains("2.12"))
         #expect(table.contains("impossible-speed-up"))
-        let csv = try report.render(as: "csv")
+        let csv = try report.render(as: .csv)
         #expect(!csv.contains(",3.84"))
         // Within the interval, a speed-up a little above the thread count is marked but stays a result.
         let close = ScalingReport(
@@ -78,7 +78,7 @@ import Testing
         #expect(report.points.allSatisfy { !$0.usable })
         // A model fitted to flagged points is shown, but not as a result.
         #expect(report.model?.usable == false)
-        #expect(try report.render(as: "table").contains("Scaling model: NOT A RESULT"))
+        #expect(try report.render(as: .table).contains("Scaling model: NOT A RESULT"))
     }
 
     @Test func medianIntervalFromOrderStatistics() {
@@ -135,16 +135,16 @@ import Testing
         #expect(abs(model.serialFraction - 0.1) < 0.005)
         #expect(model.predictions.map(\.cores) == [16, 32, 64, 128])
         #expect(model.basis.contains("extrapolation") && model.basis.contains("1, 2, 4 threads"))
-        #expect(try report.render(as: "table").contains("Scaling model: serial fraction s = 0.1"))
+        #expect(try report.render(as: .table).contains("Scaling model: serial fraction s = 0.1"))
     }
 
     @Test func jsonRoundTripsAndCarriesTheSchemaVersion() throws {
         let report = ScalingReport(
             context: BenchFixtures.context(machine: BenchFixtures.machine(physical: 2)),
             measurements: [BenchFixtures.measurement(threads: 1, seconds: 1), BenchFixtures.measurement(threads: 2, seconds: 0.52)])
-        let json = try report.render(as: "json")
+        let json = try report.render(as: .json)
         #expect(json.contains("\"schemaVersion\" : 2"))
         let back = try ScalingReport.decode(Data(json.utf8), source: "run.json")
-        #expect(try back.render(as: "json") == json)
+        #expect(try back.render(as: .json) == json)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// `hedgesim bench --compare`: saved runs (from different hosts, or pinned against unpinned on one)
 /// side by side: a table of throughput, efficiency and noise per thread count and run, each run's
 /// model, and a page with throughput and efficiency against threads, one line per run.
-public struct ScalingComparison: Codable, Sendable {
+public struct ScalingComparison: Codable, Sendable, BenchDocument {
     /// The comparison's own JSON schema (it embeds each run in its bench schema).
     public static let currentSchemaVersion = 1
 
@@ -35,14 +35,8 @@ public struct ScalingComparison: Codable, Sendable {
         return index < letters.count ? String(letters[index]) : "R\(index + 1)"
     }
 
-    public func render(as format: String) throws -> String {
-        switch format {
-        case "table": return table()
-        case "json": return try ScalingReport.json(self)
-        case "csv": return csv()
-        default: return html()
-        }
-    }
+    /// The comparison as `table`, `json`, `csv` or `html`.
+    public func render(as format: ReportFormat) throws -> String { try rendered(as: format) }
 
     private var threadCounts: [Int] { Set(runs.flatMap { $0.points.map(\.threads) }).sorted() }
 
@@ -76,7 +70,7 @@ public struct ScalingComparison: Codable, Sendable {
         return "\(ScalingComparison.letter(index)): \(headline) → " + predictions.joined(separator: ", ")
     }
 
-    private func table() -> String {
+    func table() -> String {
         var lines = ["hedgesim bench --compare: \(runs.count) runs"] + runs.enumerated().map { describe($1, index: $0) } + [""]
         lines += TextColumns.render(header: header, rows: rows, leftAligned: Set(runs.indices.map { 4 + 4 * $0 }))
         lines += ["", "Scaling models (efficiency predicted from each run's own points)"]
@@ -88,7 +82,7 @@ public struct ScalingComparison: Codable, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func csv() -> String {
+    func csv() -> String {
         var lines = ["run,label,host,pinned,threads,medianPathStepsPerSecond,parallelEfficiency,othersCPUFraction,usable,flags"]
         for (index, run) in runs.enumerated() {
             for p in run.points {
@@ -103,7 +97,7 @@ public struct ScalingComparison: Codable, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func html() -> String {
+    func html() -> String {
         let series = runs.enumerated().map { index, run in
             ScalingCharts.Series(
                 label: "\(ScalingComparison.letter(index)): \(run.label)", colour: ChartPalette.series(index), points: run.points)

@@ -1,15 +1,31 @@
 import Foundation
+import HedgeSimCore
 
-extension ScalingReport {
-    /// The report as `table`, `json`, `csv` or `html` (a self-contained page with inline SVG charts).
-    public func render(as format: String) throws -> String {
+/// A bench document (one run, or saved runs compared) in the formats the bench writes: the one switch
+/// over formats for both.
+protocol BenchDocument: Encodable {
+    func table() -> String
+    func csv() -> String
+    /// A self-contained page with inline SVG charts.
+    func html() -> String
+}
+
+extension BenchDocument {
+    /// The document as table, JSON, CSV or HTML; Markdown is refused with one line.
+    func rendered(as format: ReportFormat) throws -> String {
         switch format {
-        case "table": return table()
-        case "json": return try ScalingReport.json(self)
-        case "csv": return csv()
-        default: return html()
+        case .table: return table()
+        case .json: return try ScalingReport.json(self)
+        case .csv: return csv()
+        case .html: return html()
+        case .markdown: throw InputError(field: "format", value: format.rawValue, allowed: "table | json | csv | html for bench")
         }
     }
+}
+
+extension ScalingReport: BenchDocument {
+    /// The report as `table`, `json`, `csv` or `html` (a self-contained page with inline SVG charts).
+    public func render(as format: ReportFormat) throws -> String { try rendered(as: format) }
 
     /// Pretty, key-sorted JSON that refuses NaN and infinity.
     static func json<T: Encodable>(_ value: T) throws -> String {
@@ -50,7 +66,7 @@ extension ScalingReport {
             + machine.summary
     }
 
-    private func table() -> String {
+    func table() -> String {
         var lines = headerLines + [""]
         lines += TextColumns.render(
             header: ["threads", "placement", "median s", "interval", "M path·steps/s", "speed-up", "efficiency", "others",
@@ -91,7 +107,7 @@ extension ScalingReport {
             + "bandwidth is measured (triad) only when the output exceeds the cache"
     }
 
-    private func csv() -> String {
+    func csv() -> String {
         let header = [
             "label", "threads", "placement", "pinnedCPUs", "repeats", "discardedRuns", "medianSeconds", "intervalLow",
             "intervalHigh", "intervalLevel", "minSeconds", "maxSeconds", "medianPathStepsPerSecond", "speedUp", "speedUpLow",
