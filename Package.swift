@@ -57,7 +57,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "HedgeSimRandomTests", dependencies: ["HedgeSimRandom"]),
-        .testTarget(name: "HedgeSimCoreTests", dependencies: ["HedgeSimCore", "HedgeSimRandom"]),
+        .testTarget(name: "HedgeSimCoreTests", dependencies: ["HedgeSimCore", "HedgeSimRandom", "CVectorMath"]),
         .testTarget(name: "HedgeSimCLITests", dependencies: ["HedgeSimCore", "HedgeSimReport"]),
         .testTarget(name: "HedgeSimCalibrationTests", dependencies: ["HedgeSimCalibration"]),
     ]

@@ -4,9 +4,8 @@
  * (Scripts/check-aarch64.sh). With an argument L (0, 2 or 3) the x86-64 build runs at level L.
  *
  * Kernels: hs_vexp and hs_vlog over their domains and edges (libm lanes included), hs_box_muller,
- * hs_philox_uniform_pairs, hs_normal_rows, and the fused path kernel hs_perpetual_paths on a
- * perpetual with jumps, funding every step, a dead zone, the between-step check and antithetic
- * pairs, with three liquidation thresholds and band points.
+ * hs_philox_uniform_pairs, hs_normal_rows, hs_student_t_rows, and the path kernel hs_simulate_paths
+ * on five shapes (see run_shape).
  */
 #include "CVectorMath.h"
 
@@ -32,6 +31,102 @@ static void print_block(const char *name, const double *values, long n) {
 static void print_longs(const char *name, const long *values, long n) {
     printf("%s %ld\n", name, n);
     for (long i = 0; i < n; i++) printf("%ld%c", values[i], (i % 16 == 15 || i == n - 1) ? '\n' : ' ');
+}
+
+/* Bailey's t of the normal rows' uniforms, at ν = 3.5 and 30. */
+static void print_student_t(void) {
+    enum { PATHS = 37, STEPS = 11 };
+    static double t[PATHS * STEPS];
+    hs_student_t_rows(42, 1, 0, 7, PATHS, 2, STEPS, 3.5, t);
+    print_block("student_t_3.5", t, PATHS * STEPS);
+    hs_student_t_rows(42, 1, 0, 7, PATHS, 2, STEPS, 30.0, t);
+    print_block("student_t_30", t, PATHS * STEPS);
+}
+
+/* The path kernel on one shape: 0 perpetual with jumps, funding every step, a dead zone, the
+ * between-step check and antithetic pairs; 1 GARCH-t (ν = 3.5) on a dated contract; 2 GBM with four
+ * funding payments per step; 3 bootstrap of a history with funding; 4 replay of a history with a
+ * basis on a dated contract. Three liquidation thresholds, band points, a full and a partial block. */
+static void run_shape(int shape) {
+    enum { BLOCK = 256, GROUPS = 3, BAND_PATHS = 40, BAND_POINTS = 5, PATH_STEPS = 96, HISTORY = 500 };
+    static const double thresholds[GROUPS] = {-0.000004, -0.000007, -0.000012};
+    static long band_point_of_step[PATH_STEPS];
+    static double returns[HISTORY], funding[HISTORY], basis[HISTORY];
+    for (int s = 0; s < PATH_STEPS; s++) band_point_of_step[s] = (s + 1) % 20 == 0 ? (s + 1) / 20 - 1 : -1;
+    for (int i = 0; i < HISTORY; i++) {
+        returns[i] = 0.01 * sin(0.37 * i) * (i % 50 < 10 ? 3 : 1);
+        funding[i] = 0.0000125 + 0.00002 * cos(0.11 * i);
+        basis[i] = 0.05 + 0.03 * sin(0.05 * i);
+    }
+    hs_path_plan plan = {
+        .seed = 20261205, .purpose_diffusion = 1, .purpose_bridge = 2, .purpose_jump_size = 3,
+        .purpose_bootstrap = 5, .purpose_funding_sum = 6, .model = HS_MODEL_JUMP,
+        .antithetic = 1, .between_step_check = 1, .steps = PATH_STEPS, .dt = 1.0 / 8760,
+        .log_price0 = log(70000.0), .log_mark0 = log(70000.0), .drift_per_step = -0.00002,
+        .vol_per_step = 0.9 * sqrt(1.0 / 8760), .correlation = 0.3, .orthogonal = sqrt(1 - 0.09),
+        .no_jump_probability = exp(-30.0 / 8760), .jump_rate_per_step = 30.0 / 8760, .jump_mean = -0.02,
+        .jump_stdev = 0.08, .garch_omega = 0.81 / 8760 * 0.05, .garch_alpha = 0.08, .garch_beta = 0.87,
+        .garch_dof = 3.5, .t_scale = sqrt(1.5 / 3.5), .initial_variance = 0.81 / 8760,
+        .restart_probability = 1.0 / 24, .steps_per_funding = 1, .payments_per_step = 1,
+        .funding_persistence = 0.97, .funding_scale = 0.00002, .funding_mean = 0.0000125,
+        .funding_dead_zone = 0.00001, .funding_cap = 0.00375, .basis_mean = 0.06, .basis_decay = 0.999,
+        .basis_innovation = 0.3 * sqrt(1.0 / 8760), .expiry_after_years = 30.0 / 365,
+        .mark_coefficient = 0.995, .account_constant = -1.0 / 70000.0, .thresholds = thresholds,
+        .threshold_count = GROUPS, .band_point_of_step = band_point_of_step, .band_paths = BAND_PATHS,
+        .band_points = BAND_POINTS,
+    };
+    switch (shape) {
+    case 1:
+        plan.model = HS_MODEL_GARCH;
+        plan.dated = 1;
+        plan.log_mark0 = log(70000.0) + 0.06 * (PATH_STEPS / 8760.0 + 30.0 / 365);
+        plan.account_constant = -1.0 / exp(plan.log_mark0);
+        break;
+    case 2:
+        plan.model = HS_MODEL_GBM;
+        plan.payments_per_step = 4;
+        plan.funding_sum_decay = 3.8;
+        plan.funding_sum_loading = 0.00007;
+        plan.funding_sum_residual = 0.00001;
+        break;
+    case 3:
+        plan.model = HS_MODEL_BOOTSTRAP;
+        plan.history_returns = returns;
+        plan.history_funding = funding;
+        plan.history_length = HISTORY;
+        plan.vol_per_step = 0.012;
+        break;
+    case 4:
+        plan.model = HS_MODEL_REPLAY;
+        plan.dated = 1;
+        plan.antithetic = 0;
+        plan.history_returns = returns;
+        plan.history_basis = basis;
+        plan.history_length = HISTORY;
+        plan.vol_per_step = 0.012;
+        break;
+    }
+    static double log_index[BLOCK], inverse_mark[BLOCK], funding_in[BLOCK], funding_out[BLOCK], lowest[BLOCK];
+    static long next_group[BLOCK];
+    static double records[BLOCK * GROUPS * 5], band[BAND_PATHS * BAND_POINTS];
+    printf("shape %d\n", shape);
+    for (long first_path = 0; first_path < 2 * BLOCK; first_path += BLOCK) {
+        long count = first_path == 0 ? BLOCK : 201;              /* a full and a partial block */
+        hs_path_block block = {
+            .first_path = first_path, .count = count, .log_index = log_index, .inverse_mark = inverse_mark,
+            .funding_in = funding_in, .funding_out = funding_out, .lowest_account = lowest,
+            .next_group = next_group, .records = records, .band_log_index = band,
+        };
+        hs_simulate_paths(&plan, &block);
+        print_block("paths_log_index", log_index, count);
+        print_block("paths_inverse_mark", inverse_mark, count);
+        print_block("paths_funding_in", funding_in, count);
+        print_block("paths_funding_out", funding_out, count);
+        print_block("paths_lowest_account", lowest, count);
+        print_longs("paths_next_group", next_group, count);
+        print_block("paths_records", records, count * GROUPS * 5);
+        if (first_path == 0) print_block("paths_band", band, BAND_PATHS * BAND_POINTS);
+    }
 }
 
 int main(int argc, char **argv) {
@@ -66,40 +161,8 @@ int main(int argc, char **argv) {
     print_block("normal_z2", second, PATHS * STEPS);
     print_block("normal_u3", third, PATHS * STEPS);
 
-    enum { BLOCK = 256, GROUPS = 3, BAND_PATHS = 40, BAND_POINTS = 5, PATH_STEPS = 96 };
-    static const double thresholds[GROUPS] = {-0.000004, -0.000007, -0.000012};
-    static long band_point_of_step[PATH_STEPS];
-    for (int s = 0; s < PATH_STEPS; s++) band_point_of_step[s] = (s + 1) % 20 == 0 ? (s + 1) / 20 - 1 : -1;
-    hs_perpetual_plan plan = {
-        .seed = 20261205, .purpose_diffusion = 1, .purpose_bridge = 2, .purpose_jump_size = 3,
-        .antithetic = 1, .between_step_check = 1, .has_jumps = 1, .steps = PATH_STEPS,
-        .log_price0 = log(70000.0), .drift_per_step = -0.00002, .vol_per_step = 0.9 * sqrt(1.0 / 8760),
-        .correlation = 0.3, .orthogonal = sqrt(1 - 0.09), .no_jump_probability = exp(-30.0 / 8760),
-        .jump_rate_per_step = 30.0 / 8760, .jump_mean = -0.02, .jump_stdev = 0.08, .steps_per_funding = 1,
-        .funding_persistence = 0.97, .funding_scale = 0.00002, .funding_mean = 0.0000125,
-        .funding_dead_zone = 0.00001, .funding_cap = 0.00375, .mark_coefficient = 0.995,
-        .account_constant = -1.0 / 70000.0, .thresholds = thresholds, .threshold_count = GROUPS,
-        .band_point_of_step = band_point_of_step, .band_paths = BAND_PATHS, .band_points = BAND_POINTS,
-    };
-    static double log_index[BLOCK], inverse_mark[BLOCK], funding_in[BLOCK], funding_out[BLOCK], lowest[BLOCK];
-    static long next_group[BLOCK];
-    static double records[BLOCK * GROUPS * 5], band[BAND_PATHS * BAND_POINTS];
-    for (long first_path = 0; first_path < 2 * BLOCK; first_path += BLOCK) {
-        long count = first_path == 0 ? BLOCK : 201;              /* a full and a partial block */
-        hs_perpetual_block block = {
-            .first_path = first_path, .count = count, .log_index = log_index, .inverse_mark = inverse_mark,
-            .funding_in = funding_in, .funding_out = funding_out, .lowest_account = lowest,
-            .next_group = next_group, .records = records, .band_log_index = band,
-        };
-        hs_perpetual_paths(&plan, &block);
-        print_block("paths_log_index", log_index, count);
-        print_block("paths_inverse_mark", inverse_mark, count);
-        print_block("paths_funding_in", funding_in, count);
-        print_block("paths_funding_out", funding_out, count);
-        print_block("paths_lowest_account", lowest, count);
-        print_longs("paths_next_group", next_group, count);
-        print_block("paths_records", records, count * GROUPS * 5);
-        if (first_path == 0) print_block("paths_band", band, BAND_PATHS * BAND_POINTS);
-    }
+    print_student_t();
+    enum { SHAPES = 5 };
+    for (int shape = 0; shape < SHAPES; shape++) run_shape(shape);
     return 0;
 }

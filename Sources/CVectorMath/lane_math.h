@@ -253,6 +253,46 @@ HS_INLINE void hs_box_muller_v(hs_fv u1, hs_fv u2, hs_fv *z1, hs_fv *z2) {
     *z2 = radius * s;
 }
 
+/* MARK: - Student t */
+
+/*
+ * e^x − 1 for 0 ≤ x ≤ 709 without cancellation: below ⅛ the Taylor polynomial x·(1 + x/2! + … +
+ * x¹⁰/11!) (truncation below 2^-61 relative), from ⅛ on hs_exp_v(x) − 1 (relative error below 2^-49).
+ */
+HS_INLINE hs_fv hs_expm1_nonnegative_v(hs_fv x) {
+    hs_fv p = hs_splat_v(1.0 / 39916800.0);
+    p = hs_fma_v(p, x, hs_splat_v(1.0 / 3628800.0));
+    p = hs_fma_v(p, x, hs_splat_v(1.0 / 362880.0));
+    p = hs_fma_v(p, x, hs_splat_v(1.0 / 40320.0));
+    p = hs_fma_v(p, x, hs_splat_v(1.0 / 5040.0));
+    p = hs_fma_v(p, x, hs_splat_v(1.0 / 720.0));
+    p = hs_fma_v(p, x, hs_splat_v(1.0 / 120.0));
+    p = hs_fma_v(p, x, hs_splat_v(1.0 / 24.0));
+    p = hs_fma_v(p, x, hs_splat_v(1.0 / 6.0));
+    p = hs_fma_v(p, x, hs_splat_v(0.5));
+    p = hs_fma_v(p, x, hs_splat_v(1.0));
+    return hs_select_v(x < 0.125, p * x, hs_exp_v(x) - 1.0);
+}
+
+/*
+ * Box–Muller with a Student-t variate of the same two uniforms. Bailey's polar method (Bailey 1994,
+ * Math. Comp. 62) takes a point (U, V) uniform in the unit disc, W = U² + V², and gives
+ * T = U·√(ν(W^(−2/ν) − 1)/W) ~ t_ν for any real ν > 0. The point √u1·(cos 2πu2, sin 2πu2) is uniform
+ * in the disc with W = u1, so with no rejection and no further uniforms
+ *   t  = cos 2πu2 · √(ν·(e^((−2/ν)·ln u1) − 1)),
+ *   z1 = cos 2πu2 · √(−2 ln u1),   z2 = sin 2πu2 · √(−2 ln u1)   (exactly hs_box_muller_v).
+ * t and z1 share the angle and grow together with −ln u1. ν > 2 keeps the exponent below 37.
+ */
+HS_INLINE void hs_box_muller_t_v(hs_fv u1, hs_fv u2, double dof, hs_fv *z1, hs_fv *z2, hs_fv *t) {
+    hs_fv log_u1 = hs_log_v(u1);
+    hs_fv radius = __builtin_elementwise_sqrt(-2.0 * log_u1);
+    hs_fv c, s;
+    hs_sincos_2pi_v(u2, &c, &s);
+    *z1 = radius * c;
+    *z2 = radius * s;
+    *t = c * __builtin_elementwise_sqrt(dof * hs_expm1_nonnegative_v((-2.0 / dof) * log_u1));
+}
+
 /* MARK: - Philox4x32-10 */
 
 #define HS_PHILOX_M0 0xD2511F53u

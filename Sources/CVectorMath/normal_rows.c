@@ -57,3 +57,37 @@ void hs_normal_pair(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t pa
                     double out[3]) {
     hs_normal_rows(seed, purpose, index, path, 1, step, 1, out, out + 1, out + 2);
 }
+
+HS_INLINE void hs_student_t_rows_body(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t path_begin,
+                                      long path_count, uint32_t step_begin, long step_count, double dof,
+                                      double *t) {
+    const hs_uv zero = {0};
+    const hs_uv lanes = hs_lane_index_v();
+    for (long row = 0; row < step_count; row++) {
+        const uint64_t step = (uint64_t)step_begin + (uint64_t)row;
+        double *out = t + row * path_count;
+        for (long i = 0; i < path_count; i += HS_WIDTH) {
+            hs_philox_v w = hs_philox10(zero + index, zero + step, lanes + ((uint64_t)path_begin + (uint64_t)i),
+                                        zero + purpose, (uint32_t)seed, (uint32_t)(seed >> 32));
+            hs_fv z1, z2, student;
+            hs_box_muller_t_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), dof, &z1, &z2, &student);
+            long n = path_count - i < HS_WIDTH ? path_count - i : HS_WIDTH;
+            hs_store_partial_v(out + i, student, n);
+        }
+    }
+}
+
+HS_LEVEL_VARIANTS(hs_student_t_rows,
+                  (uint64_t seed, uint32_t purpose, uint32_t index, uint32_t path_begin, long path_count,
+                   uint32_t step_begin, long step_count, double dof, double *t),
+                  (seed, purpose, index, path_begin, path_count, step_begin, step_count, dof, t))
+
+void hs_student_t_rows(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t path_begin, long path_count,
+                       uint32_t step_begin, long step_count, double dof, double *t) {
+    if (path_count <= 0 || step_count <= 0) return;
+    switch (hs_vector_level()) {
+    case 3: hs_student_t_rows_avx512(seed, purpose, index, path_begin, path_count, step_begin, step_count, dof, t); return;
+    case 2: hs_student_t_rows_avx2(seed, purpose, index, path_begin, path_count, step_begin, step_count, dof, t); return;
+    default: hs_student_t_rows_base(seed, purpose, index, path_begin, path_count, step_begin, step_count, dof, t); return;
+    }
+}

@@ -40,7 +40,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("jump-stdev"), parsing: .unconditional, help: "Standard deviation of the log jump size.") var jumpStdev: String?
     @Option(name: .customLong("garch-alpha"), parsing: .unconditional, help: "GARCH α per step.") var garchAlpha: String?
     @Option(name: .customLong("garch-beta"), parsing: .unconditional, help: "GARCH β per step.") var garchBeta: String?
-    @Option(name: .customLong("garch-degrees-of-freedom"), parsing: .unconditional, help: "Student-t degrees of freedom (3…60).") var garchDegreesOfFreedom: String?
+    @Option(name: .customLong("garch-degrees-of-freedom"), parsing: .unconditional, help: "Student-t degrees of freedom, any real number in 3…60.") var garchDegreesOfFreedom: String?
     @Option(name: .customLong("funding-mean"), parsing: .unconditional, help: "Mean funding rate per interval (> 0: shorts receive).") var fundingMean: String?
     @Option(name: .customLong("funding-vol"), parsing: .unconditional, help: "Funding AR(1) innovation stdev per interval.") var fundingVol: String?
     @Option(name: .customLong("funding-persistence"), parsing: .unconditional, help: "Funding AR(1) persistence per interval.") var fundingPersistence: String?

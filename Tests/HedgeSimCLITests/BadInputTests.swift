@@ -53,7 +53,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(["--seed", "1.5"], mentions: ["--seed", "1.5"]),
         BadInput(["--vol", "-0.1"], mentions: ["--vol", "-0.1"]),
         BadInput(["--funding-persistence", "1.5"], mentions: ["--funding-persistence", "1.5"]),
-        BadInput(["--garch-degrees-of-freedom", "4.5", "--model", "garch"], mentions: ["--garch-degrees-of-freedom", "4.5"]),
+        BadInput(["--garch-degrees-of-freedom", "2.5", "--model", "garch"], mentions: ["--garch-degrees-of-freedom", "2.5"]),
         BadInput(["--threads", "0"], mentions: ["--threads", "0"]),
         BadInput(["--scenario", "w2"], mentions: ["--scenario", "w2"]),
         BadInput(["--config", "missing.yaml"], mentions: ["--config", "missing.yaml"]),

@@ -175,7 +175,8 @@ extension Scenario {
         s.fundingMean = 0.0001
         s.fundingDeadZone = 0.0005
         s.fundingCap = 0.00375
-        let plan = SimulationPlan(scenario: s)
+        // The reference model's formula, which the path kernel matches bit for bit (PathKernelTests).
+        let plan = ReferenceKernel(plan: SimulationPlan(scenario: s), seed: 1)
         #expect(plan.fundingRate(deviation: 0.0004) == 0.0001)
         #expect(plan.fundingRate(deviation: -0.0005) == 0.0001)
         #expect(abs(plan.fundingRate(deviation: 0.0008) - 0.0004) < 1e-18)

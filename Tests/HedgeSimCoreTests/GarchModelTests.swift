@@ -11,7 +11,7 @@ import Testing
     private func logReturns(_ scenario: Scenario) -> [Double] {
         let plan = SimulationPlan(scenario: scenario)
         let kernel = PathBlockKernel(plan: plan, random: CounterRandomSource(seed: 11))
-        let scratch = BlockScratch(paths: SimulationPlan.blockSize, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count)
+        let scratch = BlockScratch(paths: SimulationPlan.blockSize, groups: plan.thresholds.count)
         var returns: [Double] = []
         for first in stride(from: 0, to: scenario.paths, by: SimulationPlan.blockSize) {
             let count = min(SimulationPlan.blockSize, scenario.paths - first)

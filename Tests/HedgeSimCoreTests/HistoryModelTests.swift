@@ -61,7 +61,7 @@ import Testing
         s.bootstrapBlockSteps = 50
         let plan = SimulationPlan(scenario: s, history: history)
         let kernel = PathBlockKernel(plan: plan, random: CounterRandomSource(seed: 3))
-        let scratch = BlockScratch(paths: SimulationPlan.blockSize, chunkSteps: SimulationPlan.chunkSteps, groups: 0)
+        let scratch = BlockScratch(paths: SimulationPlan.blockSize, groups: 0)
         var sums: [Double] = []
         for first in stride(from: 0, to: s.paths, by: SimulationPlan.blockSize) {
             let count = min(SimulationPlan.blockSize, s.paths - first)

@@ -78,31 +78,71 @@ void hs_normal_pair(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t pa
                     double out[3]);
 
 /**
- * Constants of the fused perpetual-path kernel (hs_perpetual_paths); HedgeSimCore's SimulationPlan
- * fills them. Per step of Δt years, for each path:
+ * Standard t variates of the normal rows' uniforms, step-major like hs_normal_rows: with u1, u2 the
+ * Box–Muller uniforms of the block (index, step, path, purpose),
+ *   t[e] = cos 2πu2 · √(ν·(e^((−2/ν)·ln u1) − 1))  ~ Student t with ν > 2 degrees of freedom
+ * (Bailey's polar method with the polar point √u1·(cos 2πu2, sin 2πu2); see lane_math.h). The same
+ * bits as the path kernel's GARCH-t shocks, on every level.
+ */
+void hs_student_t_rows(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t path_begin, long path_count,
+                       uint32_t step_begin, long step_count, double dof, double *t);
+
+/** The price models of the path kernel. */
+enum {
+    HS_MODEL_GBM = 0,
+    HS_MODEL_JUMP = 1,
+    HS_MODEL_GARCH = 2,
+    HS_MODEL_BOOTSTRAP = 3,
+    HS_MODEL_REPLAY = 4,
+};
+
+/**
+ * Constants of the path kernel (hs_simulate_paths), the one definition of HedgeSim's step model;
+ * HedgeSimCore's SimulationPlan fills them. Per step of Δt years, for each path:
  *   (w0, w1, w2, w3) = Philox4x32-10(counter = (0, step, path, purpose_diffusion), key = seed)
- *   z1, z2 = Box–Muller of u1 = (top 52 bits of w1·2^32 + w0 + ½)·2^-52 and u2 = (w2 + ½)·2^-32
- *   (antithetic: path 2k+1 takes −z1, −z2 of path 2k)
- *   ln P += drift_per_step + vol_per_step·z1 + J, J = Σ of the step's jumps when the jump uniform
- *     (w3 + ½)·2^-32 exceeds no_jump_probability (Poisson count by inverse CDF, sizes from the
- *     purpose_jump_size block's first normal)
- *   the funding shock correlation·z1 + orthogonal·z2 accumulates; every steps_per_funding steps the
- *     deviation x ← funding_persistence·x + funding_scale·Σshocks and the rate
- *     clamp(funding_mean + shrink(x, funding_dead_zone), ±funding_cap) pays its coin amount rate/F
+ *   u1 = (top 52 bits of w1·2^32 + w0 + ½)·2^-52, u2 = (w2 + ½)·2^-32, u3 = (w3 + ½)·2^-32
+ *   z1, z2 = Box–Muller(u1, u2); GARCH: t = Bailey's t of (u1, u2) (hs_student_t_rows)
+ *   (antithetic: path 2k+1 takes −z1, −z2, −t of path 2k)
+ *   the log index moves by
+ *     GBM, jumps  drift_per_step + vol_per_step·z1 (+ J: when u3 > no_jump_probability, the Poisson
+ *                 count by inverse CDF, sizes k·jump_mean + √k·jump_stdev·Z, Z the first normal of
+ *                 the purpose_jump_size block)
+ *     GARCH-t     drift_per_step − h/2 + √h·t_scale·t, then h ← ω + α·shock² + β·h (h starts at
+ *                 initial_variance)
+ *     bootstrap   history_returns[position]: position restarts at ⌊v·n⌋ at step 0 and when u <
+ *                 restart_probability ((u, v) = the 52-bit uniforms of words 1:0 and 3:2 of the
+ *                 purpose_bootstrap block), else moves on by one (wrapping)
+ *     replay      history_returns[step mod n]
+ *   the second factor's shock is correlation·z1 + orthogonal·z2:
+ *     perpetual: funding shocks accumulate; every steps_per_funding steps the deviation
+ *       x ← funding_persistence·x + funding_scale·Σshocks and the rate clamp(funding_mean +
+ *       shrink(x, funding_dead_zone), ±funding_cap) pays rate/F coin per USD of notional; with
+ *       payments_per_step = m > 1, the rate paid is m·rate(S/m), S = funding_sum_decay·x +
+ *       funding_sum_loading·Σshocks + funding_sum_residual·Z' (Z' the first normal of the
+ *       purpose_funding_sum block); with history_funding, the history's rate at the position, each step
+ *     dated: basis b ← basis_mean + (b − basis_mean)·basis_decay + basis_innovation·shock (or the
+ *       history's basis at the position), ln F = ln P + b·((steps − step − 1)·dt + expiry_after_years)
  *   the account per USD of notional, mark_coefficient/F + account_constant + Σ funding, is checked
- *     against the thresholds (descending), at the step end and, with between_step_check, at the
- *     Brownian-bridge maximum of the step (uniform: purpose_bridge block's first uniform).
+ *     against the thresholds (descending) at the step end and, with between_step_check, at the
+ *     Brownian-bridge maximum of the mark in the step, from ln U with U = u3 without jumps, or the
+ *     52-bit uniform of words 1:0 of the purpose_bridge block with jumps.
  */
 typedef struct {
     uint64_t seed;
     uint32_t purpose_diffusion;
     uint32_t purpose_bridge;
     uint32_t purpose_jump_size;
+    uint32_t purpose_bootstrap;
+    uint32_t purpose_funding_sum;
+    int model;
+    int dated;
     int antithetic;
     int between_step_check;
-    int has_jumps;
     long steps;
+    double dt;
     double log_price0;
+    /** ln F at the start (the entry price of the contract). */
+    double log_mark0;
     double drift_per_step;
     double vol_per_step;
     double correlation;
@@ -111,12 +151,31 @@ typedef struct {
     double jump_rate_per_step;
     double jump_mean;
     double jump_stdev;
+    double garch_omega;
+    double garch_alpha;
+    double garch_beta;
+    double garch_dof;
+    double t_scale;
+    double initial_variance;
+    const double *history_returns;
+    const double *history_funding;
+    const double *history_basis;
+    long history_length;
+    double restart_probability;
     long steps_per_funding;
+    long payments_per_step;
     double funding_persistence;
     double funding_scale;
+    double funding_sum_decay;
+    double funding_sum_loading;
+    double funding_sum_residual;
     double funding_mean;
     double funding_dead_zone;
     double funding_cap;
+    double basis_mean;
+    double basis_decay;
+    double basis_innovation;
+    double expiry_after_years;
     double mark_coefficient;
     double account_constant;
     const double *thresholds;
@@ -125,7 +184,7 @@ typedef struct {
     const long *band_point_of_step;
     long band_paths;
     long band_points;
-} hs_perpetual_plan;
+} hs_path_plan;
 
 /**
  * One block of paths [first_path, first_path + count) and where its results go, `count` entries
@@ -147,10 +206,10 @@ typedef struct {
     long *next_group;
     double *records;
     double *band_log_index;
-} hs_perpetual_block;
+} hs_path_block;
 
-/** Simulates one block of paths to the horizon (see hs_perpetual_plan). */
-void hs_perpetual_paths(const hs_perpetual_plan *plan, const hs_perpetual_block *block);
+/** Simulates one block of paths to the horizon (see hs_path_plan). */
+void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block);
 
 /**
  * The build in use: 3 = AVX-512, 2 = AVX2+FMA, 0 = baseline x86-64. See HEDGESIM_VECTOR_LEVEL above.

@@ -51,6 +51,6 @@ struct GarchForecast {
         vol = (mean / dt).squareRoot()
         self.alpha = min(alpha, GarchForecast.maxPersistence)
         self.beta = max(0, min(beta, GarchForecast.maxPersistence - self.alpha))
-        degreesOfFreedom = min(60, max(3, fit.degreesOfFreedom.value.rounded()))
+        degreesOfFreedom = min(60, max(3, fit.degreesOfFreedom.value))
     }
 }

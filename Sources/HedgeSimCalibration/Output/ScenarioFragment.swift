@@ -11,7 +11,7 @@ import HedgeSimCore
 /// fitted models' parameters are listed as comments only, so switching `model:` never pairs one
 /// model's keys with another's vol. `drift` is 0 — a fitted drift is the past trend, not a forecast —
 /// unless `keepDrift`, which writes the fitted μ. `stepsPerDay` is the data's step, because GARCH α
-/// and β are per step. `garchDegreesOfFreedom` is the fitted ν rounded to a whole number in 3…60, as
+/// and β are per step. `garchDegreesOfFreedom` is the fitted ν clamped to 3…60, as
 /// the simulator needs. `fundingPersistence` is clamped to [0, 1], and `fundingPriceCorrelation` is 0
 /// when no prices matched the funding times.
 public struct ScenarioFragment: Sendable {
@@ -85,7 +85,7 @@ public struct ScenarioFragment: Sendable {
     }
 
     private static func degreesOfFreedom(_ garch: GarchFit) -> Double {
-        min(60, max(3, garch.degreesOfFreedom.value.rounded()))
+        min(60, max(3, garch.degreesOfFreedom.value))
     }
 
     private static func jumpLines(_ jump: JumpDiffusionFit) -> [String] {
@@ -107,9 +107,12 @@ public struct ScenarioFragment: Sendable {
         }
         lines.append("garchAlpha: \(NumberText.value(garch.alpha.value))  # ± \(NumberText.error(garch.alpha.standardError))")
         lines.append("garchBeta: \(NumberText.value(garch.beta.value))  # ± \(NumberText.error(garch.beta.standardError))")
-        lines.append("# Fitted ν = \(NumberText.value(garch.degreesOfFreedom.value)) ± \(NumberText.error(garch.degreesOfFreedom.standardError)); "
-            + "the simulator needs a whole number from 3 to 60, so it is rounded.")
-        lines.append("garchDegreesOfFreedom: \(NumberText.value(degreesOfFreedom(garch)))")
+        let dof = garch.degreesOfFreedom
+        if degreesOfFreedom(garch) != dof.value {
+            lines.append("# Fitted ν = \(NumberText.value(dof.value)) ± \(NumberText.error(dof.standardError)), outside the simulator's "
+                + "3 … 60: clamped.")
+        }
+        lines.append("garchDegreesOfFreedom: \(NumberText.value(degreesOfFreedom(garch)))  # ± \(NumberText.error(dof.standardError))")
         return lines
     }
 

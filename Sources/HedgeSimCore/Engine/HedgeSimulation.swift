@@ -136,11 +136,11 @@ public enum HedgeSimulation {
         DispatchQueue.concurrentPerform(iterations: stride) { worker in
             workerSetup?(worker)
             let scratch = BlockScratch(
-                paths: SimulationPlan.blockSize, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count,
+                paths: SimulationPlan.blockSize, groups: plan.thresholds.count,
                 bandPoints: plan.bandSteps.count)
             let spare = probe.map { _ in
                 BlockScratch(
-                    paths: PathBlockKernel.granule, chunkSteps: SimulationPlan.chunkSteps, groups: plan.thresholds.count,
+                    paths: PathBlockKernel.granule, groups: plan.thresholds.count,
                     bandPoints: plan.bandSteps.count)
             }
             var block = blocks.lowerBound + worker

@@ -6,13 +6,13 @@ struct SimulationPlan: Sendable {
     /// Paths per block: a constant of the algorithm, never derived from the core count, so results do
     /// not depend on threads or shards.
     static let blockSize = 256
-    /// Steps generated and consumed at once per block (the in-cache working set).
-    static let chunkSteps = 32
 
     let scenario: Scenario
     let steps: Int
     let dt: Double
     let logPrice0: Double
+    /// `ln E`: the log mark at the start (the contract's entry price).
+    let logMark0: Double
     let entryPrice: Double
     let inverseEntry: Double
     let inverseIndex0: Double
@@ -28,16 +28,20 @@ struct SimulationPlan: Sendable {
     let jumpRatePerStep: Double
     let jumpMean: Double
     let jumpStdev: Double
-    /// GARCH `ω = σ²Δt(1 − α − β)`, `α`, `β`, `ν`, and `√((ν−2)/ν)` that standardises the t shock.
+    /// GARCH `ω = σ²Δt(1 − α − β)`, `α`, `β`, `ν` (any real ν > 2), `√((ν−2)/ν)` that standardises
+    /// the t shock, and the first step's variance `σ²Δt`.
     let garchOmega: Double
     let garchAlpha: Double
     let garchBeta: Double
-    let degreesOfFreedom: Int
+    let degreesOfFreedom: Double
     let tScale: Double
+    let initialVariance: Double
 
     // Second factor: funding (perpetual) or basis (dated), correlated through `correlationFactor`.
-    /// Lower-triangular Cholesky factor of the 2×2 correlation, column-major `[1, ρ, 0, √(1−ρ²)]`.
-    let correlationFactor: [Double]
+    /// The second factor's shock is `ρ·Z₁ + √(1−ρ²)·Z₂` (the 2×2 Cholesky factor, inline), `Z₁` being the
+    /// price's normal.
+    let correlation: Double
+    let orthogonal: Double
     let isPerpetual: Bool
     /// Funding: one payment every `stepsPerFunding` steps, or `paymentsPerStep` payments at each step end.
     let stepsPerFunding: Int
@@ -49,6 +53,9 @@ struct SimulationPlan: Sendable {
     /// step when several fall in one step: `φ^m` and `σ·√((1−φ^{2m})/(1−φ²))`).
     let fundingPersistence: Double
     let fundingInnovation: Double
+    /// `fundingInnovation/√k`: the weight of each step's shock when `k = stepsPerFunding` steps make one
+    /// interval.
+    let fundingScale: Double
     /// With `m > 1` payments per step, the sum of the `m` deviations `S = Σ_{i=1..m} x_{t+i}` is drawn
     /// exactly with the end value: `S = (Σφ^i)·x_t + loading·Z₁ + residual·Z₂`, where `Z₁` also drives
     /// `x_{t+m}` and `Z₂` is an independent normal (see `init`).
@@ -85,10 +92,6 @@ struct SimulationPlan: Sendable {
     /// have no exponential moment) and the history models. The control variate of the USD means.
     let expectedTerminalIndex: Double?
 
-    /// Runs every block on the general kernel even where the fused one applies: tests set it to
-    /// compare the two.
-    var forcesGeneralKernel = false
-
     let cells: [HedgeCell]
     /// Distinct liquidation thresholds in descending order (the first is reached first).
     let thresholds: [Double]
@@ -115,6 +118,7 @@ struct SimulationPlan: Sendable {
         steps = scenario.stepCount
         dt = scenario.stepYears
         logPrice0 = Foundation.log(scenario.price)
+        logMark0 = Foundation.log(scenario.entryPrice)
         entryPrice = scenario.entryPrice
         inverseEntry = 1 / entryPrice
         inverseIndex0 = 1 / scenario.price
@@ -135,12 +139,14 @@ struct SimulationPlan: Sendable {
         garchAlpha = scenario.garchAlpha
         garchBeta = scenario.garchBeta
         garchOmega = sigma * sigma * dt * (1 - scenario.garchAlpha - scenario.garchBeta)
-        degreesOfFreedom = Int(scenario.garchDegreesOfFreedom)
+        degreesOfFreedom = scenario.garchDegreesOfFreedom
         tScale = ((scenario.garchDegreesOfFreedom - 2) / scenario.garchDegreesOfFreedom).squareRoot()
+        initialVariance = sigma * sigma * dt
 
         isPerpetual = scenario.instrument == .perpetual
         let rho = isPerpetual ? scenario.fundingPriceCorrelation : scenario.basisPriceCorrelation
-        correlationFactor = [1, rho, 0, max(0, 1 - rho * rho).squareRoot()]
+        correlation = rho
+        orthogonal = max(0, 1 - rho * rho).squareRoot()
         let stepHours = 24 / scenario.stepsPerDay
         let ratio = scenario.fundingIntervalHours / stepHours
         if ratio >= 1 - 1e-9 {
@@ -155,6 +161,7 @@ struct SimulationPlan: Sendable {
         fundingPersistence = Foundation.pow(phi, m)
         let sumOfSquares = phi < 1 ? (1 - Foundation.pow(phi, 2 * m)) / (1 - phi * phi) : m
         fundingInnovation = scenario.fundingVol * sumOfSquares.squareRoot()
+        fundingScale = fundingInnovation / Double(stepsPerFunding).squareRoot()
         // x_{t+m} = φ^m x_t + σU and S = Σ_{i≤m} x_{t+i} = (Σ_{i≤m} φ^i) x_t + σW, with
         // U = Σ_j φ^{m−j} ε_j, W = Σ_j c_j ε_j, c_j = Σ_{k=0}^{m−j} φ^k:
         // Var U = Σ φ^{2k}, Var W = Σ c_j², Cov(U, W) = Σ φ^{m−j} c_j.
@@ -207,14 +214,6 @@ struct SimulationPlan: Sendable {
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
 
-    /// The funding rate for a premium deviation `x` from the mean: `mean + sign(x)·max(|x| − w, 0)`
-    /// (computed branch-free as `min(max(0, x − w), x + w)`), then clamped at the venue cap.
-    @inline(__always)
-    func fundingRate(deviation x: Double) -> Double {
-        let shrunk = min(max(0, x - fundingDeadZone), x + fundingDeadZone)
-        return min(fundingCap, max(-fundingCap, fundingMean + shrunk))
-    }
-
     /// The mark price at which cell `index` is liquidated before any funding: solving
     /// `a/F + c = θ` gives `F = a/(θ − c)`; nil without a position or when `θ − c ≤ 0`.
     func liquidationPrice(of index: Int) -> Double? {
@@ -227,11 +226,4 @@ struct SimulationPlan: Sendable {
     /// at any step when the funding comes from a history.
     @inline(__always)
     func isFundingStep(_ step: Int) -> Bool { !historyFunding.isEmpty || (step + 1) % stepsPerFunding == 0 }
-
-    /// Years to expiry at the end of step `s` (0-based): `(steps − s − 1)·Δt` plus the time from the
-    /// horizon to expiry, exactly 0 at the last step of a contract held to expiry.
-    @inline(__always)
-    func yearsToExpiry(afterStep step: Int) -> Double {
-        Double(steps - step - 1) * dt + expiryAfterHorizonYears
-    }
 }

@@ -32,23 +32,6 @@ enum BLAS {
         // Accelerate runs a call of this size on the calling thread.
     }()
 
-    /// `C = Z · Lᵀ` for `Z` of `rows × order` and a lower-triangular factor `L` of `order × order`,
-    /// all column-major: each row of `Z` (independent standard normals) becomes a row of correlated
-    /// normals with correlation `L·Lᵀ`. The corresponding BLAS routine is `dgemm`.
-    static func multiplyByTransposedFactor(
-        _ z: UnsafePointer<Double>, rows: Int, factor: [Double], order: Int, into c: UnsafeMutablePointer<Double>
-    ) {
-        precondition(factor.count == order * order, "factor must be order × order")
-        guard rows > 0 else { return }
-        factor.withUnsafeBufferPointer { l in
-            cblas_dgemm(
-                CblasColMajor, CblasNoTrans, CblasTrans,
-                Size(rows), Size(order), Size(order),
-                1, z, Size(rows), l.baseAddress, Size(order),
-                0, c, Size(rows))
-        }
-    }
-
     /// The BLAS build and kernel, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH … Haswell", or "Accelerate".
     static var configuration: String {
         #if canImport(Accelerate)

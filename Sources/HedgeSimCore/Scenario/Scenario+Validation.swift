@@ -143,7 +143,7 @@ extension Scenario {
                 throw InputError(field: "garchBeta", value: describe(garchBeta), allowed: "α + β < 1 (stationary variance); α is \(describe(garchAlpha))")
             }
             let dof = garchDegreesOfFreedom
-            try require("garchDegreesOfFreedom", dof, dof >= 3 && dof <= 60 && dof == dof.rounded(), "a whole number from 3 to 60")
+            try require("garchDegreesOfFreedom", dof, dof >= 3 && dof <= 60, "a number from 3 to 60")
         }
     }
 

@@ -83,7 +83,7 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var garchAlpha: Double = 0.06
     /// GARCH β (weight of the last variance), per step.
     public var garchBeta: Double = 0.92
-    /// Degrees of freedom ν of the Student-t shocks, a whole number from 3 to 60.
+    /// Degrees of freedom ν of the Student-t shocks, any real number from 3 to 60.
     public var garchDegreesOfFreedom: Double = 5
     /// Mean block length of the stationary bootstrap, in steps.
     public var bootstrapBlockSteps: Double = 24

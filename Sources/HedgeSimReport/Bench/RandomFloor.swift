@@ -7,8 +7,8 @@ import HedgeSimRandom
 /// engine's generator (`CounterRandomSource.fillNormalRows`), in the engine's blocks of 256 paths ×
 /// 32 steps, on the same number of threads and with the same pinning as the point it bounds. No
 /// simulation can beat it, so `throughput / floor` says how much of the possible speed a point
-/// reaches. (Models that draw more per step — the between-step check's uniforms, GARCH's χ², a
-/// funding sum over several payments per step — have a lower ceiling than this floor.)
+/// reaches. (Models that draw or transform more per step — the jump model's bridge uniform, GARCH's
+/// Student t, a funding sum over several payments per step — have a lower ceiling than this floor.)
 enum RandomFloor {
     static let blockPaths = 256
     static let chunkSteps = 32

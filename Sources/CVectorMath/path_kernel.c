@@ -1,0 +1,469 @@
+/*
+ * The path kernel (see hs_simulate_paths in CVectorMath.h): HedgeSim's step model, written once.
+ * HS_WIDTH paths travel together in the lanes of one vector value, from the first step to the
+ * horizon, with their state in registers: per step one Philox block gives the two Box–Muller
+ * uniforms and a spare uniform (the jump test, or the bridge maximum without jumps), and the price
+ * update, the funding or basis factor, the coin funding accrual and the liquidation test follow
+ * without touching memory. Rare events — a jump, a liquidation, a band point — and the history
+ * models' table look-ups leave the vector path for scalar code.
+ *
+ * The test target's reference model (ReferenceKernel) computes the same paths with the same
+ * operations in the same order, written plainly over step rows; the engine's tests compare the two
+ * for every shape.
+ */
+#include "CVectorMath.h"
+#include "lane_math.h"
+
+#include <math.h>
+
+/* The path state of HS_WIDTH lanes. */
+typedef struct {
+    hs_fv log_index;      /* ln P after the last step */
+    hs_fv log_mark;       /* ln F after the last step (dated; a perpetual's mark is its index) */
+    hs_fv basis;          /* dated: the annualised basis */
+    hs_fv variance;       /* GARCH: h, the next step's conditional variance */
+    hs_fv deviation;      /* funding AR(1) deviation from the mean */
+    hs_fv shock_sum;      /* funding shocks since the last payment */
+    hs_fv funding_in;     /* Σ max(f, 0)/F, coin per USD of notional */
+    hs_fv funding_out;    /* Σ max(−f, 0)/F */
+    hs_fv next_threshold;
+    hs_fv inverse_mark;   /* 1/F after the last step */
+    hs_fv lowest_account; /* the lowest account per USD of notional so far (+∞ before the first step) */
+    long position[HS_WIDTH]; /* history models: the history step each lane is at */
+} hs_lanes_state;
+
+/* Lane l's path number, as a 64-bit lane (counter word c2). */
+HS_INLINE hs_uv hs_path_lanes(long first) {
+    return hs_lane_index_v() + (uint64_t)first;
+}
+
+/* Philox4x32-10 of the counters (index 0, step, path lanes, purpose). */
+HS_INLINE hs_philox_v hs_step_block(uint64_t seed, uint32_t purpose, long step, hs_uv paths) {
+    hs_uv zero = {0};
+    return hs_philox10(zero, zero + (uint64_t)step, paths, zero + purpose, (uint32_t)seed,
+                       (uint32_t)(seed >> 32));
+}
+
+/*
+ * Sum of the log jumps of a step for the lanes whose jump uniform exceeds e^{−λΔt}: the Poisson
+ * count k by inverse CDF (at most 64), then k·μ_J + √k·σ_J·Z with Z the first normal of the
+ * jump-size block of (path, step). Other lanes get 0.
+ */
+HS_INLINE hs_fv hs_jump_sizes_v(const hs_path_plan *plan, long step, hs_uv paths, hs_fv jump_uniform,
+                                long valid) {
+    hs_fv z, unused, spare;
+    hs_normal_pair_v(plan->seed, plan->purpose_jump_size, 0, (uint64_t)step, paths, &z, &unused, &spare);
+    double u[HS_WIDTH], normal[HS_WIDTH], jump[HS_WIDTH];
+    hs_store_v(u, jump_uniform);
+    hs_store_v(normal, z);
+    for (int l = 0; l < HS_WIDTH; l++) {
+        jump[l] = 0;
+        if (l >= valid || !(u[l] > plan->no_jump_probability)) continue;
+        double lambda = plan->jump_rate_per_step;
+        int count = 0;
+        double probability = plan->no_jump_probability;
+        double cumulative = probability;
+        while (u[l] > cumulative && count < 64) {
+            count += 1;
+            probability *= lambda / (double)count;
+            cumulative += probability;
+        }
+        if (count == 0) continue;
+        double k = (double)count;
+        jump[l] = k * plan->jump_mean + sqrt(k) * plan->jump_stdev * normal[l];
+    }
+    return hs_load_v(jump);
+}
+
+/* For every real lane whose worst account of the step is at or below its next threshold: books each
+ * threshold group it has now reached, in order, as a liquidation record (step, funding in, funding
+ * out, 1/F, 1/P; 1/P = 1/F for a perpetual, 1/e^{ln P} for a dated contract), and moves its next
+ * threshold on. */
+HS_INLINE void hs_record_liquidations(const hs_path_plan *plan, const hs_path_block *block, long first,
+                                      long valid, long step, hs_fv worst, hs_lanes_state *state) {
+    double w[HS_WIDTH], in[HS_WIDTH], out[HS_WIDTH], inverse[HS_WIDTH], next[HS_WIDTH], index[HS_WIDTH];
+    hs_store_v(w, worst);
+    hs_store_v(in, state->funding_in);
+    hs_store_v(out, state->funding_out);
+    hs_store_v(inverse, state->inverse_mark);
+    hs_store_v(next, state->next_threshold);
+    hs_store_v(index, plan->dated ? 1.0 / hs_exp_checked_v(state->log_index) : state->inverse_mark);
+    const long groups = plan->threshold_count;
+    for (int l = 0; l < valid; l++) {
+        if (!(w[l] <= next[l])) continue;
+        long p = first + l;
+        long group = block->next_group[p];
+        while (group < groups && w[l] <= plan->thresholds[group]) {
+            double *record = block->records + (p * groups + group) * 5;
+            record[0] = (double)step;
+            record[1] = in[l];
+            record[2] = out[l];
+            record[3] = inverse[l];
+            record[4] = index[l];
+            group += 1;
+        }
+        block->next_group[p] = group;
+        next[l] = group < groups ? plan->thresholds[group] : -INFINITY;
+    }
+    state->next_threshold = hs_load_v(next);
+}
+
+/* Keeps the log index of the band paths at a band step. */
+HS_INLINE void hs_record_band(const hs_path_plan *plan, const hs_path_block *block, long first,
+                              long valid, long point, hs_fv log_index) {
+    double x[HS_WIDTH];
+    hs_store_v(x, log_index);
+    for (int l = 0; l < valid; l++) {
+        long p = first + l;
+        if (block->first_path + p >= plan->band_paths) break;
+        block->band_log_index[p * plan->band_points + point] = x[l];
+    }
+}
+
+/* The constants of the step loop, and its switches: constants in the specialised copies of the
+ * loop (see hs_simulate_paths_body), otherwise tested once per step and predicted. */
+typedef struct {
+    const hs_path_plan *plan;
+    const hs_path_block *block;
+    double a, c, variance;
+    /* The smallest word w whose uniform (w + ½)·2^-32 exceeds no_jump_probability p:
+     * ⌊p·2^32 − ½⌋ + 1 (both steps exact), so the test needs no conversion. */
+    int64_t jump_word_threshold;
+    int antithetic, several_payments;
+    int garch, history, dated, has_jumps, between_step_check, dead_zone, every_step_funding;
+    /* The second factor comes from the history: its funding rates (perpetual) or basis (dated). */
+    int history_factor;
+} hs_step_context;
+
+/* The normals (and GARCH's t) of a step's diffusion block, mirrored for antithetic pairs. */
+HS_INLINE void hs_lanes_normals(const hs_step_context *x, hs_philox_v w, hs_fv *z1, hs_fv *z2, hs_fv *t) {
+    if (x->garch) {
+        hs_box_muller_t_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), x->plan->garch_dof, z1, z2, t);
+    } else {
+        hs_box_muller_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), z1, z2);
+    }
+    if (x->antithetic) {
+        *z1 = hs_mirror_pairs_v(*z1);
+        *z2 = hs_mirror_pairs_v(*z2);
+        if (x->garch) *t = hs_mirror_pairs_v(*t);
+    }
+}
+
+/* The history models: each lane's position after this step (bootstrap blocks restart at random;
+ * replay walks the history in order), and the history's log return there. */
+HS_INLINE hs_fv hs_lanes_history_return(const hs_step_context *x, long step, hs_uv paths, hs_lanes_state *s) {
+    const hs_path_plan *plan = x->plan;
+    const long length = plan->history_length;
+    double increment[HS_WIDTH];
+    if (plan->model == HS_MODEL_BOOTSTRAP) {
+        hs_philox_v b = hs_step_block(plan->seed, plan->purpose_bootstrap, step, paths);
+        double restart[HS_WIDTH], start[HS_WIDTH];
+        hs_store_v(restart, hs_open_unit52(b.w1, b.w0));
+        hs_store_v(start, hs_open_unit52(b.w3, b.w2));
+        for (int l = 0; l < HS_WIDTH; l++) {
+            if (step == 0 || restart[l] < plan->restart_probability) {
+                long chosen = (long)(start[l] * (double)length);
+                s->position[l] = chosen < length - 1 ? chosen : length - 1;
+            } else {
+                long next = s->position[l] + 1;
+                s->position[l] = next == length ? 0 : next;
+            }
+        }
+    } else {
+        for (int l = 0; l < HS_WIDTH; l++) s->position[l] = step % length;
+    }
+    for (int l = 0; l < HS_WIDTH; l++) increment[l] = plan->history_returns[s->position[l]];
+    return hs_load_v(increment);
+}
+
+/* The history's value at each lane's position. */
+HS_INLINE hs_fv hs_lanes_history_value(const double *history, const hs_lanes_state *s) {
+    double value[HS_WIDTH];
+    for (int l = 0; l < HS_WIDTH; l++) value[l] = history[s->position[l]];
+    return hs_load_v(value);
+}
+
+/* Moves HS_WIDTH paths (lanes start .. start + HS_WIDTH − 1 of the block, the first `valid` real)
+ * through one step given its normals and spare word: log index, the step's diffusive variance
+ * (`*variance`), funding shocks or basis, log mark, band point. Returns the log jump of the step. */
+HS_INLINE hs_fv hs_lanes_move(const hs_step_context *x, long step, long point, hs_uv paths, long start,
+                              long valid, hs_fv z1, hs_fv z2, hs_fv t, hs_uv spare_word, hs_lanes_state *s,
+                              hs_fv *variance) {
+    const hs_path_plan *plan = x->plan;
+    hs_fv factor_shock = plan->correlation * z1 + plan->orthogonal * z2;
+    hs_fv increment;
+    if (x->garch) {
+        hs_fv h = s->variance;
+        hs_fv shock = __builtin_elementwise_sqrt(h) * (t * plan->t_scale);
+        increment = (plan->drift_per_step - 0.5 * h) + shock;
+        *variance = h;
+        s->variance = (plan->garch_omega + plan->garch_alpha * shock * shock) + plan->garch_beta * h;
+    } else if (x->history) {
+        increment = hs_lanes_history_return(x, step, paths, s);
+        *variance = hs_splat_v(x->variance);
+    } else {
+        increment = plan->drift_per_step + plan->vol_per_step * z1;
+        *variance = hs_splat_v(x->variance);
+    }
+    hs_fv jump = hs_splat_v(0);
+    if (x->has_jumps) {
+        const hs_iv word = (hs_iv){0} + 0xFFFFFFFFll;
+        if (hs_any_v(((hs_iv)spare_word & word) >= x->jump_word_threshold))
+            jump = hs_jump_sizes_v(plan, step, paths, hs_open_unit32(spare_word), valid);
+    }
+    s->log_index = s->log_index + increment + jump;
+    if (x->dated) {
+        hs_fv basis = x->history_factor
+            ? hs_lanes_history_value(plan->history_basis, s)
+            : (plan->basis_mean + (s->basis - plan->basis_mean) * plan->basis_decay) + plan->basis_innovation * factor_shock;
+        const double years = (double)(plan->steps - step - 1) * plan->dt + plan->expiry_after_years;
+        s->basis = basis;
+        s->log_mark = s->log_index + basis * years;
+    } else if (!x->history_factor) {
+        /* With a payment every step the sum since the last payment is the step's shock itself (0 + v
+         * is v: the shock is never −0). */
+        s->shock_sum = x->every_step_funding ? factor_shock : s->shock_sum + factor_shock;
+    }
+    if (point >= 0 && plan->band_points > 0 && x->block->first_path + start < plan->band_paths)
+        hs_record_band(plan, x->block, start, valid, point, s->log_index);
+    return jump;
+}
+
+/* The account per unit of notional at the step's Brownian-bridge maximum of the mark, before the
+ * step's funding: a/F_max + c + Σ funding (+∞ without the between-step check). The bridge uniform is
+ * the diffusion block's spare word, or a block of its own when the spare word decided a jump. */
+HS_INLINE hs_fv hs_lanes_bridge_account(const hs_step_context *x, long step, hs_uv paths, hs_fv previous,
+                                        hs_fv jump, hs_fv variance, hs_uv spare_word, const hs_lanes_state *s) {
+    if (!x->between_step_check) return hs_splat_v(INFINITY);
+    hs_fv uniform;
+    if (x->has_jumps) {
+        hs_philox_v b = hs_step_block(x->plan->seed, x->plan->purpose_bridge, step, paths);
+        uniform = hs_open_unit52(b.w1, b.w0);
+    } else {
+        uniform = hs_open_unit32(spare_word);
+    }
+    hs_fv log_uniform = hs_log_v(uniform);
+    hs_fv next = x->dated ? s->log_mark : s->log_index;
+    hs_fv move = next - previous - jump;
+    hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
+    hs_fv inverse_max = hs_exp_checked_v(-hs_max_v(previous + rise, next));
+    return x->a * inverse_max + x->c + (s->funding_in - s->funding_out);
+}
+
+/* The rate paid for a deviation: clamp(mean + shrink(x, dead zone), ±cap), shrink(x, w) =
+ * min(max(0, x − w), x + w), which is exactly x when w = 0. */
+HS_INLINE hs_fv hs_funding_rate_v(const hs_step_context *x, hs_fv deviation) {
+    const hs_path_plan *plan = x->plan;
+    hs_fv shrunk = x->dead_zone ? hs_min_v(hs_max_v(hs_splat_v(0), deviation - plan->funding_dead_zone),
+                                          deviation + plan->funding_dead_zone)
+                                : deviation;
+    return hs_min_v(hs_splat_v(plan->funding_cap), hs_max_v(hs_splat_v(-plan->funding_cap), plan->funding_mean + shrunk));
+}
+
+/* The funding rate paid at this step end by a perpetual: the history's, or the AR(1)'s (one payment,
+ * or the exact sum of several in the step). Advances the deviation. */
+HS_INLINE hs_fv hs_lanes_funding_rate(const hs_step_context *x, long step, hs_uv paths, hs_lanes_state *s) {
+    const hs_path_plan *plan = x->plan;
+    if (x->history_factor) return hs_lanes_history_value(plan->history_funding, s);
+    hs_fv deviation = plan->funding_persistence * s->deviation + plan->funding_scale * s->shock_sum;
+    if (!x->several_payments) {
+        s->deviation = deviation;
+        if (!x->every_step_funding) s->shock_sum = hs_splat_v(0);
+        return hs_funding_rate_v(x, deviation);
+    }
+    hs_fv independent, unused, spare;
+    hs_normal_pair_v(plan->seed, plan->purpose_funding_sum, 0, (uint64_t)step, paths, &independent, &unused, &spare);
+    const double payments = (double)plan->payments_per_step;
+    hs_fv sum = (plan->funding_sum_decay * s->deviation + plan->funding_sum_loading * s->shock_sum)
+        + plan->funding_sum_residual * independent;
+    s->deviation = deviation;
+    return hs_funding_rate_v(x, sum / payments) * payments;
+}
+
+/* Pays the step's funding (a perpetual's payment step) and books the liquidations the step caused.
+ * max(f, 0)/F is computed as max(f/F, 0) and max(−f, 0)/F as max(−f/F, 0): the same values, since
+ * 1/F > 0. */
+HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int funding_step, hs_uv paths,
+                                    long start, long valid, hs_fv worst, hs_lanes_state *s) {
+    if (funding_step && !x->dated) {
+        hs_fv paid = hs_lanes_funding_rate(x, step, paths, s) * s->inverse_mark;
+        s->funding_in = s->funding_in + hs_max_v(paid, hs_splat_v(0));
+        s->funding_out = s->funding_out + hs_max_v(-paid, hs_splat_v(0));
+    }
+    hs_fv account = x->a * s->inverse_mark + x->c + (s->funding_in - s->funding_out);
+    /* Without the between-step check `worst` is +∞ and the minimum is the step-end account. */
+    worst = x->between_step_check ? hs_min_v(worst, account) : account;
+    s->lowest_account = hs_min_v(s->lowest_account, worst);
+    if (hs_any_v(worst <= s->next_threshold))
+        hs_record_liquidations(x->plan, x->block, start, valid, step, worst, s);
+}
+
+/* Independent groups of HS_WIDTH paths run side by side, so that the long dependency chains of one
+ * step (Philox rounds, polynomials) of different groups overlap in the out-of-order core; each
+ * group's next Philox block is computed next to its current step's floating-point work. */
+#define HS_GROUPS 8
+
+/* Runs the paths first .. first + HS_WIDTH·HS_GROUPS − 1 of the block (those below block->count are real)
+ * to the horizon. */
+HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
+    const hs_path_plan *plan = x->plan;
+    const hs_path_block *block = x->block;
+    const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
+    const double first_threshold = plan->threshold_count > 0 ? plan->thresholds[0] : -INFINITY;
+    const hs_uv zero = {0};
+    const hs_uv purpose = zero + plan->purpose_diffusion;
+    hs_uv paths[HS_GROUPS];
+    long start[HS_GROUPS], valid[HS_GROUPS];
+    hs_lanes_state s[HS_GROUPS];
+    hs_philox_v w[HS_GROUPS];
+    for (int g = 0; g < HS_GROUPS; g++) {
+        start[g] = first + HS_WIDTH * g;
+        long left = block->count - start[g];
+        valid[g] = left < 0 ? 0 : left < HS_WIDTH ? left : HS_WIDTH;
+        paths[g] = hs_path_lanes(block->first_path + start[g]);
+        s[g] = (hs_lanes_state){
+            .log_index = hs_splat_v(plan->log_price0),
+            .log_mark = hs_splat_v(plan->log_mark0),
+            .basis = hs_splat_v(plan->basis_mean),
+            .variance = hs_splat_v(plan->initial_variance),
+            .deviation = hs_splat_v(0),
+            .shock_sum = hs_splat_v(0),
+            .funding_in = hs_splat_v(0),
+            .funding_out = hs_splat_v(0),
+            .next_threshold = hs_splat_v(first_threshold),
+            .inverse_mark = hs_splat_v(0),
+            .lowest_account = hs_splat_v(INFINITY),
+        };
+        w[g] = hs_philox10(zero, zero, paths[g], purpose, seed_low, seed_high);
+    }
+    long until_funding = plan->steps_per_funding;
+    for (long step = 0; step < plan->steps; step++) {
+        int funding_step = --until_funding == 0;
+        if (funding_step) until_funding = plan->steps_per_funding;
+        if (x->history_factor) funding_step = 1;
+        const long point = plan->band_point_of_step[step];
+        const hs_uv next_step = zero + (uint64_t)(step + 1);
+        hs_fv z1[HS_GROUPS], z2[HS_GROUPS], t[HS_GROUPS], jump[HS_GROUPS], previous[HS_GROUPS], worst[HS_GROUPS];
+        hs_fv variance[HS_GROUPS];
+        hs_uv spare_word[HS_GROUPS];
+        /* Stage by stage over the groups; the next step's Philox blocks (integer work) are drawn
+         * beside this step's Box–Muller (floating-point work). */
+        for (int g = 0; g < HS_GROUPS; g++) {
+            hs_lanes_normals(x, w[g], &z1[g], &z2[g], &t[g]);
+            spare_word[g] = w[g].w3;
+            w[g] = hs_philox10(zero, next_step, paths[g], purpose, seed_low, seed_high);
+        }
+        for (int g = 0; g < HS_GROUPS; g++) {
+            previous[g] = x->dated ? s[g].log_mark : s[g].log_index;
+            jump[g] = hs_lanes_move(x, step, point, paths[g], start[g], valid[g], z1[g], z2[g], t[g],
+                                    spare_word[g], &s[g], &variance[g]);
+        }
+        for (int g = 0; g < HS_GROUPS; g++)
+            worst[g] = hs_lanes_bridge_account(x, step, paths[g], previous[g], jump[g], variance[g], spare_word[g], &s[g]);
+        for (int g = 0; g < HS_GROUPS; g++)
+            s[g].inverse_mark = hs_exp_checked_v(-(x->dated ? s[g].log_mark : s[g].log_index));
+        for (int g = 0; g < HS_GROUPS; g++)
+            hs_lanes_settle_step(x, step, funding_step, paths[g], start[g], valid[g], worst[g], &s[g]);
+    }
+    for (int g = 0; g < HS_GROUPS; g++) {
+        hs_store_partial_v(block->log_index + start[g], s[g].log_index, valid[g]);
+        hs_store_partial_v(block->inverse_mark + start[g], s[g].inverse_mark, valid[g]);
+        hs_store_partial_v(block->funding_in + start[g], s[g].funding_in, valid[g]);
+        hs_store_partial_v(block->funding_out + start[g], s[g].funding_out, valid[g]);
+        hs_store_partial_v(block->lowest_account + start[g], s[g].lowest_account, valid[g]);
+    }
+}
+
+/* One copy of the step loop per combination of switches given as constants (the others are read
+ * from the plan at run time). */
+#define HS_RUN(GARCH, HISTORY, DATED, EVERY, JUMPS, BRIDGE, DEAD, FACTOR, SEVERAL)                         \
+    do {                                                                                              \
+        x.several_payments = (SEVERAL);                                                               \
+        x.garch = (GARCH);                                                                            \
+        x.history = (HISTORY);                                                                        \
+        x.dated = (DATED);                                                                            \
+        x.every_step_funding = (EVERY);                                                               \
+        x.has_jumps = (JUMPS);                                                                        \
+        x.between_step_check = (BRIDGE);                                                              \
+        x.dead_zone = (DEAD);                                                                         \
+        x.history_factor = (FACTOR);                                                                  \
+        hs_run_lanes(&x, first);                                                                      \
+    } while (0)
+
+HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_block *block) {
+    const long groups = plan->threshold_count;
+    for (long p = 0; p < block->count; p++) {
+        block->next_group[p] = 0;
+        for (long g = 0; g < groups; g++) block->records[(p * groups + g) * 5] = -1;
+    }
+    const int garch = plan->model == HS_MODEL_GARCH;
+    const int history = plan->model == HS_MODEL_BOOTSTRAP || plan->model == HS_MODEL_REPLAY;
+    const int dated = plan->dated != 0;
+    const int every = plan->steps_per_funding == 1;
+    const int jumps = plan->model == HS_MODEL_JUMP;
+    const int bridge = plan->between_step_check != 0;
+    const int dead = plan->funding_dead_zone != 0;
+    const int factor = dated ? plan->history_basis != 0 : plan->history_funding != 0;
+    const int several = plan->payments_per_step > 1;
+    hs_step_context x = {
+        .plan = plan,
+        .block = block,
+        .a = plan->mark_coefficient,
+        .c = plan->account_constant,
+        .variance = plan->vol_per_step * plan->vol_per_step,
+        .antithetic = plan->antithetic,
+        .jump_word_threshold = (int64_t)floor(plan->no_jump_probability * 0x1p32 - 0.5) + 1,
+    };
+    /* Specialised copies: every combination of the common switches for a perpetual under GBM or
+     * jumps paid at most once a step (16), a dated contract under GBM or jumps (4), and the
+     * between-step check (with funding every step or not, for a perpetual) under GARCH-t (6) and the
+     * history models (4); one copy reads every switch at run time (several payments a step). */
+    const int perpetual_variant = every | jumps << 1 | bridge << 2 | dead << 3;
+    for (long first = 0; first < block->count; first += HS_WIDTH * HS_GROUPS) {
+        if (!garch && !history && !dated && several) {
+            HS_RUN(0, 0, 0, 1, jumps, bridge, dead, 0, 1);
+        } else if (!garch && !history && !dated) {
+            switch (perpetual_variant) {
+#define HS_PERPETUAL(v) case v: HS_RUN(0, 0, 0, (v) & 1, ((v) >> 1) & 1, ((v) >> 2) & 1, ((v) >> 3) & 1, 0, 0); break;
+            HS_PERPETUAL(0) HS_PERPETUAL(1) HS_PERPETUAL(2) HS_PERPETUAL(3) HS_PERPETUAL(4) HS_PERPETUAL(5)
+            HS_PERPETUAL(6) HS_PERPETUAL(7) HS_PERPETUAL(8) HS_PERPETUAL(9) HS_PERPETUAL(10) HS_PERPETUAL(11)
+            HS_PERPETUAL(12) HS_PERPETUAL(13) HS_PERPETUAL(14) HS_PERPETUAL(15)
+#undef HS_PERPETUAL
+            }
+        } else if (!garch && !history) {
+            switch (jumps | bridge << 1) {
+            case 0: HS_RUN(0, 0, 1, 0, 0, 0, 0, 0, 0); break;
+            case 1: HS_RUN(0, 0, 1, 0, 1, 0, 0, 0, 0); break;
+            case 2: HS_RUN(0, 0, 1, 0, 0, 1, 0, 0, 0); break;
+            case 3: HS_RUN(0, 0, 1, 0, 1, 1, 0, 0, 0); break;
+            }
+        } else if (garch) {
+            switch (dated ? 4 + bridge : every | bridge << 1) {
+            case 0: HS_RUN(1, 0, 0, 0, 0, 0, dead, 0, several); break;
+            case 1: HS_RUN(1, 0, 0, 1, 0, 0, dead, 0, several); break;
+            case 2: HS_RUN(1, 0, 0, 0, 0, 1, dead, 0, several); break;
+            case 3: HS_RUN(1, 0, 0, 1, 0, 1, dead, 0, several); break;
+            case 4: HS_RUN(1, 0, 1, 0, 0, 0, 0, 0, 0); break;
+            case 5: HS_RUN(1, 0, 1, 0, 0, 1, 0, 0, 0); break;
+            }
+        } else {
+            switch (dated << 1 | bridge) {
+            case 0: HS_RUN(0, 1, 0, every, 0, 0, dead, factor, several); break;
+            case 1: HS_RUN(0, 1, 0, every, 0, 1, dead, factor, several); break;
+            case 2: HS_RUN(0, 1, 1, 0, 0, 0, 0, factor, 0); break;
+            case 3: HS_RUN(0, 1, 1, 0, 0, 1, 0, factor, 0); break;
+            }
+        }
+    }
+}
+#undef HS_RUN
+
+HS_LEVEL_VARIANTS(hs_simulate_paths, (const hs_path_plan *plan, const hs_path_block *block), (plan, block))
+
+void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block) {
+    switch (hs_vector_level()) {
+    case 3: hs_simulate_paths_avx512(plan, block); return;
+    case 2: hs_simulate_paths_avx2(plan, block); return;
+    default: hs_simulate_paths_base(plan, block); return;
+    }
+}
