@@ -31,6 +31,23 @@ public struct LiquidationSummary: Codable, Sendable, Equatable {
     /// Mean time of liquidation in days among liquidated paths; nil when none was liquidated.
     public var meanTimeDays: Double?
 
+    /// The most liquidated paths of `trials` whose Wilson 95 % upper bound stays within `limit`; nil
+    /// when even none does (the limit is below `z²/(n + z²)`).
+    public static func allowedLiquidations(limit: Double, trials: Int) -> Int? {
+        let n = Double(trials)
+        guard wilsonInterval(successes: 0, trials: n)[1] <= limit else { return nil }
+        var low = 0, high = trials
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if wilsonInterval(successes: Double(middle), trials: n)[1] <= limit {
+                low = middle
+            } else {
+                high = middle - 1
+            }
+        }
+        return low
+    }
+
     /// Wilson score interval at 95 %: `(p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)`, z = 1.96.
     public static func wilsonInterval(successes: Double, trials: Double) -> [Double] {
         let z = 1.959963984540054

@@ -35,20 +35,9 @@ public struct LeverageProfile: Sendable {
     }
 
     /// The most liquidated paths whose Wilson 95 % upper bound stays within `limit`; nil when even
-    /// none does (the limit is below `z²/(n + z²)`).
+    /// none does (see `LiquidationSummary.allowedLiquidations`).
     public func allowedLiquidations(limit: Double) -> Int? {
-        let n = Double(paths)
-        guard LiquidationSummary.wilsonInterval(successes: 0, trials: n)[1] <= limit else { return nil }
-        var low = 0, high = paths
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if LiquidationSummary.wilsonInterval(successes: Double(middle), trials: n)[1] <= limit {
-                low = middle
-            } else {
-                high = middle - 1
-            }
-        }
-        return low
+        LiquidationSummary.allowedLiquidations(limit: limit, trials: paths)
     }
 
     /// The highest leverage, in steps of 0.01 and at most `maximum`, whose liquidation probability's
