@@ -27,7 +27,7 @@ struct MonitorCommand: ParsableCommand {
     @Option(name: .customLong("maintenance-rate"), parsing: .unconditional, help: "Maintenance margin rate (default: the venue's tier).")
     var maintenanceRate: String?
     @Option(parsing: .unconditional, help: "Maintenance on the entry or the mark value: entry | mark.") var convention: String?
-    @Option(parsing: .unconditional, help: "Days ahead (default 7).") var days: String = "7"
+    @Option(parsing: .unconditional, help: "Days ahead.") var days: String = "7"
     @Option(name: .customLong("max-liquidation-probability"), parsing: .unconditional,
             help: "The P(liq) the top-up aims for, on its Wilson 95 % upper bound (default 0.01).")
     var maxLiquidationProbability: String?
@@ -35,7 +35,7 @@ struct MonitorCommand: ParsableCommand {
             help: "Exit 3 when the Wilson upper bound of P(liq) exceeds this probability.")
     var alertAbove: String?
     @OptionGroup var market: MonitorMarketOptions
-    @Option(parsing: .unconditional, help: "Random seed (default 42).") var seed: String = "42"
+    @Option(parsing: .unconditional, help: "Random seed.") var seed: String = "42"
     @Option(parsing: .unconditional, help: "Output format: table | json.") var format: String = "table"
     @Option(parsing: .unconditional, help: "Write the result to this file (atomically) instead of standard output.") var output: String?
 

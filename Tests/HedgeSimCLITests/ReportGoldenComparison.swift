@@ -3,10 +3,10 @@ import Foundation
 /// Compares a rendered report with its golden file: all text exactly, each number to nine
 /// significant digits.
 ///
-/// Why numbers get a tolerance at all: the engine's `exp`, `log` and Box–Muller kernels take the
-/// AVX-512, AVX2 or scalar path depending on the CPU (`VectorMath.level`), and the paths may differ in
-/// the last bits of a double (README, "Determinism contract"). JSON and CSV print doubles to all 17
-/// digits, so goldens recorded on one CPU would fail on another for noise of about 1e-16. Each run of
+/// Why numbers get a tolerance at all: the path kernel gives the same bits on every CPU level, but
+/// the plan and the summaries call the platform's libm (`Foundation.exp`, `log`, `pow`), whose last
+/// bits may differ between C libraries and CPUs. JSON and CSV print doubles to all 17 digits, so
+/// goldens recorded on one machine could fail on another for noise of about 1e-16. Each run of
 /// digits (with its decimal part and exponent) is therefore compared as a number with relative
 /// difference at most 1e-9; everything between numbers — words, signs, separators, markup, column
 /// layout — must match byte for byte. A real change (a different rounding or format, a moved value, a

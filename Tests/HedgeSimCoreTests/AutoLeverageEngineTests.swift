@@ -5,12 +5,12 @@ import Testing
 /// chosen cell liquidates, equals a full simulation of the chosen cells bit for bit, for every kernel
 /// and thread count; the per-path lowest account decides liquidation exactly as the records do.
 @Suite struct AutoLeverageEngineTests {
-    /// Scenarios on the fused kernel (jumps, bridge) and on the general one (GARCH, dated).
+    /// Scenarios of several shapes of the path kernel: jumps with the bridge, step-end checks, GARCH-t, dated.
     static let shapes: [(String, @Sendable (inout Scenario) -> Void)] = [
-        ("fused jump+bridge", { _ in }),
-        ("fused step-end", { $0.betweenStepCheck = false }),
-        ("general garch", { $0.model = .garch }),
-        ("general dated", { $0.instrument = .dated; $0.expiryDays = 60 }),
+        ("jump+bridge", { _ in }),
+        ("step-end", { $0.betweenStepCheck = false }),
+        ("garch", { $0.model = .garch }),
+        ("dated", { $0.instrument = .dated; $0.expiryDays = 60 }),
     ]
 
     private func scenario(_ shape: Int) -> Scenario {
