@@ -164,7 +164,7 @@ struct MonitorMarketOptions: ParsableArguments {
     @Option(name: .customLong("between-step-check"), parsing: .unconditional, help: "Check liquidation between steps: true | false.")
     var betweenStepCheck: String?
     @Option(name: .customLong("steps-per-day"), parsing: .unconditional, help: "Simulation steps per day.") var stepsPerDay: String?
-    @Option(parsing: .unconditional, help: "Simulated paths (default 10,000).") var paths: String?
+    @Option(parsing: .unconditional, help: "Simulated paths (default 20,000).") var paths: String?
     @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it).") var threads: String?
 
     var overrides: [(key: String, value: FieldValue)] {
