@@ -11,6 +11,10 @@ import HedgeSimRandom
 /// - "W1.auto.100000 x 720 x 11": the same run with the leverage of every ratio chosen by the run
 ///   (`--leverage auto`: a first pass, the search, and a second pass that simulates again only the
 ///   paths a chosen cell liquidates), to compare with "W1.100000 x 720 x 11" (at most 1.5×).
+/// - "Shape.<name>": W1 at 100,000 paths and one ratio with one switch changed — the between-step
+///   check, a dated contract, GARCH-t, cross margin, several funding payments per step, the bootstrap
+///   of a synthetic hourly history — each on the one C path kernel (issue target: ≥ 70 % of W1's
+///   path·steps per second; see docs/performance.md for the measured table).
 /// Throughput is counted in path·steps (or normals) per iteration.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -49,6 +53,35 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark(name, configuration: .init(scalingFactor: .one)) { benchmark in
             for _ in benchmark.scaledIterations {
                 let result = try HedgeSimulation.run(scenario, seed: 7)
+                blackHole(result.cells.count)
+            }
+        }
+    }
+
+    let hourlyHistory: MarketHistory = {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let returns = (0..<8_760).map { _ -> Double in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return 0.008 * (Double(state >> 11) * 0x1p-53 - 0.5)
+        }
+        return try! MarketHistory(logReturns: returns)
+    }()
+    let shapes: [(String, (inout Scenario) -> Void, MarketHistory?)] = [
+        ("between-step check", { $0.betweenStepCheck = true }, nil),
+        ("dated", { $0.instrument = .dated; $0.expiryDays = 90 }, nil),
+        ("GARCH-t", { $0.model = .garch }, nil),
+        ("cross margin", { $0.margin = .cross }, nil),
+        ("several payments per step", { $0.fundingIntervalHours = 0.25 }, nil),
+        ("bootstrap", { $0.model = .bootstrap }, hourlyHistory),
+    ]
+    for (name, change, history) in shapes {
+        var scenario = Scenario.w1
+        scenario.paths = 100_000
+        scenario.hedgeRatios = [1]
+        change(&scenario)
+        Benchmark("Shape.\(name).100000 x 720", configuration: .init(scalingFactor: .one)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let result = try HedgeSimulation.run(scenario, seed: 7, history: history)
                 blackHole(result.cells.count)
             }
         }

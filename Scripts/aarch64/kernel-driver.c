@@ -66,7 +66,7 @@ static void run_shape(int shape) {
         .vol_per_step = 0.9 * sqrt(1.0 / 8760), .correlation = 0.3, .orthogonal = sqrt(1 - 0.09),
         .no_jump_probability = exp(-30.0 / 8760), .jump_rate_per_step = 30.0 / 8760, .jump_mean = -0.02,
         .jump_stdev = 0.08, .garch_omega = 0.81 / 8760 * 0.05, .garch_alpha = 0.08, .garch_beta = 0.87,
-        .garch_dof = 3.5, .t_scale = sqrt(1.5 / 3.5), .initial_variance = 0.81 / 8760,
+        .garch_dof = 3.5, .t_scale = sqrt(1.5 / 3.5), .initial_variance = 0.81 / 8760, .garch_variance_cap = 4.0 / 8760,
         .restart_probability = 1.0 / 24, .steps_per_funding = 1, .payments_per_step = 1,
         .funding_persistence = 0.97, .funding_scale = 0.00002, .funding_mean = 0.0000125,
         .funding_dead_zone = 0.00001, .funding_cap = 0.00375, .basis_mean = 0.06, .basis_decay = 0.999,

@@ -197,7 +197,8 @@ HS_INLINE hs_fv hs_lanes_move(const hs_step_context *x, long step, long point, h
         hs_fv shock = __builtin_elementwise_sqrt(h) * (t * plan->t_scale);
         increment = (plan->drift_per_step - 0.5 * h) + shock;
         *variance = h;
-        s->variance = (plan->garch_omega + plan->garch_alpha * shock * shock) + plan->garch_beta * h;
+        s->variance = hs_min_v((plan->garch_omega + plan->garch_alpha * shock * shock) + plan->garch_beta * h,
+                               hs_splat_v(plan->garch_variance_cap));
     } else if (x->history) {
         increment = hs_lanes_history_return(x, step, paths, s);
         *variance = hs_splat_v(x->variance);

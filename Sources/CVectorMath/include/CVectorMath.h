@@ -107,8 +107,8 @@ enum {
  *     GBM, jumps  drift_per_step + vol_per_step·z1 (+ J: when u3 > no_jump_probability, the Poisson
  *                 count by inverse CDF, sizes k·jump_mean + √k·jump_stdev·Z, Z the first normal of
  *                 the purpose_jump_size block)
- *     GARCH-t     drift_per_step − h/2 + √h·t_scale·t, then h ← ω + α·shock² + β·h (h starts at
- *                 initial_variance)
+ *     GARCH-t     drift_per_step − h/2 + √h·t_scale·t, then h ← min(ω + α·shock² + β·h,
+ *                 garch_variance_cap) (h starts at initial_variance)
  *     bootstrap   history_returns[position]: position restarts at ⌊v·n⌋ at step 0 and when u <
  *                 restart_probability ((u, v) = the 52-bit uniforms of words 1:0 and 3:2 of the
  *                 purpose_bootstrap block), else moves on by one (wrapping)
@@ -157,6 +157,8 @@ typedef struct {
     double garch_dof;
     double t_scale;
     double initial_variance;
+    /** The largest conditional variance per step: a heavy-tailed shock cannot make h explode. */
+    double garch_variance_cap;
     const double *history_returns;
     const double *history_funding;
     const double *history_basis;

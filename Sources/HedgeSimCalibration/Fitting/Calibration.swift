@@ -33,8 +33,18 @@ public struct Calibration: Codable, Sendable {
     public let fundingAR1: FundingFit?
     /// The fitted price model with the lowest AIC.
     public let bestModel: PriceModelKind
+    /// The requested models the data could not support, each with the reason (e.g. how many returns it
+    /// needs); the others are still fitted and reported.
+    public let notFitted: [NotFitted]
 
-    /// - Throws: `CalibrationError` when the data cannot support a requested fit.
+    /// A requested model left out, and why.
+    public struct NotFitted: Codable, Sendable, Equatable {
+        public let model: PriceModelKind
+        public let reason: String
+    }
+
+    /// - Throws: `CalibrationError` when the data supports none of the requested models (one that it
+    ///   cannot support is left out with its reason in `notFitted`), or the funding fit.
     public init(prices: PriceHistory, funding: FundingHistory?, models: ModelChoice) throws {
         let series = try ReturnSeries(prices: prices)
         self.prices = prices.quality
@@ -43,9 +53,23 @@ public struct Calibration: Codable, Sendable {
         returnRuns = series.runStarts.count
         stepSeconds = series.step
         let wanted = models.models
-        gbm = wanted.contains(.gbm) ? try GBMFit(series) : nil
-        jump = wanted.contains(.jump) ? try JumpDiffusionFit(series) : nil
-        garch = wanted.contains(.garch) ? try GarchFit(series) : nil
+        var notFitted: [NotFitted] = []
+        var firstError: CalibrationError?
+        func fit<F>(_ model: PriceModelKind, _ body: () throws -> F) throws -> F? {
+            guard wanted.contains(model) else { return nil }
+            do {
+                return try body()
+            } catch let error as CalibrationError {
+                notFitted.append(NotFitted(model: model, reason: error.description))
+                firstError = firstError ?? error
+                return nil
+            }
+        }
+        gbm = try fit(.gbm) { try GBMFit(series) }
+        jump = try fit(.jump) { try JumpDiffusionFit(series) }
+        garch = try fit(.garch) { try GarchFit(series) }
+        if gbm == nil && jump == nil && garch == nil, let firstError { throw firstError }
+        self.notFitted = notFitted
         garchVarianceTargeted = try garch.flatMap { $0.isStationary ? nil : try GarchFit(series, varianceTarget: series.moments.variance) }
         fundingAR1 = try funding.map { try FundingFit(funding: $0, prices: prices) }
         let candidates: [(PriceModelKind, Double)] = [(.gbm, gbm?.aic), (.jump, jump?.aic), (.garch, garch?.aic)]

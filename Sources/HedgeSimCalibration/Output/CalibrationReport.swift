@@ -43,6 +43,9 @@ public enum CalibrationReport {
                 lines.append("  α+β is not significantly below 1 (integrated GARCH): the long-run vol is not identified.")
             }
         }
+        for skipped in calibration.notFitted {
+            lines += ["", "Not fitted: \(skipped.model.rawValue) (\(skipped.reason))."]
+        }
         if calibration.gbm != nil || calibration.jump != nil || calibration.garch != nil {
             lines.append("")
             lines.append("Lowest AIC: \(calibration.bestModel.rawValue).")

@@ -28,10 +28,25 @@ public struct ScenarioFragment: Sendable {
         let aics = PriceModelKind.allCases.compactMap { kind in calibration.aic(of: kind).map { "\(kind.rawValue) \(NumberText.grouped($0))" } }
         lines.append("")
         lines.append("# Price model: the lowest AIC of those fitted (\(aics.joined(separator: ", "))).")
+        for skipped in calibration.notFitted {
+            lines.append("# Not fitted: \(skipped.model.rawValue) (\(skipped.reason)).")
+        }
         key("model", model.rawValue)
         let stepText = TimeGrid.describe(step: calibration.stepSeconds)
-        lines.append("# The data step (\(stepText)); GARCH α and β are per step, so the simulation uses this step.")
-        key("stepsPerDay", NumberText.value(86_400 / calibration.stepSeconds))
+        let stepDays = calibration.stepSeconds / 86_400
+        if stepDays <= 1 {
+            lines.append("# The data step (\(stepText)); GARCH α and β are per step, so the simulation uses this step.")
+            key("stepsPerDay", NumberText.value(1 / stepDays))
+        } else if model == .garch {
+            // Written to full precision, so that horizonDays × stepsPerDay is a whole number of steps.
+            let steps = max(1, (30 / stepDays).rounded())
+            lines.append("# The data step (\(stepText)); GARCH α and β are per step, so the simulation uses this step,")
+            lines.append("# and the horizon is a whole number of them (the nearest to 30 days).")
+            key("stepsPerDay", String(1 / stepDays))
+            key("horizonDays", String(steps * stepDays))
+        } else {
+            lines.append("# The data step is \(stepText); \(model.rawValue)'s parameters are annualised, so the simulation keeps its own step.")
+        }
         if let (vol, drift) = calibration.volAndDrift(for: model) {
             let volKind = model == .garch ? "GARCH long-run σ = √(ω/(1−α−β)/Δt)" : model == .jump ? "jump-model diffusion σ" : "GBM σ"
             lines.append("# Annualised volatility: \(volKind).")

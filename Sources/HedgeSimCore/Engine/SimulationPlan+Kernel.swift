@@ -39,6 +39,7 @@ extension SimulationPlan {
                                 garch_dof: degreesOfFreedom,
                                 t_scale: tScale,
                                 initial_variance: initialVariance,
+                                garch_variance_cap: garchVarianceCap,
                                 history_returns: returns.isEmpty ? nil : returns.baseAddress,
                                 history_funding: funding.isEmpty ? nil : funding.baseAddress,
                                 history_basis: basis.isEmpty ? nil : basis.baseAddress,

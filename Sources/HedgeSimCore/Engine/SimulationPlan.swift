@@ -36,6 +36,12 @@ struct SimulationPlan: Sendable {
     let degreesOfFreedom: Double
     let tScale: Double
     let initialVariance: Double
+    /// The cap on GARCH's conditional variance per step, `(σ_max)²·Δt` with `σ_max` = 5 (500 % a year)
+    /// or the long-run σ if higher: with ν near 3 the t shocks have an infinite fourth moment, and an
+    /// uncapped `h` lets a few paths fall to almost nothing and dominate every mean.
+    let garchVarianceCap: Double
+    /// `σ_max` of `garchVarianceCap`, per year.
+    static let maxGarchVol = 5.0
 
     // Second factor: funding (perpetual) or basis (dated), correlated through `correlationFactor`.
     /// The second factor's shock is `ρ·Z₁ + √(1−ρ²)·Z₂` (the 2×2 Cholesky factor, inline), `Z₁` being the
@@ -142,6 +148,8 @@ struct SimulationPlan: Sendable {
         degreesOfFreedom = scenario.garchDegreesOfFreedom
         tScale = ((scenario.garchDegreesOfFreedom - 2) / scenario.garchDegreesOfFreedom).squareRoot()
         initialVariance = sigma * sigma * dt
+        let capVol = max(SimulationPlan.maxGarchVol, sigma)
+        garchVarianceCap = capVol * capVol * dt
 
         isPerpetual = scenario.instrument == .perpetual
         let rho = isPerpetual ? scenario.fundingPriceCorrelation : scenario.basisPriceCorrelation

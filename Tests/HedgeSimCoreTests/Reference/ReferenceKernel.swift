@@ -117,7 +117,7 @@ struct ReferenceKernel {
                 let shock = h.squareRoot() * (t * plan.tScale)
                 increment = (plan.driftPerStep - 0.5 * h) + shock
                 stepVariance = h
-                variance = (plan.garchOmega + plan.garchAlpha * shock * shock) + plan.garchBeta * h
+                variance = min((plan.garchOmega + plan.garchAlpha * shock * shock) + plan.garchBeta * h, plan.garchVarianceCap)
             case .bootstrap, .replay:
                 let length = plan.historyReturns.count
                 if plan.model == .replay {
