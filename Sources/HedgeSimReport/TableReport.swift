@@ -150,6 +150,7 @@ public enum TableReport {
                 "Batch-means errors (32 batches, 1 s.e.): ES95 at most ±\(NumberFormatting.grouped(worst.es95)) USD, "
                     + "stdev at most ±\(NumberFormatting.grouped(result.cells.compactMap(\.netValueUSD.standardErrors?.stdev).max() ?? 0)) USD.")
         }
+        if let warning = dominatedLine(result) { lines.append(warning) }
         let hedged = result.cells.filter { $0.notionalUSD > 0 }.map(\.netValueUSD)
         let controlled = hedged.compactMap(\.controlVariateStandardError)
         let reductions = hedged.compactMap(\.controlVariateReduction)
@@ -159,6 +160,19 @@ public enum TableReport {
                     + String(format: "hedged cells, %.1f–%.1f× smaller.", reductions.min() ?? 1, reductions.max() ?? 1))
         }
         return lines
+    }
+
+    /// A warning when, in some cell, the 0.2 % most extreme paths carry more than a quarter of the
+    /// variance of the USD or coin value (`ValueDistribution.extremeShare`; from 1,000 paths on).
+    static func dominatedLine(_ result: SimulationResult) -> String? {
+        guard result.scenario.paths >= 1_000 else { return nil }
+        let worst = result.cells.flatMap { cell in
+            [("USD", cell.netValueUSD.extremeShare, cell), ("coin", cell.netValueCoin.extremeShare, cell)]
+        }.max { $0.1 < $1.1 }
+        guard let (unit, share, cell) = worst, share > ValueDistribution.dominatedShare else { return nil }
+        return "Heavy tails: at ratio \(NumberFormatting.compact(cell.hedgeRatio)), \(NumberFormatting.leverage(cell.leverage)) the "
+            + "0.2 % most extreme paths carry \(NumberFormatting.readablePercent(share)) of the variance of the \(unit) value, so its "
+            + "mean and stdev rest on a handful of paths (the quantiles do not)."
     }
 
     private static func costTable(_ result: SimulationResult) -> [String] {

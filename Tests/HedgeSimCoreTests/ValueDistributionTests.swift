@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HedgeSimCore
 
@@ -110,5 +111,34 @@ struct SplitMix {
         let values = [1.0, .nan, 3, 4]
         let found = values.withUnsafeBufferPointer { OrderStatistics.select($0, ranks: [0, 3]) }
         #expect(found.allSatisfy { $0.isNaN })
+    }
+}
+
+/// `extremeShare`: the share of `Σ(x − x̄)²` carried by the `k = max(1, ⌊n/1000⌋)` lowest and highest
+/// values, exactly, ties at the cut counted once each.
+@Suite struct ExtremeShareTests {
+    func share(_ values: [Double]) -> Double {
+        values.withUnsafeBufferPointer { ValueDistribution(values: $0, initial: 0).extremeShare }
+    }
+
+    @Test func oneOutlierPairCarriesEverything() {
+        let values = [Double](repeating: 0, count: 998) + [10, -10]
+        #expect(share(values) == 1)
+    }
+
+    @Test func tiesAtTheCutCountOnce() {
+        let values = [Double](repeating: -1, count: 1_000) + [Double](repeating: 1, count: 1_000)
+        #expect(share(values) == 4.0 / 2_000, "k = 2 at each end of 2,000 values of ±1")
+    }
+
+    @Test func aNormalSampleIsFarBelowTheWarning() {
+        var generator = SplitMix(seed: 9)
+        let values = (0..<20_000).map { _ -> Double in
+            let u = (Double(generator.next() >> 11) + 0.5) * 0x1p-53, v = Double(generator.next() >> 11) * 0x1p-53
+            return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+        }
+        let s = share(values)
+        #expect(s > 0.01 && s < 0.05, "the 0.2 % extremes of a normal sample carry about 2.5 %: \(s)")
+        #expect(share([Double](repeating: 3, count: 5_000)) == 0)
     }
 }

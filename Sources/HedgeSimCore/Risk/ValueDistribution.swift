@@ -16,6 +16,10 @@ import Foundation
 /// `meanStandardError` is the Monte Carlo error of the mean: `stdev/√n` for independent paths; with
 /// antithetic pairs `(2k, 2k+1)` it is `stdev(pair means)/√(pairs)`, and `standardErrorReduction`
 /// is `(stdev/√n) / meanStandardError`, the factor by which the pairing shrank the error.
+///
+/// `extremeShare` says whether the mean and stdev rest on a handful of paths: with `k = max(1, ⌊n/1000⌋)`,
+/// the share of `Σ(x − x̄)²` carried by the `k` lowest and the `k` highest values (0.2 % of the paths).
+/// About 2–3 % for a normal sample; above `ValueDistribution.dominatedShare` the reports warn.
 public struct ValueDistribution: Codable, Sendable, Equatable {
     public var mean: Double
     /// Sample standard deviation (n − 1 in the denominator; 0 for one path).
@@ -39,6 +43,12 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     public var controlVariateReduction: Double?
     /// Batch-means standard errors of the statistics above (`BatchStatistics`); nil below 32 paths.
     public var standardErrors: DistributionErrors?
+    /// The share of the squared deviations carried by the 0.1 % most extreme paths at each end (see
+    /// above); 0 when every value is the same.
+    public var extremeShare: Double
+
+    /// The `extremeShare` above which a handful of paths dominate the mean and stdev.
+    public static let dominatedShare = 0.25
 
     /// The quantile levels every report carries.
     public static let levels: [(key: String, p: Double)] = [
@@ -61,9 +71,11 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         let stdev = n > 1 ? (squares / Double(n - 1)).squareRoot() : 0
         let levels = ValueDistribution.levels
         let tails = [0.95, 0.99].map { ValueDistribution.tailPosition(count: n, confidence: $0) }
+        let extremes = max(1, n / 1000)
         let ranks = levels.map { ValueDistribution.quantileRank(count: n, $0.p) } + tails.map(\.whole)
+            + [extremes - 1, n - extremes]
         let statistics = OrderStatistics.select(values, ranks: ranks, range: range)
-        let tailValues = Array(statistics.suffix(2))
+        let tailValues = Array(statistics[levels.count..<(levels.count + 2)])
         let tailSums = range.finite
             ? OrderStatistics.sumsBelow(values, limits: zip(tailValues, tails.map(\.whole)).map { ($0, $1) })
             : [Double.nan, .nan]
@@ -81,6 +93,11 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         (var99, es99) = ValueDistribution.tailRisk(
             value: tailValues[1], sumBelow: tailSums[1], position: tails[1], initial: initial)
         standardErrors = (batches ?? BatchStatistics(values: values, initial: initial)).errors
+        extremeShare = squares > 0 && range.finite
+            ? ValueDistribution.extremeSquares(
+                values, mean: mean, low: statistics[statistics.count - 2], high: statistics[statistics.count - 1], count: extremes)
+                / squares
+            : 0
         if let estimate = control?.estimate(values) {
             // A residual at rounding level (below 1e-9 of the plain error) means the control explains
             // the value exactly, as for the unhedged holding: the error is 0 and has no ratio.
@@ -89,6 +106,26 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
             controlVariateStandardError = exact ? 0 : estimate.standardError
             controlVariateReduction = exact ? nil : pairedError / estimate.standardError
         }
+    }
+
+    /// `Σ (x − mean)²` over exactly the `count` lowest and the `count` highest values, given the
+    /// `count`-th lowest `low` and `count`-th highest `high`: the values strictly beyond each cut, and
+    /// the cut value for the rest of the `count` (ties at the cut count once each).
+    static func extremeSquares(_ values: UnsafeBufferPointer<Double>, mean: Double, low: Double, high: Double, count: Int) -> Double {
+        var below = 0, above = 0
+        var sum = 0.0
+        for x in values {
+            if x < low {
+                below += 1
+                sum += (x - mean) * (x - mean)
+            } else if x > high {
+                above += 1
+                sum += (x - mean) * (x - mean)
+            }
+        }
+        sum += Double(count - below) * (low - mean) * (low - mean)
+        sum += Double(count - above) * (high - mean) * (high - mean)
+        return sum
     }
 
     /// `Σ (x − mean)²` with four running sums in one `SIMD4` — element `i` goes to lane `i mod 4`,
