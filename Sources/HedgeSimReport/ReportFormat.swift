@@ -1,17 +1,10 @@
 import Foundation
 import HedgeSimCore
 
-/// The output formats of `hedgesim run`.
+/// The output formats of the reports (`hedgesim run` writes all; other commands a subset, see the CLI's
+/// `ReportFormat.parser`).
 public enum ReportFormat: String, CaseIterable, Sendable {
     case table, json, csv, html, markdown
-
-    /// Parses a `--format` value.
-    public static func parse(_ text: String) throws -> ReportFormat {
-        guard let format = ReportFormat(rawValue: text) else {
-            throw InputError(field: "format", value: text, allowed: allCases.map(\.rawValue).joined(separator: " | "))
-        }
-        return format
-    }
 }
 
 /// Renders a `SimulationResult` in any `ReportFormat`.

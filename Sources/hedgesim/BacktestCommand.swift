@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HedgeSimCalibration
 import HedgeSimCore
+import HedgeSimReport
 
 /// `hedgesim backtest`: rolling-window VaR backtests of the fitted models on a price (and funding)
 /// history, and the realised outcome of every hedge cell.
@@ -16,6 +17,8 @@ struct BacktestCommand: ParsableCommand {
             liquidation. Reports exceedances of the 95 % and 99 % VaR with the Kupiec and Christoffersen tests, and the \
             realised hedge outcomes. The CSV files are read as by `hedgesim calibrate`; with --funding, windows outside \
             the funding history are skipped and counted.
+            
+            Example: hedgesim backtest --prices Examples/data/btcusd_daily_2019-04_2020-04.csv --horizon-days 7 --window-days 60 --models gbm,bootstrap
             """)
 
     @OptionGroup var history: HistoryFileOptions
@@ -29,7 +32,10 @@ struct BacktestCommand: ParsableCommand {
     var everyDays: String?
     @Option(parsing: .unconditional, help: "Models: a list of gbm, jump, garch, bootstrap.") var models: String = "gbm,jump,garch,bootstrap"
     @Option(parsing: .unconditional, help: "Simulated paths per window and model.") var paths: String = "10000"
-    @Option(parsing: .unconditional, help: "Random seed (window i uses seed + i); drawn and printed when absent.") var seed: String?
+    @Option(parsing: .unconditional, help: "Random seed; window i uses seed + i (default 1).", transform: Seed.init(parsing:))
+    var seed: Seed?
+    @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it; default: all cores).", transform: Threads.init(parsing:))
+    var threads: Threads?
     @Option(parsing: .unconditional, help: "Hedge ratios of the short, e.g. 0.5,1 (the unhedged holding is always included).")
     var ratios: String = "0.5,1"
     @Option(parsing: .unconditional, help: "Leverages of the isolated-margin short, e.g. 2,5.") var leverage: String = "2,5"
@@ -41,21 +47,21 @@ struct BacktestCommand: ParsableCommand {
     var bootstrapBlockDays: String = "7"
     @Option(name: .customLong("vol-scale"), parsing: .unconditional, help: "Multiply every forecast volatility by this (stress the models).")
     var volScale: String = "1"
-    @Option(parsing: .unconditional, help: "Report format: table | json | html.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Report format: table | json | html.", transform: ReportFormat.parser([.table, .json, .html]))
+    var format: ReportFormat = .table
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
 
     func run() throws {
         do {
-            guard ["table", "json", "html"].contains(format) else { throw InputError(field: "format", value: format, allowed: "table | json | html") }
             let settings = try self.settings()
             try settings.validate()
             let (priceHistory, fundingHistory) = try history.read()
             let report = try Backtest.run(prices: priceHistory, funding: fundingHistory, settings: settings)
             let text: String
             switch format {
-            case "json": text = try report.json()
-            case "html": text = report.html()
-            default: text = report.table()
+            case .json: text = try report.json()
+            case .html: text = report.html()
+            case .table, .csv, .markdown: text = report.table()
             }
             try OutputFile.emit(text, to: output)
         } catch let error as InputError {
@@ -83,15 +89,7 @@ struct BacktestCommand: ParsableCommand {
             }
             return model
         }
-        let chosenSeed: UInt64
-        if let seed {
-            guard let value = UInt64(seed) else {
-                throw InputError(field: "seed", value: seed, allowed: "a whole number from 0 to 18446744073709551615")
-            }
-            chosenSeed = value
-        } else {
-            chosenSeed = UInt64.random(in: 0...UInt64.max)
-        }
+        let chosenSeed = Seed.resolve(seed)
         return BacktestSettings(
             horizonDays: horizon, windowDays: try whole(windowDays, field: "windowDays"),
             everyDays: try everyDays.map { try whole($0, field: "everyDays") } ?? horizon,
@@ -100,7 +98,8 @@ struct BacktestCommand: ParsableCommand {
             refitEveryDays: try whole(refitEveryDays, field: "refitEveryDays"),
             bootstrapBlockDays: try number(bootstrapBlockDays, field: "bootstrapBlockDays"),
             volScale: try number(volScale, field: "volScale"),
-            from: try CommandParsing.time(from, field: "from", endOfDay: false), to: try CommandParsing.time(to, field: "to", endOfDay: true))
+            from: try CommandParsing.time(from, field: "from", endOfDay: false), to: try CommandParsing.time(to, field: "to", endOfDay: true),
+            threads: threads?.count)
     }
 
     private func whole(_ text: String, field: String) throws -> Int {

@@ -21,17 +21,18 @@ struct BatchCommand: ParsableCommand {
             could not finish. When every task has ended, `--index-only` (with the same INPUT, --out, --paths and \
             --seed) runs nothing and writes index.html and summary.csv from the finished folders, listing a \
             scenario that has none as failed (not run); its exit status is 0 only when all passed.
+            
+            Example: hedgesim batch Examples/batch --out reports --paths 20000 (its 22-broken.yaml fails on purpose: exit status 1)
             """)
 
-    /// The seed of scenarios that name none, so a batch reproduces (and can be reused) run after run.
-    static let defaultSeed: UInt64 = 1
 
     @Argument(help: "A folder of scenario files (*.yaml, *.yml, *.json), or one scenario file whose variants are run.")
     var input: String
     @Option(name: .customLong("out"), parsing: .unconditional, help: "Folder for the reports (created when missing).") var out: String
     @Flag(help: "Run every scenario again, even those whose inputs did not change.") var force = false
     @Option(parsing: .unconditional, help: "Paths per scenario, overriding the files.") var paths: String?
-    @Option(parsing: .unconditional, help: "Seed of every scenario (default: the file's seed, else 1).") var seed: String?
+    @Option(parsing: .unconditional, help: "Seed of every scenario (default: the file's seed, else 1).", transform: Seed.init(parsing:))
+    var seed: Seed?
     @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it; default: all cores).") var threads: String?
     @Option(
         parsing: .unconditional,
@@ -60,12 +61,7 @@ struct BatchCommand: ParsableCommand {
         let index: URL
         do {
             let mode = try parseMode()
-            let seed = try self.seed.map { text in
-                guard let value = UInt64(text) else {
-                    throw InputError(field: "seed", value: text, allowed: "a whole number from 0 to 18446744073709551615")
-                }
-                return value
-            }
+            let seed = self.seed?.value
             var flags: [(key: String, value: FieldValue)] = []
             if let paths { flags.append(("paths", .text(paths))) }
             if let threads { flags.append(("threads", .text(threads))) }
@@ -149,7 +145,7 @@ struct BatchCommand: ParsableCommand {
         let planned = items.map { item -> Planned in
             let run = try? item.run.get()
             let digest = InputDigest.hex([
-                HedgeSimVersion.current, item.name, run?.variant ?? "", item.text, String(seed ?? run?.seed ?? Self.defaultSeed),
+                HedgeSimVersion.current, item.name, run?.variant ?? "", item.text, String(Seed.resolve(self.seed, file: run?.seed)),
                 paths ?? "", BatchFolder.report,
             ])
             let job = Result { try ScenarioJob(try item.run.get(), base: Scenario(), flags: flags, seed: seed, stress: nil) }
@@ -194,7 +190,7 @@ struct BatchCommand: ParsableCommand {
                 rows[index] = try folder.write(error: error.description, digest: entry.digest)
                 progress.finished(paths: 0)
             case .success(let job):
-                switch Result(catching: { try job.simulate(seed: job.seed ?? Self.defaultSeed, threads: job.scenario.threads) }) {
+                switch Result(catching: { try job.simulate(seed: Seed.resolve(nil, file: job.seed), threads: job.scenario.threads) }) {
                 case .success(let result): rows[index] = try folder.write(result, digest: entry.digest)
                 case .failure(let error): rows[index] = try folder.write(error: Self.oneLine(error), digest: entry.digest)
                 }

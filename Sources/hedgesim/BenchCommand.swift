@@ -35,15 +35,12 @@ struct BenchCommand: ParsableCommand {
         parsing: .upToNextOption,
         help: ArgumentHelp("Compare saved runs (JSON from --format json) instead of measuring.", valueName: "file.json"))
     var compare: [String] = []
-    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html.", transform: ReportFormat.parser([.table, .json, .csv, .html]))
+    var format: ReportFormat = .table
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically).") var output: String?
 
     func run() throws {
         do {
-            let format = try ReportFormat.parse(format)
-            guard format != .markdown else {
-                throw InputError(field: "format", value: format.rawValue, allowed: "table | json | csv | html")
-            }
             if !compare.isEmpty {
                 try OutputFile.emit(try comparison().render(as: format), to: output)
                 return

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HedgeSimReport
 
 /// The options the calculators (`liquidation-price`, `size`) share: the venue, the maintenance
 /// overrides, and where and how the result is written.
@@ -7,12 +8,12 @@ struct CalculatorOptions: ParsableArguments {
     @Option(name: .customLong("maintenance-rate"), parsing: .unconditional, help: "Maintenance margin rate (0.005 = 0.5 %).")
     var maintenanceRate: String?
     @Option(parsing: .unconditional, help: "Maintenance on the entry or the mark value: entry | mark.") var convention: String?
-    @Option(parsing: .unconditional, help: "Output format: table | json.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Output format: table | json.", transform: ReportFormat.parser([.table, .json]))
+    var format: ReportFormat = .table
     @Option(parsing: .unconditional, help: "Write the result to this file (atomically) instead of standard output.") var output: String?
 
     /// Writes `value` as JSON or as the table `table` renders, to `--output` or standard output.
     func emit<T: Encodable>(_ value: T, table: (T) -> String) throws {
-        let format = try CalculatorOutput.Format.parse(format)
         try OutputFile.emit(format == .json ? try CalculatorOutput.json(value) : table(value), to: output)
     }
 }

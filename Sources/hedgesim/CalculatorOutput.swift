@@ -5,18 +5,6 @@ import HedgeSimCore
 /// number flags read as text (so every bad value is one `InputError` line), and writing the result to
 /// standard output or atomically to a file.
 enum CalculatorOutput {
-    /// `--format` of the calculators.
-    enum Format: String, CaseIterable {
-        case table, json
-
-        static func parse(_ text: String) throws -> Format {
-            guard let format = Format(rawValue: text) else {
-                throw InputError(field: "format", value: text, allowed: allCases.map(\.rawValue).joined(separator: " | "))
-            }
-            return format
-        }
-    }
-
     /// The number a flag gives, nil when the flag is absent.
     /// - Throws: `InputError` on `field` when the text is not a finite number.
     static func number(_ text: String?, field: String) throws -> Double? {

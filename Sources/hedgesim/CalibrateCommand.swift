@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HedgeSimCalibration
 import HedgeSimCore
+import HedgeSimReport
 
 /// `hedgesim calibrate`: fit the price models and the funding AR(1) to CSV histories, print the
 /// estimates and write a scenario fragment for `hedgesim run --config`.
@@ -18,6 +19,8 @@ struct CalibrateCommand: ParsableCommand {
             --keep-drift; the other fitted models as comments) to --output, or prints it after the table. Comma-, \
             semicolon- or tab-separated files are read (see --delimiter), and a first column without a name \
             (pandas' index) holding times is the time column.
+            
+            Example: hedgesim calibrate --prices Examples/data/btcusd_daily_2019-04_2020-04.csv --output fitted.yaml
             """)
 
     @OptionGroup var history: HistoryFileOptions
@@ -25,14 +28,14 @@ struct CalibrateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Keep times up to this one; a date alone includes that whole day.") var to: String?
     @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all.") var model: String = "all"
     @Option(parsing: .unconditional, help: "Write the scenario fragment (YAML) to this file, atomically.") var output: String?
-    @Option(parsing: .unconditional, help: "Report format: table | json.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Report format: table | json.", transform: ReportFormat.parser([.table, .json]))
+    var format: ReportFormat = .table
     @Flag(name: .customLong("keep-drift"), help: "Write the fitted drift into the fragment (default: drift 0; a past trend is not a forecast).")
     var keepDrift = false
 
     func run() throws {
         do {
             let models = try CommandParsing.choice(model, field: "model", as: ModelChoice.self)
-            guard format == "table" || format == "json" else { throw InputError(field: "format", value: format, allowed: "table | json") }
             let window = (from: try CommandParsing.time(from, field: "from", endOfDay: false), to: try CommandParsing.time(to, field: "to", endOfDay: true))
             if let start = window.from, let end = window.to, start > end {
                 throw InputError(field: "to", value: to ?? "", allowed: "a time at or after --from")
@@ -45,13 +48,13 @@ struct CalibrateCommand: ParsableCommand {
             } catch let error as InputError {
                 throw ValidationError("the fitted scenario fragment is not accepted by `hedgesim run`: \(error)")
             }
-            var report = format == "json"
+            var report = format == .json
                 ? try CalibrationReport.json(calibration, fragment: fragment)
                 : CalibrationReport.table(calibration)
             if let output {
                 try OutputFile.writeAtomically(fragment.text, to: output)
-                if format == "table" { report += "\nScenario fragment written to \(output).\n" }
-            } else if format == "table" {
+                if format == .table { report += "\nScenario fragment written to \(output).\n" }
+            } else if format == .table {
                 report += "\n" + fragment.text
             }
             FileHandle.standardOutput.write(Data(report.utf8))

@@ -17,25 +17,18 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Scenario files (YAML or JSON); the first is the reference.") var files: [String]
     @Option(parsing: .unconditional, help: "Built-in scenario each file starts from: default | w1.") var scenario: String = "default"
     @OptionGroup var fields: ScenarioOptions
-    @Option(parsing: .unconditional, help: "Random seed shared by every scenario; drawn and printed when absent.") var seed: String?
-    @Option(parsing: .unconditional, help: "Output format: table | json | markdown | html.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Random seed shared by every scenario (default 1).", transform: Seed.init(parsing:))
+    var seed: Seed?
+    @Option(parsing: .unconditional, help: "Output format: table | json | markdown | html.", transform: ReportFormat.parser([.table, .json, .markdown, .html]))
+    var format: ReportFormat = .table
     @Option(parsing: .unconditional, help: "Write the comparison to this file (atomically) instead of standard output.") var output: String?
 
     func run() throws {
         do {
-            let format = try ReportFormat.parse(format)
-            if format == .csv {
-                throw InputError(field: "format", value: "csv", allowed: "table | json | markdown | html for a comparison")
-            }
             guard let base = Scenario.builtIn[scenario] else {
                 throw InputError(field: "scenario", value: scenario, allowed: Scenario.builtIn.keys.sorted().joined(separator: " | "))
             }
-            let seed = try self.seed.map { text in
-                guard let value = UInt64(text) else {
-                    throw InputError(field: "seed", value: text, allowed: "a whole number from 0 to 18446744073709551615")
-                }
-                return value
-            } ?? UInt64.random(in: 0...UInt64.max)
+            let seed = Seed.resolve(self.seed)
             var jobs: [(String, ScenarioJob)] = []
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {

@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Write a commented starter scenario (YAML) that runs as is.",
         discussion: "Without FILE the scenario is printed. An existing FILE is kept unless --force is given. "
-            + "Run the result with `hedgesim run --config FILE`.")
+            + "Run the result with `hedgesim run --config FILE`." + "\n\nExample: hedgesim init desk.yaml")
 
     @Argument(help: "File to write (atomically); omit it to print the scenario.") var file: String?
     @Flag(help: "Overwrite FILE when it exists.") var force = false

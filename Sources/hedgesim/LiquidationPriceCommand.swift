@@ -9,7 +9,7 @@ struct LiquidationPriceCommand: ParsableCommand {
         abstract: "Liquidation and bankruptcy prices of an isolated inverse position, and their distance from entry.",
         discussion: "Uses the formulas the simulation engine uses (exchange-mechanics.md §1.4). The venue gives the face "
             + "value, the maintenance tier for the position's size and the convention; --maintenance-rate and --convention "
-            + "override them, and without --venue they are required. With a venue, --notional is rounded to whole contracts.")
+            + "override them, and without --venue they are required. With a venue, --notional is rounded to whole contracts." + "\n\nExample: hedgesim liquidation-price --venue bitmex --entry 70000 --contracts 350000 --leverage 3")
 
     @Option(parsing: .unconditional, help: "Position side: short | long.") var side: String = "short"
     @Option(parsing: .unconditional, help: "Entry price, USD per coin.") var entry: String?

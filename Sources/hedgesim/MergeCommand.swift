@@ -11,10 +11,11 @@ struct MergeCommand: ParsableCommand {
         discussion: "The merged report equals the single-process run number for number (timing aside). "
             + "Partials from different scenarios, seeds or versions, and missing or repeated shards, are refused. "
             + "With --missing DIR it merges nothing and prints the shards to run again, e.g. `missing: 1 3` or `missing: none` "
-            + "(exit status 0 either way), counting a damaged *.part file as absent and naming it on standard error.")
+            + "(exit status 0 either way), counting a damaged *.part file as absent and naming it on standard error." + "\n\nExample: hedgesim merge run.0.part run.1.part run.2.part --format json --output run.json")
 
     @Argument(help: "Partial files, one per shard, in any order.") var partials: [String] = []
-    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html | markdown.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html | markdown.", transform: ReportFormat.parser([.table, .json, .csv, .html, .markdown]))
+    var format: ReportFormat = .table
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
     @Option(
         name: .customLong("missing"), parsing: .unconditional,
@@ -29,7 +30,6 @@ struct MergeCommand: ParsableCommand {
                 try listMissing(in: missingIn)
                 return
             }
-            let format = try ReportFormat.parse(format)
             let loaded = try partials.map { path -> PartialResult in
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw InputError(flag: "", field: "partial", value: path, allowed: "a readable partial file")

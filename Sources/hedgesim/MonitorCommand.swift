@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HedgeSimCore
+import HedgeSimReport
 
 /// `hedgesim monitor`: how likely an open short inverse position is to be liquidated over the next
 /// days, and the top-up that brings that within the limit. Exit 3 with `--alert-above` when the upper
@@ -12,7 +13,7 @@ struct MonitorCommand: ParsableCommand {
         discussion: "The position comes from flags or a position file (YAML or JSON with the keys venue, entry, contracts, "
             + "notional, margin, fundingAccrued, mark, maintenanceRate, convention; flags override the file). The paths start "
             + "at today's mark under the chosen model and funding (the venue's funding rules with --venue). With --alert-above P "
-            + "the command exits 3 when the Wilson upper bound of P(liq) exceeds P.")
+            + "the command exits 3 when the Wilson upper bound of P(liq) exceeds P." + "\n\nExample: hedgesim monitor --venue bitmex --entry 70000 --contracts 350000 --margin 1.6667 --mark 95000 --days 7")
 
     @Option(parsing: .unconditional, help: "Position file (YAML or JSON).") var position: String?
     @Option(parsing: .unconditional, help: "Venue preset: bitmex | bybit | deribit | okx | binance-coinm.") var venue: String?
@@ -35,22 +36,21 @@ struct MonitorCommand: ParsableCommand {
             help: "Exit 3 when the Wilson upper bound of P(liq) exceeds this probability.")
     var alertAbove: String?
     @OptionGroup var market: MonitorMarketOptions
-    @Option(parsing: .unconditional, help: "Random seed.") var seed: String = "42"
-    @Option(parsing: .unconditional, help: "Output format: table | json.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Random seed (0…18446744073709551615; default 1).", transform: Seed.init(parsing:))
+    var seed: Seed?
+    @Option(parsing: .unconditional, help: "Output format: table | json.", transform: ReportFormat.parser([.table, .json]))
+    var format: ReportFormat = .table
     @Option(parsing: .unconditional, help: "Write the result to this file (atomically) instead of standard output.") var output: String?
 
     func run() throws {
         let result: MonitorResult
         let alert: Double?
         do {
-            let format = try CalculatorOutput.Format.parse(format)
             alert = try CalculatorOutput.number(alertAbove, field: "alertAbove")
             if let alert, !(alert >= 0 && alert <= 1) {
                 throw InputError(field: "alertAbove", value: alertAbove ?? "", allowed: "a probability from 0 to 1")
             }
-            guard let seed = UInt64(seed) else {
-                throw InputError(field: "seed", value: seed, allowed: "a whole number from 0 to 18446744073709551615")
-            }
+            let seed = Seed.resolve(self.seed)
             let (position, scenario) = try inputs()
             let days = try CalculatorOutput.required(self.days, field: "days", "days > 0")
             result = try PositionMonitor.run(position, market: scenario, days: days, seed: seed, threads: scenario.threads)

@@ -10,13 +10,15 @@ struct RunCommand: ParsableCommand {
         abstract: "Simulate price and funding paths and report every hedge ratio × leverage.",
         discussion: "Without arguments it runs the built-in default scenario (5 BTC at 70,000 USD, 30 days, hourly steps). "
             + "A scenario file with 'variants:' runs every variant (or --variant NAME) and reports them one after another "
-            + "(table, csv) or as one JSON object keyed by variant.")
+            + "(table, csv) or as one JSON object keyed by variant." + "\n\nExample: hedgesim run --holding 5 --price 70000 --ratios 0,0.5,1 --seed 7 --format html --output report.html")
 
     @Option(parsing: .unconditional, help: "Built-in scenario to start from: default | w1.") var scenario: String = "default"
     @Option(parsing: .unconditional, help: "Scenario file (YAML or JSON); flags override its values.") var config: String?
     @OptionGroup var fields: ScenarioOptions
-    @Option(parsing: .unconditional, help: "Random seed (0…18446744073709551615); drawn and printed when absent.") var seed: String?
-    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html | markdown.") var format: String = "table"
+    @Option(parsing: .unconditional, help: "Random seed (0…18446744073709551615); default: the file's seed, else 1.", transform: Seed.init(parsing:))
+    var seed: Seed?
+    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html | markdown.", transform: ReportFormat.parser([.table, .json, .csv, .html, .markdown]))
+    var format: ReportFormat = .table
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
     @Option(parsing: .unconditional, help: "Run only this variant of the scenario file (default: every variant).") var variant: String?
     @Option(
@@ -30,7 +32,6 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let format = try ReportFormat.parse(format)
             let jobs = try resolveJobs()
             for job in jobs { job.report(label: job.variant) }
             if let shard {
@@ -49,11 +50,9 @@ struct RunCommand: ParsableCommand {
             if partial != nil {
                 throw InputError(field: "partial", value: partial ?? "", allowed: "only together with --shard I/N")
             }
-            // Variants without a seed share one drawn seed, so they are compared on the same paths.
-            let drawnSeed = UInt64.random(in: 0...UInt64.max)
             let reports = try jobs.map { job in
                 try Self.inVariant(job.variant, of: jobs.count) {
-                    let result = try job.simulate(seed: job.seed ?? drawnSeed, threads: job.scenario.threads)
+                    let result = try job.simulate(seed: Seed.resolve(nil, file: job.seed), threads: job.scenario.threads)
                     return (job.variant ?? "", try ReportRenderer.render(result, as: format))
                 }
             }
@@ -75,12 +74,7 @@ struct RunCommand: ParsableCommand {
             throw InputError(field: "variant", value: variant, allowed: "a variant of a scenario file given with --config")
         }
         let runs = try document?.runs(named: variant) ?? [ScenarioDocument.Run(variant: nil, entries: [], seed: nil, stress: [])]
-        let seed = try self.seed.map { text in
-            guard let value = UInt64(text) else {
-                throw InputError(field: "seed", value: text, allowed: "a whole number from 0 to 18446744073709551615")
-            }
-            return value
-        }
+        let seed = self.seed?.value
         let stress = try self.stress.map { try StressSpec.list(.text($0)) }
         return try runs.map { run in
             try Self.inVariant(run.variant, of: runs.count) {

@@ -9,7 +9,7 @@ struct SizeCommand: ParsableCommand {
         abstract: "Contracts, notional, initial margin, entry fee and liquidation price of a hedge.",
         discussion: "Builds the same hedge cell as `hedgesim run` (whole contracts, isolated margin notional/(price × "
             + "leverage), entry fee paid from the holding). Without --venue the defaults of `hedgesim run` apply; "
-            + "with one, its face value, taker fee, maintenance tier and convention, overridable here.")
+            + "with one, its face value, taker fee, maintenance tier and convention, overridable here." + "\n\nExample: hedgesim size --holding 5 --price 70000 --ratio 1 --venue deribit --leverage 3")
 
     @Option(parsing: .unconditional, help: "Coins held.") var holding: String?
     @Option(parsing: .unconditional, help: "Spot price, USD per coin.") var price: String?

@@ -59,12 +59,12 @@ public enum Backtest {
                 model, price: price, series: series, fits: fits, lastFundingRate: data.lastFundingRate(window),
                 window: try MarketHistory(prices: trailing, funding: data.trailingFunding(window), stepHours: 24 / Double(settings.stepsPerDay)),
                 volScale: settings.volScale)
-            let result = try HedgeSimulation.run(scenario, seed: seed, threads: nil, history: history)
+            let result = try HedgeSimulation.run(scenario, seed: seed, threads: settings.threads, history: history)
             return ModelForecast(model: model, cells: cells.map { forecast(result.cells[$0], price: price) })
         }
         let dataStep = data.data.step ?? WindowSchedule.secondsPerDay
         let replay = try HedgeSimulation.run(
-            scenarios.replay(price: price, dataStep: dataStep), seed: seed, threads: nil,
+            scenarios.replay(price: price, dataStep: dataStep), seed: seed, threads: settings.threads,
             history: try MarketHistory(prices: data.horizonPrices(window), funding: data.funding, stepHours: dataStep / 3600))
         return BacktestWindow(
             end: Timestamp.format(window.end), price: price, horizonPrice: data.data.prices[window.dataHorizonEnd],

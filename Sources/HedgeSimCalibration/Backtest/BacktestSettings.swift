@@ -39,12 +39,14 @@ public struct BacktestSettings: Codable, Sendable, Equatable {
     /// may reach before `from`.
     public var from: Double?
     public var to: Double?
+    /// Worker threads of the fits and simulations (nil: all cores); results do not depend on it.
+    public var threads: Int?
 
     public init(
         horizonDays: Int, windowDays: Int = 365, everyDays: Int? = nil, models: [PriceModelKind] = [.gbm, .jump, .garch, .bootstrap],
         paths: Int = 10_000, seed: UInt64 = 1, hedgeRatios: [Double] = [0.5, 1], leverages: [Double] = [2, 5],
         stepsPerDay: Int = 1, refitEveryDays: Int = 7, bootstrapBlockDays: Double = 7, volScale: Double = 1,
-        from: Double? = nil, to: Double? = nil
+        from: Double? = nil, to: Double? = nil, threads: Int? = nil
     ) {
         self.horizonDays = horizonDays
         self.windowDays = windowDays
@@ -60,6 +62,7 @@ public struct BacktestSettings: Codable, Sendable, Equatable {
         self.volScale = volScale
         self.from = from
         self.to = to
+        self.threads = threads
     }
 
     /// Models that backtest: the fitted and the bootstrap ones (not replay).

@@ -1,11 +1,18 @@
 import Dispatch
 import Foundation
 
-/// Runs `count` independent jobs on all cores and returns their results in index order; each job
-/// writes only its own slot, so the result does not depend on scheduling.
-func concurrentMap<T: Sendable>(count: Int, _ job: @Sendable (Int) -> T) -> [T] {
+/// Runs `count` independent jobs on `workers` threads (nil: all cores) and returns their results in
+/// index order; each job writes only its own slot, so the result does not depend on scheduling.
+func concurrentMap<T: Sendable>(count: Int, workers: Int? = nil, _ job: @Sendable (Int) -> T) -> [T] {
     let slots = Slots<T>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { index in slots.store(job(index), at: index) }
+    let stride = max(1, min(workers ?? count, count))
+    DispatchQueue.concurrentPerform(iterations: stride) { worker in
+        var index = worker
+        while index < count {
+            slots.store(job(index), at: index)
+            index += stride
+        }
+    }
     return slots.values
 }
 

@@ -31,7 +31,7 @@ struct WindowFits: Sendable {
         }
         let needsJump = settings.models.contains(.jump), needsGarch = settings.models.contains(.garch)
         let estimated = refits
-        let results = concurrentMap(count: estimated.count) { job -> Result<WindowFits, Error> in
+        let results = concurrentMap(count: estimated.count, workers: settings.threads) { job -> Result<WindowFits, Error> in
             let window = windows[estimated[job]]
             return Result {
                 let series = try ReturnSeries(prices: data.trailingPrices(window))
