@@ -10,13 +10,22 @@
 #      `#fragment` or a `data:` URL, so the page needs no file and no network; anything else is an
 #      external or missing asset;
 #   2. console (Chromium with --enable-logging=stderr --v=0): no console message of any level
-#      (the page has no scripts, so any is an error), no "Uncaught", "Failed to load" or net::ERR_;
+#      (the page's one script logs nothing, so any is an error), no "Uncaught", "Failed to load" or
+#      net::ERR_;
 #   3. DOM (chromium --dump-dom): the rendered page has the recommendation, at least 5 charts, and
-#      the decision's charts (P(liquidation) against leverage, risk against margin posted);
-#   4. screenshots at desktop (1280 px) and phone (390 px) width: the PNG has the window's size, at
+#      the decision's charts (P(liquidation) against leverage, risk against margin posted); the
+#      "Explore a cell" section, hidden in the file (so it stays out of a page without JavaScript),
+#      is shown and opens on the recommended cell;
+#   4. the explorer's controls (chromium --dump-dom on report.html#selftest): the page's script picks
+#      another ratio (and leverage) and dispatches `change`, checks that the cell, its figures and its
+#      chart changed, and writes PASS or FAIL into the section's data-selftest; then the figures shown
+#      (mean, P(liquidation), total cost) must be those embedded in the page for the cell now picked,
+#      which must not be the recommended one;
+#   5. screenshots at desktop (1280 px) and phone (390 px) width: the PNG has the window's size, at
 #      least 20 colours and 3 % of pixels off the background, and (desktop) pixels of the chart colours
 #      (cost bars, liquidation lines, heat map), so the charts were drawn.
-# Before that it checks the checks: a page with a console error and a missing image must fail 1 and 2.
+# Before that it checks the checks: a page with a console error and a missing image must fail 1 and 2,
+# and a report whose controls do nothing (their change listeners renamed) must fail 4.
 # Exits 0 with one "OK" line, or non-zero with one "FAIL: …" line; screenshots stay in OUTPUT_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -89,6 +98,60 @@ check_console() {
   [ -z "$hit" ] || { echo "console: $hit"; return 1; }
 }
 
+# check_explorer HTML DOM SELFTEST_DOM: the explorer, hidden in HTML, is shown in DOM (the page as
+# rendered) on the recommended cell; in SELFTEST_DOM (after #selftest) the self-test passed, and the
+# figures shown are those embedded in HTML for the cell then picked, which is not the recommended one.
+check_explorer() {
+  "$PY" - "$@" <<'PY'
+import json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+opened = open(sys.argv[2], encoding="utf-8").read()
+dom = open(sys.argv[3], encoding="utf-8").read()
+def fail(message):
+    print(f"explorer: {message}")
+    sys.exit(1)
+def picked(text):
+    found = re.search(r'<div id="explore-panel"[^>]*data-cell="(\d+)"', text)
+    return int(found.group(1)) if found else None
+block = re.search(r'<script type="application/json" id="explore-data">(.*?)</script>', page, re.S)
+data = json.loads(block.group(1))
+if '<section id="explore" hidden>' not in page:
+    fail("the section is not hidden in the file, so it would show without JavaScript")
+if not re.search(r'<section id="explore">', opened):
+    fail("the script did not show the section")
+if picked(opened) != data["recommended"]:
+    fail(f"opens on cell {picked(opened)}, the recommended one is {data['recommended']}")
+verdict = re.search(r'<section id="explore"[^>]*data-selftest="([^"]*)"', dom)
+if not verdict:
+    fail("no self-test verdict in the rendered page (did the script run?)")
+if verdict.group(1) != "PASS":
+    fail(f"self-test: {verdict.group(1)}")
+index = picked(dom)
+if index is None or index == data["recommended"]:
+    fail("the self-test left the recommended cell picked")
+cell = data["cells"][index]
+def shown(key):
+    found = re.search(rf'<dd data-f="{key}">([^<]*)</dd>', dom)
+    return found.group(1) if found else ""
+# Whether a shown figure ("351,810 ± 297 USD", "18.4 %") is `want` to the digits shown.
+def close(text, want):
+    if text.startswith("< 0.001"):
+        return want is not None and 0 < want < 0.001
+    found = re.match(r"(-?[\d,]+)(?:\.(\d+))?", text)
+    if not found or want is None:
+        return False
+    digits = found.group(2) or ""
+    value = float(found.group(1).replace(",", "") + ("." + digits if digits else ""))
+    return abs(value - want) <= 0.5 * 10 ** -len(digits) + 1e-9
+for key, want in [
+    ("mean", cell["value"]["mean"]), ("total", cell["cost"]["total"]),
+    ("probability", None if cell["liquidation"]["probability"] is None else 100 * cell["liquidation"]["probability"]),
+]:
+    if not close(shown(key), want):
+        fail(f"cell {index}: {key} shows {shown(key)!r}, the page's data says {want}")
+PY
+}
+
 # check_png PNG WIDTH HEIGHT [colours]: size, colour count, share off the background, chart colours.
 check_png() {
   "$PY" - "$@" <<'PY'
@@ -134,6 +197,12 @@ rm -f "$out"/broken.*
 # --- Reports -----------------------------------------------------------------------------------------
 "$hedgesim" run --paths 5000 --seed 1 --format html --output "$out/report.html" || fail "hedgesim run --format html failed"
 reports=(report)
+# The explorer's self-test must fail when the controls do nothing.
+sed "s/addEventListener('change'/addEventListener('inert'/g" "$out/report.html" >"$out/inert.html"
+chromium_run "$out/inert.log" --dump-dom "file://$out/inert.html#selftest" >"$out/inert-dom.html" \
+  || fail "chromium --dump-dom inert.html failed (see $out/inert.log)"
+grep -q 'data-selftest="FAIL: ' "$out/inert-dom.html" || fail "the explorer's self-test missed controls that do nothing"
+rm -f "$out"/inert*
 if "$hedgesim" run --help 2>/dev/null | grep -q -- '--stress'; then
   "$hedgesim" run --paths 5000 --seed 1 --leverage 2,5 --stress squeeze,crash --format html --output "$out/stress.html" \
     || fail "hedgesim run --stress … --format html failed"
@@ -152,6 +221,10 @@ for name in "${reports[@]}"; do
   grep -q 'id="leverage"' "$out/$name-dom.html" && grep -q 'Liquidation probability against leverage at ratio' "$out/$name-dom.html" \
     || fail "$name.html: no P(liquidation) against leverage chart in the rendered page"
   grep -q 'against the margin posted' "$out/$name-dom.html" || fail "$name.html: no risk-against-margin chart in the rendered page"
+  chromium_run "$out/$name-selftest.log" --dump-dom "file://$html#selftest" >"$out/$name-selftest.html" \
+    || fail "chromium --dump-dom $name.html#selftest failed"
+  message="$(check_console "$out/$name-selftest.log")" || fail "$name.html#selftest: $message"
+  message="$(check_explorer "$html" "$out/$name-dom.html" "$out/$name-selftest.html")" || fail "$name.html: $message"
   for size in desktop:1280:12000 phone:390:16000; do
     IFS=: read -r label width height <<<"$size"
     png="$out/$name-$label.png"

@@ -108,7 +108,8 @@ static void run_shape(int shape) {
     }
     static double log_index[BLOCK], inverse_mark[BLOCK], funding_in[BLOCK], funding_out[BLOCK], lowest[BLOCK];
     static long next_group[BLOCK];
-    static double records[BLOCK * GROUPS * 5], band[BAND_PATHS * BAND_POINTS];
+    static hs_liquidation_record records[BLOCK * GROUPS];
+    static double band[BAND_PATHS * BAND_POINTS];
     printf("shape %d\n", shape);
     for (long first_path = 0; first_path < 2 * BLOCK; first_path += BLOCK) {
         long count = first_path == 0 ? BLOCK : 201;              /* a full and a partial block */
@@ -124,7 +125,7 @@ static void run_shape(int shape) {
         print_block("paths_funding_out", funding_out, count);
         print_block("paths_lowest_account", lowest, count);
         print_longs("paths_next_group", next_group, count);
-        print_block("paths_records", records, count * GROUPS * 5);
+        print_block("paths_records", (const double *)records, count * GROUPS * 5);
         if (first_path == 0) print_block("paths_band", band, BAND_PATHS * BAND_POINTS);
     }
 }

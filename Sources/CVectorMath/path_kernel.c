@@ -94,12 +94,13 @@ HS_INLINE void hs_record_liquidations(const hs_path_plan *plan, const hs_path_bl
         long p = first + l;
         long group = block->next_group[p];
         while (group < groups && w[l] <= plan->thresholds[group]) {
-            double *record = block->records + (p * groups + group) * 5;
-            record[0] = (double)step;
-            record[1] = in[l];
-            record[2] = out[l];
-            record[3] = inverse[l];
-            record[4] = index[l];
+            block->records[p * groups + group] = (hs_liquidation_record){
+                .step = (double)step,
+                .funding_in = in[l],
+                .funding_out = out[l],
+                .inverse_mark = inverse[l],
+                .inverse_index = index[l],
+            };
             group += 1;
         }
         block->next_group[p] = group;
@@ -395,7 +396,7 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
     const long groups = plan->threshold_count;
     for (long p = 0; p < block->count; p++) {
         block->next_group[p] = 0;
-        for (long g = 0; g < groups; g++) block->records[(p * groups + g) * 5] = -1;
+        for (long g = 0; g < groups; g++) block->records[p * groups + g].step = -1;
     }
     const int garch = plan->model == HS_MODEL_GARCH;
     const int history = plan->model == HS_MODEL_BOOTSTRAP || plan->model == HS_MODEL_REPLAY;

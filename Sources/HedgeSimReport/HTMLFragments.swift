@@ -58,10 +58,11 @@ enum HTMLFragments {
     /// Preformatted text (a command or a file).
     static func preformatted(_ text: String) -> String { "<pre><code>\(text.htmlEscaped)</code></pre>" }
 
-    /// A section with an id for the contents, a heading and its body.
-    static func section(id: String, title: String, body: [String], className: String? = nil) -> String {
+    /// A section with an id for the contents, a heading and its body; a `hidden` one stays out of
+    /// sight until a script of the page shows it.
+    static func section(id: String, title: String, body: [String], className: String? = nil, hidden: Bool = false) -> String {
         let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
-        return "<section id=\"\(id)\"\(classAttribute)>\n<h2>\(title.htmlEscaped)</h2>\n" + body.joined(separator: "\n") + "\n</section>"
+        return "<section id=\"\(id)\"\(classAttribute)\(hidden ? " hidden" : "")>\n<h2>\(title.htmlEscaped)</h2>\n" + body.joined(separator: "\n") + "\n</section>"
     }
 
     /// A whole self-contained page: the style inline, a header with `heading` and `subject`, the

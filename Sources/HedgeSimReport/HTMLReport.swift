@@ -1,17 +1,19 @@
 import HedgeSimCore
 
-/// The report as one self-contained HTML page that works offline: inline CSS and inline SVG charts,
-/// no scripts, fonts, images or links to fetch (even the icon is an empty `data:` URL). It reads on a
-/// phone: one column, wide tables scroll sideways, charts scale to the width.
+/// The report as one self-contained HTML page that works offline: inline CSS, inline SVG charts and
+/// one inline script, no fonts, images or links to fetch (even the icon is an empty `data:` URL). It
+/// reads on a phone: one column, wide tables scroll sideways, charts scale to the width.
 ///
-/// Sections: the recommendation and why; the per-ratio risk table; the charts, each with its numbers
-/// (value distributions, price fan with liquidation prices, liquidation heat map with the positions,
-/// cost breakdown with the cost table, risk/cost frontier); the stress results when there are any; the
-/// full scenario, seed and how to rerun it; the timing line. All text
-/// is escaped, and the page depends only on the result (the timing line aside), so equal results give
-/// equal pages.
+/// Sections: the recommendation and why; the per-ratio risk table; "Explore a cell" (`HTMLExplorer`:
+/// pick a ratio and leverage, see that cell's figures; shown only where JavaScript runs, the rest of
+/// the page needs none); the charts, each with its numbers (value distributions, price fan with
+/// liquidation prices, liquidation heat map with the positions, cost breakdown with the cost table,
+/// risk/cost frontier); the stress results when there are any; the full scenario, seed and how to
+/// rerun it; the timing line. All text is escaped, and the page depends only on the result (the timing
+/// line aside), so equal results give equal pages.
 public enum HTMLReport {
-    /// The page of `result`; throws only if the scenario cannot be encoded as JSON.
+    /// The page of `result`; throws only if the scenario or the explorer's figures cannot be encoded
+    /// as JSON.
     public static func render(_ result: SimulationResult) throws -> String {
         let selection = ReportSelection(result)
         let summary = ReportSummary(result, selection)
@@ -19,6 +21,7 @@ public enum HTMLReport {
             recommendation(summary),
             contents(hasStress: !result.stress.isEmpty, hasCurve: result.leverageCurve != nil),
             riskTable(result, selection),
+            try HTMLExplorer.section(result, selection),
             HTMLCharts.distribution(result, selection),
             HTMLCharts.priceFan(result, selection),
             HTMLCharts.liquidation(result, selection),

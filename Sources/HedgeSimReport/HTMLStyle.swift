@@ -47,6 +47,9 @@ enum HTMLStyle {
         code,pre{font-family:ui-monospace,"DejaVu Sans Mono",monospace}
         footer{color:#6c757d;font-size:.9em;padding:4px 0 24px}
         .caption{font-weight:600;margin:.8em 0 .2em}
+        .controls{display:flex;flex-wrap:wrap;gap:6px 24px;margin:.6em 0}
+        select{font:inherit;margin-left:8px;padding:2px 6px}
+        .groups{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:0 20px}.groups dd{white-space:nowrap}
         @media (max-width:600px){.figures{grid-template-columns:minmax(0,1fr)}main{padding:4px 8px}section{padding:8px 10px}dl.facts{grid-template-columns:1fr}dd{margin-bottom:6px}
         svg .tick,svg .note,svg .cell{font-size:16px}svg .title{font-size:17px}svg .value{font-size:15px}}
         """

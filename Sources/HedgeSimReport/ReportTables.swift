@@ -11,7 +11,7 @@ enum ReportTables {
             caption: "Net value at the horizon in USD, per hedge ratio and leverage (VaR and ES are losses against the start; negative = gain)",
             header: ["Ratio", "Leverage", "Mean", "Stdev", "VaR 95 %", "ES 95 %", "ES 99 %", "P(liquidation)", "95 % interval", "Effectiveness"],
             rows: [])
-        for (index, cell) in result.cells.enumerated() {
+        for cell in result.shownCells {
             let usd = cell.netValueUSD
             let ci = cell.liquidation.ci95
             table.rows.append([
@@ -20,7 +20,7 @@ enum ReportTables {
                 F.readablePercent(ci[0]) + " – " + F.readablePercent(ci[1]),
                 cell.hedgeEffectiveness.map(F.readablePercent) ?? "–",
             ])
-            if selection.isRecommended(cell) { table.emphasised.insert(index) }
+            if selection.isRecommended(cell) { table.emphasised.insert(table.rows.count - 1) }
         }
         return table
     }
@@ -31,14 +31,14 @@ enum ReportTables {
             caption: "Expected hedge cost in USD per path (positive = cost, negative = income)",
             header: ["Ratio", "Leverage", "Funding", "Fees", "Basis", "Liquidation", "Total", "Per year of notional"],
             rows: [])
-        for (index, cell) in result.cells.enumerated() {
+        for cell in result.shownCells {
             let cost = cell.cost
             table.rows.append([
                 F.compact(cell.hedgeRatio), F.leverage(cell.leverage), F.grouped(cost.fundingUSD), F.grouped(cost.feesUSD),
                 F.grouped(cost.basisUSD), F.grouped(cost.liquidationLossUSD), F.grouped(cost.totalUSD),
                 F.readablePercent(cost.annualisedPercent / 100),
             ])
-            if selection.isRecommended(cell) { table.emphasised.insert(index) }
+            if selection.isRecommended(cell) { table.emphasised.insert(table.rows.count - 1) }
         }
         return table
     }
@@ -52,14 +52,14 @@ enum ReportTables {
                 "Mean coin", "VaR 95 % coin",
             ],
             rows: [])
-        for (index, cell) in result.cells.enumerated() {
+        for cell in result.shownCells {
             table.rows.append([
                 F.compact(cell.hedgeRatio), F.leverage(cell.leverage), F.grouped(cell.contracts), F.grouped(cell.notionalUSD),
                 F.grouped(cell.marginCoin, decimals: 4), cell.liquidationPriceUSD.map { F.grouped($0) } ?? "none",
                 cell.liquidation.meanTimeDays.map { F.grouped($0, decimals: 1) } ?? "–",
                 F.grouped(cell.netValueCoin.mean, decimals: 4), F.grouped(cell.netValueCoin.var95, decimals: 4),
             ])
-            if selection.isRecommended(cell) { table.emphasised.insert(index) }
+            if selection.isRecommended(cell) { table.emphasised.insert(table.rows.count - 1) }
         }
         return table
     }

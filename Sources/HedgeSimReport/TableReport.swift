@@ -91,7 +91,7 @@ public enum TableReport {
         let widths = [5, 5, 10, 10, 10, 10, 10, 7, 15, 5]
         var lines = ["Net value at the horizon (losses against the start, positive = loss)"]
         lines.append(row(columns, widths))
-        for cell in result.cells {
+        for cell in result.shownCells {
             let usd = cell.netValueUSD
             let ci = cell.liquidation.ci95
             lines.append(row([
@@ -180,7 +180,7 @@ public enum TableReport {
         let widths = [5, 5, 9, 8, 8, 11, 10, 8, 11, 11]
         var lines = ["Expected hedge cost in USD (positive = cost, negative = income)"]
         lines.append(row(columns, widths))
-        for cell in result.cells {
+        for cell in result.shownCells {
             let cost = cell.cost
             lines.append(row([
                 NumberFormatting.compact(cell.hedgeRatio),

@@ -26,7 +26,8 @@ struct CalibrateCommand: ParsableCommand {
     @OptionGroup var history: HistoryFileOptions
     @Option(parsing: .unconditional, help: "Keep times from this one (ISO-8601 or epoch; UTC).") var from: String?
     @Option(parsing: .unconditional, help: "Keep times up to this one; a date alone includes that whole day.") var to: String?
-    @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all.") var model: String = "all"
+    @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all.", transform: choice(ModelChoice.self))
+    var model: ModelChoice = .all
     @Option(parsing: .unconditional, help: "Write the scenario fragment (YAML) to this file, atomically.") var output: String?
     @Option(parsing: .unconditional, help: "Report format: table | json.", transform: ReportFormat.parser([.table, .json]))
     var format: ReportFormat = .table
@@ -35,13 +36,12 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let models = try CommandParsing.choice(model, field: "model", as: ModelChoice.self)
             let window = (from: try CommandParsing.time(from, field: "from", endOfDay: false), to: try CommandParsing.time(to, field: "to", endOfDay: true))
             if let start = window.from, let end = window.to, start > end {
                 throw InputError(field: "to", value: to ?? "", allowed: "a time at or after --from")
             }
             let (priceHistory, fundingHistory) = try history.read(from: window.from, to: window.to)
-            let calibration = try Calibration(prices: priceHistory, funding: fundingHistory, models: models)
+            let calibration = try Calibration(prices: priceHistory, funding: fundingHistory, models: model)
             let fragment = ScenarioFragment(calibration, keepDrift: keepDrift)
             do {
                 _ = try fragment.scenario()

@@ -28,7 +28,7 @@ struct HedgeSimCommand: ParsableCommand {
             if code == .success || error is CleanExit {
                 exit(withError: error)
             }
-            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
+            let message = typedOptionMessage(self.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed")
             FileHandle.standardError.write(Data(("hedgesim: error: " + message + "\n").utf8))
             Foundation.exit(code == .failure ? 1 : code.rawValue)
         }
@@ -47,5 +47,18 @@ struct HedgeSimCommand: ParsableCommand {
         let hint = closest.flatMap { $0.1 <= 3 || $0.0.hasPrefix(word.lowercased()) ? " (did you mean '\($0.0)'?)" : nil } ?? ""
         throw ValidationError(
             "unknown subcommand '\(word)'\(hint); allowed: \(names.joined(separator: " | ")), or run options alone")
+    }
+
+    /// A typed option's refusal ("The value 'X' is invalid for '--some-flag <some-flag>': allowed: …",
+    /// ArgumentParser's words for a transform that threw `AllowedValues`) in the words of every other
+    /// input error: "invalid someFlag (--some-flag): X; allowed: …". Other messages pass unchanged.
+    static func typedOptionMessage(_ message: String) -> String {
+        let pattern = #"^The value '(.*)' is invalid for '(--[a-z0-9-]+)[^']*': allowed: (.*)$"#
+        guard let match = message.wholeMatch(of: try! Regex(pattern)),
+              let value = match.output[1].substring, let flag = match.output[2].substring, let allowed = match.output[3].substring
+        else { return message }
+        let words = flag.dropFirst(2).split(separator: "-")
+        let field = (words.first.map(String.init) ?? "") + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return "invalid \(field) (\(flag)): \(value); allowed: \(allowed)"
     }
 }

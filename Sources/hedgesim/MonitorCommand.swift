@@ -146,7 +146,8 @@ struct MonitorCommand: ParsableCommand {
 /// The market flags of `monitor`: the price model, funding and simulation size (scenario keys, checked
 /// as `run` checks them).
 struct MonitorMarketOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Price model: gbm | jump | garch.") var model: String?
+    @Option(parsing: .unconditional, help: "Price model: gbm | jump | garch.", transform: choice(PriceModelKind.self))
+    var model: PriceModelKind?
     @Option(parsing: .unconditional, help: "Annualised volatility (0.6 = 60 %).") var vol: String?
     @Option(parsing: .unconditional, help: "Annualised drift of the price.") var drift: String?
     @Option(name: .customLong("jump-intensity"), parsing: .unconditional, help: "Jumps per year.") var jumpIntensity: String?
@@ -169,7 +170,7 @@ struct MonitorMarketOptions: ParsableArguments {
 
     var overrides: [(key: String, value: FieldValue)] {
         let given: [(String, String?)] = [
-            ("model", model), ("vol", vol), ("drift", drift), ("jumpIntensity", jumpIntensity), ("jumpMean", jumpMean),
+            ("model", model?.rawValue), ("vol", vol), ("drift", drift), ("jumpIntensity", jumpIntensity), ("jumpMean", jumpMean),
             ("jumpStdev", jumpStdev), ("garchAlpha", garchAlpha), ("garchBeta", garchBeta),
             ("garchDegreesOfFreedom", garchDegreesOfFreedom), ("fundingMean", fundingMean), ("fundingVol", fundingVol),
             ("fundingPersistence", fundingPersistence), ("fundingIntervalHours", fundingIntervalHours),

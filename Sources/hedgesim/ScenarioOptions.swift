@@ -14,14 +14,15 @@ struct ScenarioOptions: ParsableArguments {
     var leverage: String?
     @Option(name: .customLong("max-leverage"), parsing: .unconditional, help: "The venue's highest leverage: the top of the auto search (default 100).")
     var maxLeverage: String?
-    @Option(parsing: .unconditional, help: "Margin mode: isolated | cross.") var margin: String?
+    @Option(parsing: .unconditional, help: "Margin mode: isolated | cross.", transform: choice(MarginMode.self)) var margin: MarginMode?
     @Option(parsing: .unconditional, help: "Fixed isolated collateral in coin (replaces the leverage).") var collateral: String?
     @Option(name: .customLong("maintenance-rate"), parsing: .unconditional, help: "Maintenance margin rate (0.005 = 0.5 %).") var maintenanceRate: String?
-    @Option(name: .customLong("maintenance-convention"), parsing: .unconditional, help: "Maintenance on the entry or the mark value: entry | mark.")
-    var maintenanceConvention: String?
+    @Option(name: .customLong("maintenance-convention"), parsing: .unconditional, help: "Maintenance on the entry or the mark value: entry | mark.",
+            transform: choice(MaintenanceConvention.self))
+    var maintenanceConvention: MaintenanceConvention?
     @Option(name: .customLong("between-step-check"), parsing: .unconditional, help: "Check liquidation between steps (Brownian bridge): true | false.")
     var betweenStepCheck: String?
-    @Option(parsing: .unconditional, help: "Hedge instrument: perpetual | dated.") var instrument: String?
+    @Option(parsing: .unconditional, help: "Hedge instrument: perpetual | dated.", transform: choice(InstrumentKind.self)) var instrument: InstrumentKind?
     @Option(name: .customLong("expiry-days"), parsing: .unconditional, help: "Days to expiry of the dated future (default: the horizon).") var expiryDays: String?
     @Option(parsing: .unconditional, help: "Initial annualised basis of the dated future (0.08 = 8 % contango).") var basis: String?
     @Option(name: .customLong("basis-mean-reversion"), parsing: .unconditional, help: "Mean-reversion speed of the basis, per year.") var basisMeanReversion: String?
@@ -32,7 +33,9 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("face-value"), parsing: .unconditional, help: "Contract face value in USD.") var faceValue: String?
     @Option(parsing: .unconditional, help: "Taker fee rate on entry and exit (0.0005 = 0.05 %).") var fee: String?
     @Option(name: .customLong("settlement-fee"), parsing: .unconditional, help: "Settlement fee rate of a dated future held to expiry.") var settlementFee: String?
-    @Option(parsing: .unconditional, help: "Price model: gbm | jump | garch | bootstrap | replay (the last two need --history).") var model: String?
+    @Option(parsing: .unconditional, help: "Price model: gbm | jump | garch | bootstrap | replay (the last two need --history).",
+            transform: choice(PriceModelKind.self))
+    var model: PriceModelKind?
     @Option(parsing: .unconditional, help: "Annualised volatility (0.6 = 60 %).") var vol: String?
     @Option(parsing: .unconditional, help: "Annualised drift of the price.") var drift: String?
     @Option(name: .customLong("jump-intensity"), parsing: .unconditional, help: "Jumps per year (jump model).") var jumpIntensity: String?
@@ -50,8 +53,9 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("funding-cap"), parsing: .unconditional, help: "Cap on the funding rate per interval.") var fundingCap: String?
     @Option(name: .customLong("funding-dead-zone"), parsing: .unconditional, help: "Half-width around --funding-mean where the rate equals it (venue clamp band or dead band).")
     var fundingDeadZone: String?
-    @Option(parsing: .unconditional, help: "Recommendation objective: min-variance | min-es | variance-liquidation | least-margin.")
-    var objective: String?
+    @Option(parsing: .unconditional, help: "Recommendation objective: min-variance | min-es | variance-liquidation | least-margin.",
+            transform: choice(Objective.self))
+    var objective: Objective?
     @Option(name: .customLong("liquidation-penalty"), parsing: .unconditional, help: "λ of the variance-liquidation objective.") var liquidationPenalty: String?
     @Option(name: .customLong("max-liquidation-probability"), parsing: .unconditional, help: "Largest liquidation probability a recommendation may have.")
     var maxLiquidationProbability: String?
@@ -69,18 +73,18 @@ struct ScenarioOptions: ParsableArguments {
     var overrides: [(key: String, value: FieldValue)] {
         let given: [(String, String?)] = [
             ("holding", holding), ("price", price), ("horizonDays", horizonDays), ("stepsPerDay", stepsPerDay),
-            ("paths", paths), ("hedgeRatios", ratios), ("leverages", leverage), ("margin", margin),
+            ("paths", paths), ("hedgeRatios", ratios), ("leverages", leverage), ("margin", margin?.rawValue),
             ("collateral", collateral), ("maintenanceRate", maintenanceRate),
-            ("maintenanceConvention", maintenanceConvention), ("betweenStepCheck", betweenStepCheck),
-            ("instrument", instrument), ("expiryDays", expiryDays), ("basis", basis),
+            ("maintenanceConvention", maintenanceConvention?.rawValue), ("betweenStepCheck", betweenStepCheck),
+            ("instrument", instrument?.rawValue), ("expiryDays", expiryDays), ("basis", basis),
             ("basisMeanReversion", basisMeanReversion), ("basisVol", basisVol),
             ("basisPriceCorrelation", basisPriceCorrelation), ("venue", venue), ("faceValue", faceValue), ("fee", fee),
-            ("settlementFee", settlementFee), ("model", model), ("vol", vol), ("drift", drift),
+            ("settlementFee", settlementFee), ("model", model?.rawValue), ("vol", vol), ("drift", drift),
             ("jumpIntensity", jumpIntensity), ("jumpMean", jumpMean), ("jumpStdev", jumpStdev),
             ("garchAlpha", garchAlpha), ("garchBeta", garchBeta), ("garchDegreesOfFreedom", garchDegreesOfFreedom),
             ("fundingMean", fundingMean), ("fundingVol", fundingVol), ("fundingPersistence", fundingPersistence),
             ("fundingIntervalHours", fundingIntervalHours), ("fundingPriceCorrelation", fundingPriceCorrelation),
-            ("fundingCap", fundingCap), ("fundingDeadZone", fundingDeadZone), ("objective", objective), ("liquidationPenalty", liquidationPenalty),
+            ("fundingCap", fundingCap), ("fundingDeadZone", fundingDeadZone), ("objective", objective?.rawValue), ("liquidationPenalty", liquidationPenalty),
             ("maxLiquidationProbability", maxLiquidationProbability), ("antithetic", antithetic), ("threads", threads),
             ("bootstrapBlockSteps", bootstrapBlockSteps), ("history", history), ("maxLeverage", maxLeverage),
             ("maxPaths", maxPaths),

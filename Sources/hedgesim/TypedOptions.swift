@@ -20,6 +20,17 @@ extension ReportFormat {
     }
 }
 
+/// A transform for an option that names one case of `T` (its raw value), e.g. `--model garch`.
+func choice<T: RawRepresentable & CaseIterable & Sendable>(_ type: T.Type) -> @Sendable (String) throws -> T
+where T.RawValue == String {
+    { text in
+        guard let value = T(rawValue: text) else {
+            throw AllowedValues(description: "allowed: " + T.allCases.map(\.rawValue).joined(separator: " | "))
+        }
+        return value
+    }
+}
+
 /// `--seed`: one type and one rule for every command that draws random numbers: the given seed, else
 /// the scenario file's `seed:` (for the commands that read scenario files), else `Seed.fallback`. So
 /// the same command gives the same numbers run after run, on any machine, in any shard of a batch; every

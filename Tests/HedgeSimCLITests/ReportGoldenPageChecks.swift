@@ -10,17 +10,22 @@ import Testing
     @Test func theHTMLPageIsSelfContained() throws {
         let html = try ReportRenderer.render(try ReportGoldenFixture.result(), as: .html)
         #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
-        for forbidden in ["<script", " src=", "url(", "@import", "<img", "<iframe", "<object", "<embed", "http:", "https:"] {
+        for forbidden in [" src=", "url(", "@import", "<img", "<iframe", "<object", "<embed", "http:", "https:"] {
             #expect(!html.contains(forbidden), "the page contains \(forbidden)")
         }
+        // Scripts: only the explorer's inline data block and inline script (HTMLInteractiveTests).
+        let scripts = html.components(separatedBy: "<script").dropFirst()
+        #expect(
+            scripts.map { String($0.prefix { $0 != ">" }) } == [" type=\"application/json\" id=\"explore-data\"", ""],
+            "only the explorer's inline data and script")
         let links = html.components(separatedBy: "<link").dropFirst()
         #expect(links.count == 1 && links.allSatisfy { $0.hasPrefix(" rel=\"icon\" href=\"data:,\">") }, "only the empty data: icon")
         for reference in html.components(separatedBy: "href=\"").dropFirst() {
             #expect(reference.hasPrefix("#") || reference.hasPrefix("data:"), "a link that leaves the page: \(reference.prefix(40))")
         }
         #expect(
-            html.components(separatedBy: "<svg").count - 1 == 13,
-            "charts: distribution, fan, heat map, P(liq) against leverage, 2 cost, 2 frontier, margin frontier, 2×2 stress")
+            html.components(separatedBy: "<svg").count - 1 == 14,
+            "charts: explorer, distribution, fan, heat map, P(liq) against leverage, 2 cost, 2 frontier, margin frontier, 2×2 stress")
     }
 
     @Test func textFromTheResultCannotInjectMarkup() throws {
@@ -29,7 +34,7 @@ import Testing
         result.stress[0].name = "<b>boom</b>"
         result.stress[0].summary = "a | b\nsecond line"
         let html = try ReportRenderer.render(result, as: .html)
-        #expect(!html.contains("<script") && !html.contains("<b>boom"))
+        #expect(!html.contains("<script>alert") && !html.contains("<b>boom"))
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; *bold*"))
         #expect(html.contains("&lt;b&gt;boom&lt;/b&gt;"))
         let markdown = try ReportRenderer.render(result, as: .markdown)

@@ -1,3 +1,4 @@
+import CVectorMath
 import Foundation
 import Testing
 @testable import HedgeSimCore
@@ -119,15 +120,14 @@ import Testing
         let scratch = BlockScratch(paths: SimulationPlan.blockSize, groups: plan.thresholds.count, bandPoints: plan.bandSteps.count)
         PathBlockKernel(plan: plan, random: CounterRandomSource(seed: seed)).run(firstPath: first, count: count, scratch: scratch)
         let groups = plan.thresholds.count
-        let fields = LiquidationRecord.fieldCount
         return (0..<count).map { p in
             ReferenceKernel.PathResult(
                 logIndex: scratch.stateLogIndex[p], inverseMark: scratch.stateInverseMark[p],
                 fundingIn: scratch.stateFundingIn[p], fundingOut: scratch.stateFundingOut[p],
                 lowestAccount: scratch.stateLowestAccount[p],
                 records: (0..<groups).map { g in
-                    let record = scratch.records + (p * groups + g) * fields
-                    return record[0] < 0 ? [-1, 0, 0, 0, 0] : (0..<fields).map { record[$0] }
+                    let r = scratch.records[p * groups + g]
+                    return r.step < 0 ? [-1, 0, 0, 0, 0] : [r.step, r.funding_in, r.funding_out, r.inverse_mark, r.inverse_index]
                 },
                 band: (0..<plan.bandSteps.count).map { scratch.bandLogIndex[p * plan.bandSteps.count + $0] })
         }

@@ -189,12 +189,24 @@ typedef struct {
 } hs_path_plan;
 
 /**
+ * The account state of a path when the account first reaches a threshold group: the step (−1 =
+ * never), funding received and paid so far (coin per USD of notional), 1/F and 1/P then (1/P = 1/F
+ * for a perpetual).
+ */
+typedef struct {
+    double step;
+    double funding_in;
+    double funding_out;
+    double inverse_mark;
+    double inverse_index;
+} hs_liquidation_record;
+
+/**
  * One block of paths [first_path, first_path + count) and where its results go, `count` entries
  * per array unless stated: the terminal ln P, 1/F and funding received and paid (coin per USD of
  * notional); lowest_account, the lowest account per USD of notional the path reached (between-step
  * maxima included; a cell of threshold θ is liquidated exactly when it is ≤ θ); next_group (working
- * state); records, count × threshold_count × 5 doubles — step
- * (−1 = never), funding in, funding out, 1/F, 1/P at the liquidation — and band_log_index,
+ * state); records, count × threshold_count records (path-major); and band_log_index,
  * path·band_points + point, for the paths below plan.band_paths.
  */
 typedef struct {
@@ -206,7 +218,7 @@ typedef struct {
     double *funding_out;
     double *lowest_account;
     long *next_group;
-    double *records;
+    hs_liquidation_record *records;
     double *band_log_index;
 } hs_path_block;
 

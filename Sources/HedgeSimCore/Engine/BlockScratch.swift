@@ -1,3 +1,5 @@
+internal import CVectorMath
+
 /// Working memory of one worker: what the path kernel leaves for each path of a block (its terminal
 /// state, liquidation records and band points) and settlement's terminal index. Allocated once per
 /// worker and reused for every block it runs, so the hot loops allocate nothing.
@@ -18,8 +20,9 @@ final class BlockScratch {
     let stateNextGroup: UnsafeMutablePointer<Int>
     /// `P_T`, written by settlement.
     let terminalIndex: UnsafeMutablePointer<Double>
-    /// `paths × groups` liquidation records of `LiquidationRecord.fieldCount` doubles.
-    let records: UnsafeMutablePointer<Double>
+    /// `paths × groups` liquidation records (`hs_liquidation_record`, path-major: path `p`, group `g` at
+    /// `p·groups + g`).
+    let records: UnsafeMutablePointer<hs_liquidation_record>
     /// `paths × bandPoints` log index of the band paths.
     let bandLogIndex: UnsafeMutablePointer<Double>
     let bandPoints: Int
@@ -41,29 +44,18 @@ final class BlockScratch {
         stateNextGroup = UnsafeMutablePointer<Int>.allocate(capacity: max(1, paths))
         stateNextGroup.initialize(repeating: 0, count: max(1, paths))
         terminalIndex = buffer(paths)
-        records = buffer(paths * max(1, groups) * LiquidationRecord.fieldCount)
+        records = .allocate(capacity: max(1, paths * groups))
+        records.initialize(repeating: hs_liquidation_record(), count: max(1, paths * groups))
         bandLogIndex = buffer(paths * bandPoints)
     }
 
     deinit {
         for pointer in [
-            stateLogIndex, stateInverseMark, stateFundingIn, stateFundingOut, stateLowestAccount, terminalIndex,
-            records, bandLogIndex,
+            stateLogIndex, stateInverseMark, stateFundingIn, stateFundingOut, stateLowestAccount, terminalIndex, bandLogIndex,
         ] {
             pointer.deallocate()
         }
+        records.deallocate()
         stateNextGroup.deallocate()
     }
-}
-
-/// The account state of a path when a threshold group is liquidated, stored as doubles in
-/// `BlockScratch.records`: step index (−1 = never), funding received and paid so far per USD of
-/// notional (coin), and `1/F`, `1/P` at that step.
-enum LiquidationRecord {
-    static let fieldCount = 5
-    static let step = 0
-    static let fundingIn = 1
-    static let fundingOut = 2
-    static let inverseMark = 3
-    static let inverseIndex = 4
 }

@@ -16,7 +16,6 @@ extension PathBlockKernel {
             return
         }
         let groups = plan.thresholds.count
-        let recordSize = max(1, groups) * LiquidationRecord.fieldCount
         let reachable = plan.thresholds.first ?? -.infinity
         let bandPoints = scratch.bandPoints
         var start = 0
@@ -32,7 +31,7 @@ extension PathBlockKernel {
                 ] {
                     (target + start).update(from: source, count: size)
                 }
-                (scratch.records + start * recordSize).update(from: spare.records, count: size * recordSize)
+                (scratch.records + start * groups).update(from: spare.records, count: size * groups)
                 (scratch.bandLogIndex + start * bandPoints).update(from: spare.bandLogIndex, count: size * bandPoints)
             } else {
                 for i in 0..<size {
@@ -44,7 +43,7 @@ extension PathBlockKernel {
                     scratch.stateFundingOut[path] = saved[3]
                     scratch.stateLowestAccount[path] = probe.lowestAccount[slot + i]
                     for group in 0..<groups {
-                        scratch.records[(path * groups + group) * LiquidationRecord.fieldCount + LiquidationRecord.step] = -1
+                        scratch.records[path * groups + group].step = -1
                     }
                     if slot + i < probe.bandPathCount {
                         (scratch.bandLogIndex + path * bandPoints)

@@ -1,3 +1,4 @@
+internal import CVectorMath
 import Foundation
 
 /// Sums over the paths of one block, per cell, in the order `CellSums` lists them; reduced across
@@ -82,12 +83,12 @@ extension PathBlockKernel {
             let index = scratch.terminalIndex[path]
             let inverseMark = scratch.stateInverseMark[path]
             let inverseIndex = plan.isPerpetual ? inverseMark : 1 / index
-            let record = scratch.records + (path * groups + group) * LiquidationRecord.fieldCount
-            let liquidated = record[LiquidationRecord.step] >= 0
-            let exitInverseMark = liquidated ? record[LiquidationRecord.inverseMark] : inverseMark
-            let exitInverseIndex = liquidated ? record[LiquidationRecord.inverseIndex] : inverseIndex
-            let fundingIn = liquidated ? record[LiquidationRecord.fundingIn] : scratch.stateFundingIn[path]
-            let fundingOut = liquidated ? record[LiquidationRecord.fundingOut] : scratch.stateFundingOut[path]
+            let record = scratch.records[path * groups + group]
+            let liquidated = record.step >= 0
+            let exitInverseMark = liquidated ? record.inverse_mark : inverseMark
+            let exitInverseIndex = liquidated ? record.inverse_index : inverseIndex
+            let fundingIn = liquidated ? record.funding_in : scratch.stateFundingIn[path]
+            let fundingOut = liquidated ? record.funding_out : scratch.stateFundingOut[path]
             let exitFee = liquidated ? 0 : plan.exitFeeRate * notional * inverseMark
             let coin: Double
             if liquidated {
@@ -115,7 +116,7 @@ extension PathBlockKernel {
                 liquidationLossSum += ideal - index * coin - fundingCost - fees - basisCost
                 forfeitedSum += index * forfeitedCoin(cell, group: group, inverseMark: exitInverseMark, funding: fundingIn - fundingOut)
                 liquidationCount += 1
-                liquidationStepSum += record[LiquidationRecord.step] + 1
+                liquidationStepSum += record.step + 1
             }
         }
         sums[CellSums.fundingCost] += fundingCostSum
