@@ -35,7 +35,7 @@ public enum CSVReport {
             values += [cost.fundingUSD, cost.fundingReceivedUSD, cost.fundingPaidUSD, cost.feesUSD, cost.basisUSD].map(number)
             values += [cost.liquidationLossUSD, cost.totalUSD, cost.annualisedPercent].map(number)
             values.append(cell.hedgeEffectiveness.map(number) ?? "")
-            let isChosen = cell.hedgeRatio == chosen.hedgeRatio && cell.leverage == chosen.leverage
+            let isChosen = cell.cell == chosen.cell
             values.append(isChosen ? "true" : "false")
             values.append(String(result.seed))
             let usd = cell.netValueUSD

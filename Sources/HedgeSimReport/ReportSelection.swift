@@ -40,8 +40,7 @@ struct ReportSelection: Sendable {
         self.ratios = ratios
         chosenLeverage = result.scenario.leverageMode == .auto
         self.leverages = chosenLeverage ? [ReportSelection.chosenSeries] : leverages
-        let chosen = result.recommendation
-        let recommended = result.cells.first { $0.hedgeRatio == chosen.hedgeRatio && $0.leverage == chosen.leverage } ?? result.cells[0]
+        let recommended = result.recommendedCell
         self.recommended = recommended
         let atLeverage = result.cells.filter { result.scenario.leverageMode == .auto || $0.leverage == recommended.leverage }
         let lowest = atLeverage.first { $0.hedgeRatio == 0 } ?? atLeverage.min { $0.hedgeRatio < $1.hedgeRatio } ?? recommended
@@ -73,6 +72,6 @@ struct ReportSelection: Sendable {
 
     /// Whether `cell` is the recommended one.
     func isRecommended(_ cell: CellSummary) -> Bool {
-        cell.hedgeRatio == recommended.hedgeRatio && cell.leverage == recommended.leverage
+        cell.cell == recommended.cell
     }
 }

@@ -66,7 +66,7 @@ struct ReportSummary: Sendable {
                 ("Worst 1 % of outcomes", "below \(F.usd(plan.worstOnePercentUSD))"),
             ]
             for stress in result.stress {
-                guard let path = stress.cells.first(where: { $0.hedgeRatio == chosen.hedgeRatio && $0.leverage == chosen.leverage }),
+                guard let path = stress.cells.first(where: { $0.cell == chosen.cell }),
                     let last = path.netValueUSD.last
                 else { continue }
                 let liquidated = path.liquidatedAtDays.map { " — liquidated on day \(F.day($0))" } ?? ""

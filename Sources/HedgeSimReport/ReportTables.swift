@@ -110,7 +110,7 @@ enum ReportTables {
                 values.last.map { F.grouped($0) } ?? "–",
                 path.liquidatedAtDays.map { "day " + F.day($0) } ?? "no",
             ])
-            if path.hedgeRatio == selection.recommended.hedgeRatio && path.leverage == selection.recommended.leverage {
+            if path.cell == selection.recommended.cell {
                 table.emphasised.insert(index)
             }
         }

@@ -16,7 +16,7 @@ enum StressChart {
         var chosen = Set(paths.indices)
         if paths.count > 6 {
             chosen = [0, paths.count - 1]
-            if let recommended = paths.firstIndex(where: { $0.hedgeRatio == selection.recommended.hedgeRatio }) { chosen.insert(recommended) }
+            if let recommended = paths.firstIndex(where: { $0.cell == selection.recommended.cell }) { chosen.insert(recommended) }
             for k in 1..<5 where chosen.count < 6 { chosen.insert(Int((Double(k) * Double(paths.count - 1) / 5).rounded())) }
         }
         let shown = chosen.sorted()

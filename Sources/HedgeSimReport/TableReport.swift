@@ -116,13 +116,13 @@ public enum TableReport {
     /// The recommended position as orders and prices, with its figures' errors.
     private static func planLines(_ result: SimulationResult) -> [String] {
         guard let plan = result.recommendation.plan else { return [] }
-        let cell = result.cells.first { $0.hedgeRatio == result.recommendation.hedgeRatio && $0.leverage == plan.leverage }
+        let cell = result.recommendedCell
         func price(_ value: Double?, _ distance: Double?) -> String {
             guard let value, let distance else { return "none" }
             return "\(NumberFormatting.usd(value)) (\(distance >= 0 ? "+" : "")\(NumberFormatting.percent(distance, decimals: 1)))"
         }
-        let costError = cell?.cost.standardErrors.map { " ± " + NumberFormatting.grouped($0.totalUSD * 365 / result.scenario.horizonDays) } ?? ""
-        let worstError = cell?.netValueUSD.standardErrors?.quantiles["0.01"].map { " ± " + NumberFormatting.grouped($0) } ?? ""
+        let costError = cell.cost.standardErrors.map { " ± " + NumberFormatting.grouped($0.totalUSD * 365 / result.scenario.horizonDays) } ?? ""
+        let worstError = cell.netValueUSD.standardErrors?.quantiles["0.01"].map { " ± " + NumberFormatting.grouped($0) } ?? ""
         return [
             "Plan: short \(NumberFormatting.grouped(plan.contracts)) contracts of \(NumberFormatting.compact(plan.faceValueUSD)) USD "
                 + "(notional \(NumberFormatting.usd(plan.notionalUSD))) at \(NumberFormatting.leverage(plan.leverage)), posting "

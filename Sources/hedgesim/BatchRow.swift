@@ -22,7 +22,7 @@ struct BatchRow {
 
         init(_ result: SimulationResult) {
             let chosen = result.recommendation
-            let cell = result.cells.first { $0.hedgeRatio == chosen.hedgeRatio && $0.leverage == chosen.leverage } ?? result.cells[0]
+            let cell = result.recommendedCell
             seed = result.seed
             paths = result.scenario.paths
             ratio = chosen.hedgeRatio
@@ -35,7 +35,7 @@ struct BatchRow {
             unhedgedES95USD = result.cells.first { $0.notionalUSD == 0 }?.netValueUSD.es95
             let start = result.scenario.holding * result.scenario.price
             worstStress = result.stress.compactMap { stress -> (String, Double)? in
-                let path = stress.cells.first { $0.hedgeRatio == chosen.hedgeRatio && $0.leverage == chosen.leverage }
+                let path = stress.cells.first { $0.cell == chosen.cell }
                 return path?.netValueUSD.last.map { (stress.name, ($0 - start) / start * 100) }
             }.min { $0.1 < $1.1 }
         }

@@ -52,7 +52,7 @@ enum ReportGoldenFixture {
                 return holding * price + cell.notionalUSD * (1 - price / start)
             }
             return StressOutcome.CellPath(
-                hedgeRatio: cell.hedgeRatio, leverage: cell.leverage, netValueUSD: values,
+                cell: cell.cell, hedgeRatio: cell.hedgeRatio, leverage: cell.leverage, netValueUSD: values,
                 liquidatedAtDays: liquidation.map { days[$0] })
         }
         return StressOutcome(name: name, summary: summary, days: days, priceUSD: prices, cells: cells)

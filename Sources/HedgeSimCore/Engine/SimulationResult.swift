@@ -42,6 +42,9 @@ public struct SimulationResult: Codable, Sendable {
         self.timing = timing
         precision = Precision(pathsUsed: scenario.paths, rounds: 1, stoppedBecause: .fixedPathCount)
     }
+
+    /// The recommended cell.
+    public var recommendedCell: CellSummary { cells[recommendation.cell] }
 }
 
 /// How long a run took and on how many workers.

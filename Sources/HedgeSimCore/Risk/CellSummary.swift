@@ -1,5 +1,8 @@
 /// Everything reported for one hedge cell (ratio × leverage).
 public struct CellSummary: Codable, Sendable, Equatable {
+    /// The cell's position in `SimulationResult.cells` (report order): the recommendation, the
+    /// runner-up and the stress paths name cells by it.
+    public var cell: Int
     public var hedgeRatio: Double
     public var leverage: Double
     /// Whole contracts shorted and their notional `N` in USD.
@@ -95,6 +98,7 @@ extension CellSummary {
     /// Encodes every key, writing `null` for an absent hedge effectiveness.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cell, forKey: .cell)
         try container.encode(hedgeRatio, forKey: .hedgeRatio)
         try container.encode(leverage, forKey: .leverage)
         try container.encode(contracts, forKey: .contracts)

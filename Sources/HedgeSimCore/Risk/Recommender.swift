@@ -2,6 +2,8 @@ import Foundation
 
 /// The hedge choice the report recommends, why, the runner-up and the plan to act on.
 public struct Recommendation: Codable, Sendable, Equatable {
+    /// The recommended cell's position in `SimulationResult.cells` (`CellSummary.cell`).
+    public var cell: Int
     public var hedgeRatio: Double
     public var leverage: Double
     /// The objective's name, e.g. "min-variance".
@@ -31,6 +33,8 @@ public struct FeasibleLeverage: Codable, Sendable, Equatable {
 
 /// The second-best choice and the paired comparison with the recommendation.
 public struct RunnerUp: Codable, Sendable, Equatable {
+    /// The runner-up's position in `SimulationResult.cells`.
+    public var cell: Int
     public var hedgeRatio: Double
     public var leverage: Double
     /// The statistic of the USD value a runner-up is compared on.
@@ -78,7 +82,7 @@ struct Recommender {
         guard var best = pick(ordered, cells) else {
             let least = cells.indices.min { cells[$0].liquidation.probability < cells[$1].liquidation.probability } ?? 0
             return Recommendation(
-                hedgeRatio: cells[least].hedgeRatio, leverage: cells[least].leverage, objective: scenario.objective.rawValue,
+                cell: least, hedgeRatio: cells[least].hedgeRatio, leverage: cells[least].leverage, objective: scenario.objective.rawValue,
                 reason: infeasibleReason(cells, limit: limit), feasible: false, runnerUp: nil,
                 plan: cells[least].notionalUSD > 0 ? HedgePlan(scenario: scenario, cell: cells[least]) : nil,
                 feasibleLeverage: feasibleLeverage(bestHedged(cells)))
@@ -103,7 +107,7 @@ struct Recommender {
                 + (runner.separated ? "the choice is settled." : "not separated by 2 s.e.; more paths would settle it.")
         }
         return Recommendation(
-            hedgeRatio: cell.hedgeRatio, leverage: cell.leverage, objective: scenario.objective.rawValue, reason: reason,
+            cell: best, hedgeRatio: cell.hedgeRatio, leverage: cell.leverage, objective: scenario.objective.rawValue, reason: reason,
             feasible: true, runnerUp: runner, plan: cell.notionalUSD > 0 ? HedgePlan(scenario: scenario, cell: cell) : nil,
             feasibleLeverage: lowerLeverage)
     }
@@ -165,7 +169,7 @@ struct Recommender {
                 usesStdev ? batches[index].stdev : batches[index].es95, usesStdev ? batches[best].stdev : batches[best].es95)
             : 0
         return RunnerUp(
-            hedgeRatio: cells[index].hedgeRatio, leverage: cells[index].leverage, statistic: usesStdev ? .stdev : .es95,
+            cell: index, hedgeRatio: cells[index].hedgeRatio, leverage: cells[index].leverage, statistic: usesStdev ? .stdev : .es95,
             difference: difference, standardError: error, separated: abs(difference) > 2 * error)
     }
 

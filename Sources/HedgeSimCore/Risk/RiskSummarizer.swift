@@ -75,6 +75,7 @@ struct RiskSummarizer {
             let variance = usd.stdev * usd.stdev
             let batchEffectiveness = zip(batches.stdev, unhedgedBatches.stdev).map { h, u in u > 0 ? 1 - h * h / (u * u) : 0 }
             return CellSummary(
+                cell: index,
                 hedgeRatio: cell.hedgeRatio,
                 leverage: cell.leverage,
                 contracts: cell.contracts,

@@ -3,6 +3,8 @@
 public struct StressOutcome: Codable, Sendable, Equatable {
     /// Net value path of one cell under the stress.
     public struct CellPath: Codable, Sendable, Equatable {
+        /// The cell's position in `SimulationResult.cells`.
+        public var cell: Int
         public var hedgeRatio: Double
         public var leverage: Double
         /// Net value in USD at each of `days` (closing the hedge then, after fees).
@@ -10,7 +12,8 @@ public struct StressOutcome: Codable, Sendable, Equatable {
         /// Day of the liquidation, nil when the hedge survives the stress.
         public var liquidatedAtDays: Double?
 
-        public init(hedgeRatio: Double, leverage: Double, netValueUSD: [Double], liquidatedAtDays: Double?) {
+        public init(cell: Int, hedgeRatio: Double, leverage: Double, netValueUSD: [Double], liquidatedAtDays: Double?) {
+            self.cell = cell
             self.hedgeRatio = hedgeRatio
             self.leverage = leverage
             self.netValueUSD = netValueUSD
@@ -19,6 +22,7 @@ public struct StressOutcome: Codable, Sendable, Equatable {
 
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(cell, forKey: .cell)
             try container.encode(hedgeRatio, forKey: .hedgeRatio)
             try container.encode(leverage, forKey: .leverage)
             try container.encode(netValueUSD, forKey: .netValueUSD)

@@ -58,7 +58,7 @@ public enum StressRunner {
         }
         let cells = zip(scenario.cells, values).enumerated().map { index, pair in
             StressOutcome.CellPath(
-                hedgeRatio: pair.0.hedgeRatio, leverage: full.cells[index].leverage, netValueUSD: pair.1,
+                cell: index, hedgeRatio: pair.0.hedgeRatio, leverage: full.cells[index].leverage, netValueUSD: pair.1,
                 liquidatedAtDays: liquidationDays[index])
         }
         return StressOutcome(
