@@ -282,6 +282,85 @@ HS_INLINE hs_fv hs_lanes_funding_rate(const hs_step_context *x, long step, hs_uv
     return hs_funding_rate_v(x, sum / payments) * payments;
 }
 
+/* The trigger 1/F_trig of a policy cell after a top-up (or at the start) at mark 1/F = `inverse`, with
+ * threshold θ = −M/N and funding Φ: the liquidation price solves a/F_liq + c + Φ = θ, and the trigger
+ * is F + s·(F_liq − F); 0 (never) when no liquidation price exists or no top-up is left. */
+HS_INLINE double hs_policy_trigger(const hs_step_context *x, const hs_policy_cell *cell, double inverse, double threshold,
+                                   double funding, int exhausted) {
+    const double inverse_liquidation = (threshold - x->c - funding) / x->a;
+    if (exhausted || !(inverse_liquidation > 0)) return 0;
+    const double mark = 1 / inverse;
+    return 1 / (mark + cell->trigger_share * (1 / inverse_liquidation - mark));
+}
+
+/* The highest threshold and trigger over the policy cells of the paths start .. start + valid − 1. */
+HS_INLINE void hs_policy_maxima(const hs_path_plan *plan, const hs_path_block *block, long start, long valid) {
+    for (long p = start; p < start + valid; p++) {
+        double threshold = -INFINITY, trigger = 0;
+        for (long c = 0; c < plan->policy_cell_count; c++) {
+            const long i = c * block->policy_stride + p;
+            if (block->policy_threshold[i] > threshold) threshold = block->policy_threshold[i];
+            if (block->policy_trigger[i] > trigger) trigger = block->policy_trigger[i];
+        }
+        block->policy_max_threshold[p] = threshold;
+        block->policy_max_trigger[p] = trigger;
+    }
+}
+
+/* The policy cells at a step end: each liquidation the step's worst account caused (recorded as for
+ * the threshold groups), then each top-up the mark triggered. */
+HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start, long valid, hs_fv worst,
+                                 const hs_lanes_state *s) {
+    const hs_path_plan *plan = x->plan;
+    const hs_path_block *block = x->block;
+    if (!hs_any_v((worst <= hs_load_v(block->policy_max_threshold + start))
+                  | (s->inverse_mark <= hs_load_v(block->policy_max_trigger + start))))
+        return;
+    for (long c = 0; c < plan->policy_cell_count; c++) {
+        const hs_policy_cell *cell = plan->policy_cells + c;
+        const long offset = c * block->policy_stride + start;
+        double *threshold = block->policy_threshold + offset;
+        double *trigger = block->policy_trigger + offset;
+        const hs_iv liquidated = worst <= hs_load_v(threshold);
+        const hs_iv triggered = s->inverse_mark <= hs_load_v(trigger);
+        if (!hs_any_v(liquidated | triggered)) continue;
+        double w[HS_WIDTH], in[HS_WIDTH], out[HS_WIDTH], inverse[HS_WIDTH], index[HS_WIDTH];
+        hs_store_v(w, worst);
+        hs_store_v(in, s->funding_in);
+        hs_store_v(out, s->funding_out);
+        hs_store_v(inverse, s->inverse_mark);
+        hs_store_v(index, x->dated ? 1.0 / hs_exp_checked_v(s->log_index) : s->inverse_mark);
+        for (int l = 0; l < valid; l++) {
+            if (w[l] <= threshold[l]) {
+                block->policy_records[offset + l] = (hs_liquidation_record){
+                    .step = (double)step, .funding_in = in[l], .funding_out = out[l],
+                    .inverse_mark = inverse[l], .inverse_index = index[l],
+                };
+                threshold[l] = -INFINITY;
+                trigger[l] = 0;
+                continue;
+            }
+            if (!(inverse[l] <= trigger[l])) continue;
+            double *margin = block->policy_margin + offset + l, *moved = block->policy_moved + offset + l;
+            double *top_ups = block->policy_top_ups + offset + l;
+            const double funding = in[l] - out[l];
+            const double balance = *margin + cell->notional * (inverse[l] - plan->inverse_entry) + cell->notional * funding;
+            double coin = cell->top_up_coin > 0 ? cell->top_up_coin : cell->notional * inverse[l] / cell->initial_leverage - balance;
+            const double left = cell->spot_coin - *moved;
+            if (coin > left) coin = left;
+            if (coin > 0) {
+                *margin += coin;
+                *moved += coin;
+                *top_ups += 1;
+                threshold[l] = -*margin / cell->notional;
+            }
+            trigger[l] = hs_policy_trigger(x, cell, inverse[l], threshold[l], funding,
+                                           *top_ups >= (double)cell->max_top_ups || !(*moved < cell->spot_coin));
+        }
+    }
+    hs_policy_maxima(plan, block, start, valid);
+}
+
 /* Pays the step's funding (a perpetual's payment step) and books the liquidations the step caused.
  * max(f, 0)/F is computed as max(f/F, 0) and max(−f, 0)/F as max(−f/F, 0): the same values, since
  * 1/F > 0. */
@@ -298,6 +377,7 @@ HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int fun
     s->lowest_account = hs_min_v(s->lowest_account, worst);
     if (hs_any_v(worst <= s->next_threshold))
         hs_record_liquidations(x->plan, x->block, start, valid, step, worst, s);
+    if (x->plan->policy_cell_count > 0) hs_lanes_policies(x, step, start, valid, worst, s);
 }
 
 /* Independent groups of HS_WIDTH paths run side by side, so that the long dependency chains of one
@@ -397,6 +477,30 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
     for (long p = 0; p < block->count; p++) {
         block->next_group[p] = 0;
         for (long g = 0; g < groups; g++) block->records[p * groups + g].step = -1;
+    }
+    hs_step_context start_context = {.plan = plan, .a = plan->mark_coefficient, .c = plan->account_constant};
+    for (long c = 0; c < plan->policy_cell_count; c++) {
+        const hs_policy_cell *cell = plan->policy_cells + c;
+        const double threshold = -cell->margin / cell->notional;
+        const double trigger = hs_policy_trigger(&start_context, cell, plan->inverse_entry, threshold, 0,
+                                                 cell->max_top_ups < 1 || !(cell->spot_coin > 0));
+        for (long p = 0; p < block->policy_stride; p++) {
+            const long i = c * block->policy_stride + p;
+            const int real = p < block->count;
+            block->policy_threshold[i] = real ? threshold : -INFINITY;
+            block->policy_trigger[i] = real ? trigger : 0;
+            block->policy_margin[i] = cell->margin;
+            block->policy_moved[i] = 0;
+            block->policy_top_ups[i] = 0;
+            block->policy_records[i].step = -1;
+        }
+    }
+    if (plan->policy_cell_count > 0) {
+        for (long p = block->count; p < block->policy_stride; p++) {
+            block->policy_max_threshold[p] = -INFINITY;
+            block->policy_max_trigger[p] = 0;
+        }
+        hs_policy_maxima(plan, block, 0, block->count);
     }
     const int garch = plan->model == HS_MODEL_GARCH;
     const int history = plan->model == HS_MODEL_BOOTSTRAP || plan->model == HS_MODEL_REPLAY;

@@ -10,6 +10,7 @@ public enum TableReport {
         var lines = header(result)
         lines.append("")
         lines += riskTable(result)
+        lines += topUpLines(result).flatMap(wrap)
         lines += standardErrorLines(result).flatMap(wrap)
         lines.append("")
         lines += costTable(result)
@@ -87,8 +88,10 @@ public enum TableReport {
     }
 
     private static func riskTable(_ result: SimulationResult) -> [String] {
-        let columns = ["ratio", "lev", "mean USD", "stdev USD", "VaR95 USD", "ES95 USD", "ES99 USD", "P(liq)", "liq 95% CI", "effect"]
-        let widths = [5, 5, 10, 10, 10, 10, 10, 7, 15, 5]
+        let managed = result.scenario.policies != [.none]
+        let columns = ["ratio", managed ? "lev/pol" : "lev", "mean USD", "stdev USD", "VaR95 USD", "ES95 USD", "ES99 USD", "P(liq)",
+                       "liq 95% CI", "effect"]
+        let widths = [5, managed ? 10 : 5, 10, 10, 10, 10, 10, 7, 15, 5]
         var lines = ["Net value at the horizon (losses against the start, positive = loss)"]
         lines.append(row(columns, widths))
         for cell in result.shownCells {
@@ -96,7 +99,7 @@ public enum TableReport {
             let ci = cell.liquidation.ci95
             lines.append(row([
                 NumberFormatting.compact(cell.hedgeRatio),
-                cell.notionalUSD > 0 ? NumberFormatting.compact(cell.leverage) + "x" : "–",
+                cell.notionalUSD > 0 ? NumberFormatting.compact(cell.leverage) + "x" + (cell.policy == .topUp ? " top-up" : "") : "–",
                 NumberFormatting.fitted(usd.mean, width: 10),
                 NumberFormatting.fitted(usd.stdev, width: 10),
                 NumberFormatting.fitted(usd.var95, width: 10),
@@ -132,7 +135,14 @@ public enum TableReport {
                 + "\(NumberFormatting.grouped(plan.expectedFundingPerDayUSD)) USD a day (positive = received); expected cost "
                 + "\(NumberFormatting.grouped(plan.expectedCostPerYearUSD))\(costError) USD a year "
                 + "(\(NumberFormatting.percent(plan.expectedCostPercentPerYear / 100))); worst 1 % of outcomes below "
-                + "\(NumberFormatting.grouped(plan.worstOnePercentUSD))\(worstError) USD.",
+                + "\(NumberFormatting.grouped(plan.worstOnePercentUSD))\(worstError) USD."
+                + (plan.topUp.map { rule in
+                    " Top up the margin when the mark reaches " + (rule.firstTriggerPriceUSD.map(NumberFormatting.usd) ?? "–")
+                        + " (" + (rule.coins.map { "\(NumberFormatting.compact($0)) coin" } ?? "back to the initial leverage")
+                        + ", then each time the mark rises \(NumberFormatting.readablePercent(rule.triggerShare)) of the way to the new "
+                        + "liquidation price" + (rule.maxTopUps.map { ", at most \($0) times" } ?? "") + "); on average "
+                        + String(format: "%.4f", rule.meanCoinsMoved) + " coin moves over the horizon."
+                } ?? ""),
         ]
     }
 
@@ -162,6 +172,21 @@ public enum TableReport {
         return lines
     }
 
+    /// What the top-up policy did in each cell that has it.
+    static func topUpLines(_ result: SimulationResult) -> [String] {
+        let scenario = result.scenario
+        let rule = "Top-up when the mark has risen \(NumberFormatting.readablePercent(scenario.topUpAt)) of the way to the "
+            + "liquidation price: " + (scenario.topUpCoins.map { "\(NumberFormatting.compact($0)) coin" } ?? "back to the initial leverage")
+            + (scenario.maxTopUps.map { ", at most \($0) times" } ?? "") + "."
+        let cells = result.cells.compactMap { cell in cell.topUp.map { (cell, $0) } }
+        guard !cells.isEmpty else { return [] }
+        return [rule] + cells.map { cell, topUp in
+            "  ratio \(NumberFormatting.compact(cell.hedgeRatio)) \(NumberFormatting.leverage(cell.leverage)): topped up on "
+                + "\(NumberFormatting.readablePercent(topUp.probability)) of paths, \(String(format: "%.2f", topUp.meanTopUps)) times and "
+                + "\(String(format: "%.4f", topUp.meanCoinsMoved)) coin moved per path on average."
+        }
+    }
+
     /// A warning when, in some cell, the 0.2 % most extreme paths carry more than a quarter of the
     /// variance of the USD or coin value (`ValueDistribution.extremeShare`; from 1,000 paths on).
     static func dominatedLine(_ result: SimulationResult) -> String? {
@@ -176,15 +201,17 @@ public enum TableReport {
     }
 
     private static func costTable(_ result: SimulationResult) -> [String] {
-        let columns = ["ratio", "lev", "funding", "fees", "basis", "liquidation", "total USD", "% a year", "mean coin", "VaR95 coin"]
-        let widths = [5, 5, 9, 8, 8, 11, 10, 8, 11, 11]
+        let managed = result.scenario.policies != [.none]
+        let columns = ["ratio", managed ? "lev/pol" : "lev", "funding", "fees", "basis", "liquidation", "total USD", "% a year",
+                       "mean coin", "VaR95 coin"]
+        let widths = [5, managed ? 10 : 5, 9, 8, 8, 11, 10, 8, 11, 11]
         var lines = ["Expected hedge cost in USD (positive = cost, negative = income)"]
         lines.append(row(columns, widths))
         for cell in result.shownCells {
             let cost = cell.cost
             lines.append(row([
                 NumberFormatting.compact(cell.hedgeRatio),
-                cell.notionalUSD > 0 ? NumberFormatting.compact(cell.leverage) + "x" : "–",
+                cell.notionalUSD > 0 ? NumberFormatting.compact(cell.leverage) + "x" + (cell.policy == .topUp ? " top-up" : "") : "–",
                 NumberFormatting.fitted(cost.fundingUSD, width: 9),
                 NumberFormatting.fitted(cost.feesUSD, width: 8),
                 NumberFormatting.fitted(cost.basisUSD, width: 8),

@@ -11,6 +11,8 @@ import Testing
         "netValueUSD.controlVariateStandardError", "netValueUSD.controlVariateReduction",
         // No liquidation price without a position.
         "liquidationPriceUSD",
+        // Only cells with the top-up policy.
+        "topUp.probability", "topUp.meanTopUps", "topUp.meanCoinsMoved",
     ]
 
     @Test func oneRowPerCellWithNumbersThatParse() throws {
@@ -36,6 +38,8 @@ import Testing
                     if field == "true" { recommended += 1 }
                 case "seed":
                     #expect(UInt64(field) == 7)
+                case "policy":
+                    #expect(["none", "top-up"].contains(field), "row \(number + 1) policy: \(field)")
                 default:
                     if field.isEmpty && Self.optionalColumns.contains(column) { continue }
                     let value = Double(field)

@@ -87,6 +87,25 @@ void hs_normal_pair(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t pa
 void hs_student_t_rows(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t path_begin, long path_count,
                        uint32_t step_begin, long step_count, double dof, double *t);
 
+/**
+ * A cell with a top-up policy, followed path by path (cells without a policy share the threshold
+ * groups). Its margin balance M starts at `margin` (coin); it is liquidated when the account per USD of
+ * notional is at or below −M/N. At a step end where the mark has risen `trigger_share` of the way from
+ * the reference price (the entry, then the mark at the last top-up) to the liquidation price, coins
+ * move from the spot holding into the margin: `top_up_coin`, or (0) enough to bring the leverage at the
+ * mark back to `initial_leverage`, N/(F·L₀) less the balance M + N(1/F − 1/E) + N·Φ; at most
+ * `spot_coin` in all and at most `max_top_ups` times.
+ */
+typedef struct {
+    double notional;
+    double margin;
+    double spot_coin;
+    double trigger_share;
+    double top_up_coin;
+    double initial_leverage;
+    long max_top_ups;
+} hs_policy_cell;
+
 /** The price models of the path kernel. */
 enum {
     HS_MODEL_GBM = 0,
@@ -180,12 +199,17 @@ typedef struct {
     double expiry_after_years;
     double mark_coefficient;
     double account_constant;
+    /** 1/E, the entry price's inverse. */
+    double inverse_entry;
     const double *thresholds;
     long threshold_count;
     /** For each step, its point in the band (the fan chart's recorded steps), or −1. */
     const long *band_point_of_step;
     long band_paths;
     long band_points;
+    /** The cells with a top-up policy (see hs_policy_cell). */
+    const hs_policy_cell *policy_cells;
+    long policy_cell_count;
 } hs_path_plan;
 
 /**
@@ -220,6 +244,20 @@ typedef struct {
     long *next_group;
     hs_liquidation_record *records;
     double *band_log_index;
+    /** Per policy cell c and path p, at c·policy_stride + p (policy_stride ≥ count rounded up to 256):
+     * the threshold −M/N (−∞ once liquidated), the trigger 1/F_trig (0: no more top-ups), the margin
+     * M, the coins moved, the top-ups made, and the liquidation record. */
+    long policy_stride;
+    double *policy_threshold;
+    double *policy_trigger;
+    double *policy_margin;
+    double *policy_moved;
+    double *policy_top_ups;
+    hs_liquidation_record *policy_records;
+    /** Per path (policy_stride entries): the highest threshold and trigger over the policy cells, so
+     * that a step where no cell can act costs one test. */
+    double *policy_max_threshold;
+    double *policy_max_trigger;
 } hs_path_block;
 
 /** Simulates one block of paths to the horizon (see hs_path_plan). */

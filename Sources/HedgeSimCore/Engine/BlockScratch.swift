@@ -26,8 +26,22 @@ final class BlockScratch {
     /// `paths × bandPoints` log index of the band paths.
     let bandLogIndex: UnsafeMutablePointer<Double>
     let bandPoints: Int
+    /// Policy cells: per cell `c` and path `p` at `c·policyStride + p`, the kernel's threshold and trigger
+    /// (working state), the margin, the coins moved and the top-ups at the horizon, and the liquidation
+    /// record. `policyStride` covers the kernel's 256 lanes however few paths the block has.
+    let policyCells: Int
+    let policyStride: Int
+    let policyThreshold: UnsafeMutablePointer<Double>
+    let policyTrigger: UnsafeMutablePointer<Double>
+    let policyMargin: UnsafeMutablePointer<Double>
+    let policyMoved: UnsafeMutablePointer<Double>
+    let policyTopUps: UnsafeMutablePointer<Double>
+    let policyRecords: UnsafeMutablePointer<hs_liquidation_record>
+    /// Per path: the highest threshold and trigger over the policy cells (the kernel's quick test).
+    let policyMaxThreshold: UnsafeMutablePointer<Double>
+    let policyMaxTrigger: UnsafeMutablePointer<Double>
 
-    init(paths: Int, groups: Int, bandPoints: Int = 0) {
+    init(paths: Int, groups: Int, bandPoints: Int = 0, policyCells: Int = 0) {
         self.paths = paths
         self.groups = groups
         self.bandPoints = bandPoints
@@ -47,15 +61,29 @@ final class BlockScratch {
         records = .allocate(capacity: max(1, paths * groups))
         records.initialize(repeating: hs_liquidation_record(), count: max(1, paths * groups))
         bandLogIndex = buffer(paths * bandPoints)
+        self.policyCells = policyCells
+        policyStride = max(SimulationPlan.blockSize, paths)
+        let policySlots = policyCells * policyStride
+        policyThreshold = buffer(policySlots)
+        policyTrigger = buffer(policySlots)
+        policyMargin = buffer(policySlots)
+        policyMoved = buffer(policySlots)
+        policyTopUps = buffer(policySlots)
+        policyMaxThreshold = buffer(policyStride)
+        policyMaxTrigger = buffer(policyStride)
+        policyRecords = .allocate(capacity: max(1, policySlots))
+        policyRecords.initialize(repeating: hs_liquidation_record(), count: max(1, policySlots))
     }
 
     deinit {
         for pointer in [
             stateLogIndex, stateInverseMark, stateFundingIn, stateFundingOut, stateLowestAccount, terminalIndex, bandLogIndex,
+            policyThreshold, policyTrigger, policyMargin, policyMoved, policyTopUps, policyMaxThreshold, policyMaxTrigger,
         ] {
             pointer.deallocate()
         }
         records.deallocate()
+        policyRecords.deallocate()
         stateNextGroup.deallocate()
     }
 }

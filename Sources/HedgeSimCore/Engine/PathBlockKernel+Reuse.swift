@@ -11,7 +11,8 @@ extension PathBlockKernel {
     /// Every path's numbers are a pure function of its counters, so the result is the same for any
     /// thread count.
     func runReusing(_ probe: SimulationSink, firstPath: Int, count: Int, scratch: BlockScratch, spare: BlockScratch) {
-        guard let state = probe.pathState else {
+        // A policy cell acts before any threshold is reached (a top-up), so its paths always run again.
+        guard let state = probe.pathState, plan.policyCells.isEmpty else {
             run(firstPath: firstPath, count: count, scratch: scratch)
             return
         }

@@ -4,7 +4,7 @@ import Foundation
 /// Sums over the paths of one block, per cell, in the order `CellSums` lists them; reduced across
 /// blocks in block order so totals do not depend on threads.
 enum CellSums {
-    static let fieldCount = 9
+    static let fieldCount = 12
     /// Funding cost in USD (paid − received, valued at the horizon price).
     static let fundingCost = 0
     static let fundingReceived = 1
@@ -18,6 +18,11 @@ enum CellSums {
     static let liquidationSteps = 7
     /// The part of `liquidationLoss` the venue keeps: the margin balance left at the liquidation.
     static let forfeitedMargin = 8
+    /// Policy cells: coins moved from the spot holding into the margin, top-ups made, and paths with
+    /// at least one top-up.
+    static let coinsMoved = 9
+    static let topUps = 10
+    static let toppedUpPaths = 11
 }
 
 extension PathBlockKernel {
@@ -59,31 +64,46 @@ extension PathBlockKernel {
         }
         for (cellIndex, cell) in plan.cells.enumerated() {
             let out = sink.slot(cell: cellIndex, globalPath: firstPath)
+            if let managed = plan.cellPolicyIndex[cellIndex] {
+                settleCell(cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, sums: sink.sums(block: block, cell: cellIndex)) { path in
+                    let slot = managed * scratch.policyStride + path
+                    let margin = scratch.policyMargin[slot]
+                    return (scratch.policyRecords[slot], margin, scratch.policyMoved[slot], scratch.policyTopUps[slot],
+                            -margin / cell.notional)
+                }
+                continue
+            }
             guard cell.notional > 0, let group = plan.cellThresholdIndex[cellIndex] else {
                 for path in 0..<count { sink.netCoin[out + path] = cell.spotCoin }
                 continue
             }
-            settleCell(cell, group: group, count: count, scratch: scratch, netCoin: sink.netCoin + out,
-                       sums: sink.sums(block: block, cell: cellIndex))
+            let groups = plan.thresholds.count
+            settleCell(cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, sums: sink.sums(block: block, cell: cellIndex)) { path in
+                (scratch.records[path * groups + group], cell.marginCoin, 0, 0, plan.thresholds[group])
+            }
         }
     }
 
-    /// One cell with a position over the paths of a block (see `settleBlock`).
+    /// One cell with a position over the paths of a block (see `settleBlock`). `account(path)` gives the
+    /// path's liquidation record, its margin at the horizon (or at the liquidation), the coins moved
+    /// into it from the spot holding, the top-ups and the liquidation threshold `−M/N` then (for a cell
+    /// without a policy: the cell's record group, margin and threshold, nothing moved).
     private func settleCell(
-        _ cell: HedgeCell, group: Int, count: Int, scratch: BlockScratch,
-        netCoin: UnsafeMutablePointer<Double>, sums: UnsafeMutablePointer<Double>
+        _ cell: HedgeCell, count: Int, scratch: BlockScratch, netCoin: UnsafeMutablePointer<Double>,
+        sums: UnsafeMutablePointer<Double>,
+        account: (Int) -> (record: hs_liquidation_record, margin: Double, moved: Double, topUps: Double, threshold: Double)
     ) {
         let holding = plan.scenario.holding
-        let groups = plan.thresholds.count
         let notional = cell.notional
         var fundingCostSum = 0.0, fundingReceivedSum = 0.0, fundingPaidSum = 0.0, feesSum = 0.0
         var basisCostSum = 0.0, liquidationLossSum = 0.0, liquidationCount = 0.0, liquidationStepSum = 0.0
-        var forfeitedSum = 0.0
+        var forfeitedSum = 0.0, movedSum = 0.0, topUpSum = 0.0, toppedUpCount = 0.0
         for path in 0..<count {
+            let (record, margin, moved, topUps, threshold) = account(path)
+            let spot = cell.spotCoin - moved
             let index = scratch.terminalIndex[path]
             let inverseMark = scratch.stateInverseMark[path]
             let inverseIndex = plan.isPerpetual ? inverseMark : 1 / index
-            let record = scratch.records[path * groups + group]
             let liquidated = record.step >= 0
             let exitInverseMark = liquidated ? record.inverse_mark : inverseMark
             let exitInverseIndex = liquidated ? record.inverse_index : inverseIndex
@@ -92,11 +112,14 @@ extension PathBlockKernel {
             let exitFee = liquidated ? 0 : plan.exitFeeRate * notional * inverseMark
             let coin: Double
             if liquidated {
-                coin = cell.spotCoin
+                coin = spot
             } else {
                 let pnl = notional * (inverseMark - plan.inverseEntry)
-                coin = cell.spotCoin + cell.marginCoin + pnl + notional * (fundingIn - fundingOut) - exitFee
+                coin = spot + margin + pnl + notional * (fundingIn - fundingOut) - exitFee
             }
+            movedSum += moved
+            topUpSum += topUps
+            toppedUpCount += topUps > 0 ? 1 : 0
             netCoin[path] = coin
 
             let fundingReceived = index * notional * fundingIn
@@ -114,7 +137,8 @@ extension PathBlockKernel {
             if liquidated {
                 let ideal = index * holding + notional * (1 - index * plan.inverseIndex0)
                 liquidationLossSum += ideal - index * coin - fundingCost - fees - basisCost
-                forfeitedSum += index * forfeitedCoin(cell, group: group, inverseMark: exitInverseMark, funding: fundingIn - fundingOut)
+                forfeitedSum += index * forfeitedCoin(
+                    notional: notional, margin: margin, threshold: threshold, inverseMark: exitInverseMark, funding: fundingIn - fundingOut)
                 liquidationCount += 1
                 liquidationStepSum += record.step + 1
             }
@@ -128,6 +152,9 @@ extension PathBlockKernel {
         sums[CellSums.liquidations] += liquidationCount
         sums[CellSums.liquidationSteps] += liquidationStepSum
         sums[CellSums.forfeitedMargin] += forfeitedSum
+        sums[CellSums.coinsMoved] += movedSum
+        sums[CellSums.topUps] += topUpSum
+        sums[CellSums.toppedUpPaths] += toppedUpCount
     }
 
     /// Coin the venue keeps when it liquidates `cell`: the margin balance left. With the between-step
@@ -136,16 +163,15 @@ extension PathBlockKernel {
     /// account rule) or `m·N/E` (entry convention). Checked at step ends only, the mark may overshoot:
     /// the balance `M + N(1/F − 1/E + Φ)` at the step end, never below 0 (beyond bankruptcy the
     /// venue's insurance fund takes the rest).
-    private func forfeitedCoin(_ cell: HedgeCell, group: Int, inverseMark: Double, funding: Double) -> Double {
-        let notional = cell.notional
+    private func forfeitedCoin(notional: Double, margin: Double, threshold: Double, inverseMark: Double, funding: Double) -> Double {
         guard plan.betweenStepCheck else {
-            return max(0, cell.marginCoin + notional * (inverseMark - plan.inverseEntry + funding))
+            return max(0, margin + notional * (inverseMark - plan.inverseEntry + funding))
         }
         let rate = plan.scenario.maintenanceRate
         switch plan.scenario.maintenanceConvention {
         case .entry: return rate * notional * plan.inverseEntry
         case .mark:
-            let inverseLevel = (plan.thresholds[group] - plan.accountConstant - funding) / plan.markCoefficient
+            let inverseLevel = (threshold - plan.accountConstant - funding) / plan.markCoefficient
             return max(0, rate * notional * inverseLevel)
         }
     }

@@ -40,7 +40,12 @@ struct PathBlockKernel {
                 funding_in: scratch.stateFundingIn, funding_out: scratch.stateFundingOut,
                 lowest_account: scratch.stateLowestAccount,
                 next_group: scratch.stateNextGroup, records: scratch.records,
-                band_log_index: scratch.bandLogIndex)
+                band_log_index: scratch.bandLogIndex,
+                policy_stride: scratch.policyStride, policy_threshold: scratch.policyThreshold,
+                policy_trigger: scratch.policyTrigger, policy_margin: scratch.policyMargin,
+                policy_moved: scratch.policyMoved, policy_top_ups: scratch.policyTopUps,
+                policy_records: scratch.policyRecords, policy_max_threshold: scratch.policyMaxThreshold,
+                policy_max_trigger: scratch.policyMaxTrigger)
             hs_simulate_paths(constants, &block)
         }
     }

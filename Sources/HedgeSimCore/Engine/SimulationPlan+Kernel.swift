@@ -10,6 +10,7 @@ extension SimulationPlan {
                 historyReturns.withUnsafeBufferPointer { returns in
                     historyFunding.withUnsafeBufferPointer { funding in
                         historyBasis.withUnsafeBufferPointer { basis in
+                          policyCells.withUnsafeBufferPointer { policies in
                             var constants = hs_path_plan(
                                 seed: seed,
                                 purpose_diffusion: RandomPurpose.diffusion.rawValue,
@@ -61,12 +62,16 @@ extension SimulationPlan {
                                 expiry_after_years: expiryAfterHorizonYears,
                                 mark_coefficient: markCoefficient,
                                 account_constant: accountConstant,
+                                inverse_entry: inverseEntry,
                                 thresholds: thresholds.baseAddress,
                                 threshold_count: thresholds.count,
                                 band_point_of_step: bandPointOfStep.baseAddress,
                                 band_paths: bandPaths,
-                                band_points: bandPoints)
+                                band_points: bandPoints,
+                                policy_cells: policies.baseAddress,
+                                policy_cell_count: policies.count)
                             return body(&constants)
+                          }
                         }
                     }
                 }

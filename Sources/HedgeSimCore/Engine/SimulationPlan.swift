@@ -1,3 +1,4 @@
+internal import CVectorMath
 import Foundation
 
 /// Per-step constants derived once from a validated `Scenario`, so the kernels do no parameter
@@ -101,8 +102,12 @@ struct SimulationPlan: Sendable {
     let cells: [HedgeCell]
     /// Distinct liquidation thresholds in descending order (the first is reached first).
     let thresholds: [Double]
-    /// For each cell, the index of its threshold in `thresholds` (nil: no position).
+    /// For each cell, the index of its threshold in `thresholds` (nil: no position, or a policy cell).
     let cellThresholdIndex: [Int?]
+    /// The cells with a top-up policy as the kernel follows them, path by path (`hs_policy_cell`), and
+    /// for each cell its index among them (nil: no policy).
+    let policyCells: [hs_policy_cell]
+    let cellPolicyIndex: [Int?]
 
     // Price bands: the index of the first `bandPaths` paths is kept at `bandSteps` for the fan chart.
     static let maxBandPaths = 4_096
@@ -204,9 +209,21 @@ struct SimulationPlan: Sendable {
 
         let cells = cells ?? scenario.cells
         self.cells = cells
-        let distinct = Set(cells.filter { $0.notional > 0 }.map(\.threshold)).sorted(by: >)
+        let grouped = { (cell: HedgeCell) in cell.notional > 0 && cell.policy == .none }
+        let distinct = Set(cells.filter(grouped).map(\.threshold)).sorted(by: >)
         thresholds = distinct
-        cellThresholdIndex = cells.map { cell in cell.notional > 0 ? distinct.firstIndex(of: cell.threshold) : nil }
+        cellThresholdIndex = cells.map { cell in grouped(cell) ? distinct.firstIndex(of: cell.threshold) : nil }
+        var managed: [hs_policy_cell] = []
+        cellPolicyIndex = cells.map { cell in
+            guard cell.notional > 0, cell.policy == .topUp else { return nil }
+            managed.append(hs_policy_cell(
+                notional: cell.notional, margin: cell.marginCoin, spot_coin: max(0, cell.spotCoin),
+                trigger_share: scenario.topUpAt, top_up_coin: scenario.topUpCoins ?? 0,
+                initial_leverage: cell.notional / (scenario.entryPrice * cell.marginCoin),
+                max_top_ups: scenario.maxTopUps ?? Int.max))
+            return managed.count - 1
+        }
+        policyCells = managed
         bandPaths = min(scenario.paths, SimulationPlan.maxBandPaths)
         let stepCount = scenario.stepCount
         let points = min(stepCount, SimulationPlan.maxBandPoints - 1)
@@ -225,8 +242,8 @@ struct SimulationPlan: Sendable {
     /// The mark price at which cell `index` is liquidated before any funding: solving
     /// `a/F + c = θ` gives `F = a/(θ − c)`; nil without a position or when `θ − c ≤ 0`.
     func liquidationPrice(of index: Int) -> Double? {
-        guard let group = cellThresholdIndex[index] else { return nil }
-        let denominator = thresholds[group] - accountConstant
+        guard cells[index].notional > 0 else { return nil }
+        let denominator = cells[index].threshold - accountConstant
         return denominator > 0 ? markCoefficient / denominator : nil
     }
 

@@ -24,6 +24,8 @@ public struct HedgeCell: Sendable, Equatable {
     public let entryFeeCoin: Double
     /// Coins kept outside the margin account.
     public var spotCoin: Double
+    /// How the margin is managed while the hedge is open.
+    public var policy: MarginPolicy = .none
 
     /// Builds the cell for one ratio and leverage of a scenario.
     public init(scenario: Scenario, ratio: Double, leverage: Double) {
@@ -70,14 +72,26 @@ extension Scenario {
     public var searchesLeverage: Bool { leverageMode == .auto && margin == .isolated && collateral == nil }
 
     /// The grid in report order. Fixed leverages: ratios outer, leverages inner. Automatic leverage:
-    /// one cell per ratio, at the chosen leverage (before the search, the smallest feasible one).
+    /// one cell per ratio, at the chosen leverage (before the search, the smallest feasible one). Each
+    /// hedged cell then once per margin policy, in `policies` order (the unhedged holding once).
     public var cells: [HedgeCell] {
+        let positions: [HedgeCell]
         switch leverageMode {
         case .fixed:
-            return hedgeRatios.flatMap { ratio in leverages.map { HedgeCell(scenario: self, ratio: ratio, leverage: $0) } }
+            positions = hedgeRatios.flatMap { ratio in leverages.map { HedgeCell(scenario: self, ratio: ratio, leverage: $0) } }
         case .auto:
             let chosen = chosenLeverages ?? hedgeRatios.map { LeverageSearch.smallestLeverage(scenario: self, ratio: $0) }
-            return zip(hedgeRatios, chosen).map { HedgeCell(scenario: self, ratio: $0, leverage: $1) }
+            positions = zip(hedgeRatios, chosen).map { HedgeCell(scenario: self, ratio: $0, leverage: $1) }
+        }
+        guard policies != [.none] else { return positions }
+        return positions.flatMap { cell in
+            cell.notional > 0
+                ? policies.map { policy in
+                    var managed = cell
+                    managed.policy = policy
+                    return managed
+                }
+                : [cell]
         }
     }
 }

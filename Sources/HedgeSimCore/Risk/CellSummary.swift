@@ -5,6 +5,10 @@ public struct CellSummary: Codable, Sendable, Equatable {
     public var cell: Int
     public var hedgeRatio: Double
     public var leverage: Double
+    /// How the margin is managed while the hedge is open.
+    public var policy: MarginPolicy
+    /// What the top-up policy did; nil for the other policies.
+    public var topUp: TopUpSummary?
     /// Whole contracts shorted and their notional `N` in USD.
     public var contracts: Double
     public var notionalUSD: Double
@@ -101,6 +105,8 @@ extension CellSummary {
         try container.encode(cell, forKey: .cell)
         try container.encode(hedgeRatio, forKey: .hedgeRatio)
         try container.encode(leverage, forKey: .leverage)
+        try container.encode(policy, forKey: .policy)
+        try container.encode(topUp, forKey: .topUp)
         try container.encode(contracts, forKey: .contracts)
         try container.encode(notionalUSD, forKey: .notionalUSD)
         try container.encode(marginCoin, forKey: .marginCoin)
@@ -122,4 +128,15 @@ extension LiquidationSummary {
         try container.encode(ci95, forKey: .ci95)
         try container.encode(meanTimeDays, forKey: .meanTimeDays)
     }
+}
+
+/// What a top-up policy did over the paths: how often it moved coins from the spot holding into the
+/// margin, and how many. Moved coins stay in the portfolio (they are lost only with a liquidation).
+public struct TopUpSummary: Codable, Sendable, Equatable {
+    /// Share of paths with at least one top-up.
+    public var probability: Double
+    /// Mean top-ups per path (over every path).
+    public var meanTopUps: Double
+    /// Mean coins moved per path (over every path).
+    public var meanCoinsMoved: Double
 }

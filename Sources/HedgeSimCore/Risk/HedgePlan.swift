@@ -28,6 +28,8 @@ public struct HedgePlan: Codable, Sendable, Equatable {
     public var expectedCostPercentPerYear: Double
     /// The 1 % quantile of the net USD value at the horizon (the worst 1 % outcome starts here).
     public var worstOnePercentUSD: Double
+    /// The top-up rule to follow, for a cell with the top-up policy.
+    public var topUp: TopUpRule?
 
     init(scenario: Scenario, cell: CellSummary) {
         let price = scenario.price
@@ -49,5 +51,24 @@ public struct HedgePlan: Codable, Sendable, Equatable {
         expectedCostPerYearUSD = cell.cost.totalUSD * 365 / scenario.horizonDays
         expectedCostPercentPerYear = cell.cost.annualisedPercent
         worstOnePercentUSD = cell.netValueUSD.quantiles["0.01"] ?? cell.netValueUSD.mean
+        topUp = cell.policy == .topUp
+            ? TopUpRule(
+                firstTriggerPriceUSD: cell.liquidationPriceUSD.map { entry + scenario.topUpAt * ($0 - entry) },
+                triggerShare: scenario.topUpAt, coins: scenario.topUpCoins, maxTopUps: scenario.maxTopUps,
+                meanCoinsMoved: cell.topUp?.meanCoinsMoved ?? 0)
+            : nil
     }
+}
+
+/// When and how much to top up the margin (`MarginPolicy.topUp`).
+public struct TopUpRule: Codable, Sendable, Equatable {
+    /// The mark price of the first top-up, `E + s·(F_liq − E)`; nil when nothing liquidates the short.
+    public var firstTriggerPriceUSD: Double?
+    /// `s`: later top-ups trigger `s` of the way from the mark at the last top-up to the new liquidation price.
+    public var triggerShare: Double
+    /// Coins per top-up; nil: enough to restore the initial leverage at the mark.
+    public var coins: Double?
+    public var maxTopUps: Int?
+    /// Mean coins moved per path over the horizon.
+    public var meanCoinsMoved: Double
 }

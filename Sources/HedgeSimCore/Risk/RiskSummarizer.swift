@@ -78,6 +78,12 @@ struct RiskSummarizer {
                 cell: index,
                 hedgeRatio: cell.hedgeRatio,
                 leverage: cell.leverage,
+                policy: cell.policy,
+                topUp: cell.policy == .topUp
+                    ? TopUpSummary(
+                        probability: sums[CellSums.toppedUpPaths], meanTopUps: sums[CellSums.topUps],
+                        meanCoinsMoved: sums[CellSums.coinsMoved])
+                    : nil,
                 contracts: cell.contracts,
                 notionalUSD: cell.notional,
                 marginCoin: cell.marginCoin,

@@ -40,7 +40,7 @@ extension Scenario {
             throw InputError(field: "paths", value: String(paths), allowed: "a whole number from 1 to \(Scenario.maxPaths)")
         }
         let leveragesPerRatio = leverageMode == .fixed ? leverages.count : 1
-        let storedValues = Double(paths) * Double(hedgeRatios.count * leveragesPerRatio + 1)
+        let storedValues = Double(paths) * Double(hedgeRatios.count * leveragesPerRatio * max(1, policies.count) + 1)
         if storedValues * 8 > Scenario.maxResultBytes {
             throw InputError(
                 field: "paths", value: String(paths),
@@ -48,6 +48,7 @@ extension Scenario {
                     + "in one report (results need 8 bytes per path and cell, and a merge of shards holds them all); run several seeds as separate reports, or fewer cells")
         }
         try validateGrid()
+        try validatePolicies()
         try validateInstrument()
         try validateModel()
         try validateFunding()
@@ -62,6 +63,27 @@ extension Scenario {
         }
         if let threads, threads < 1 || threads > 1024 {
             throw InputError(field: "threads", value: String(threads), allowed: "a whole number from 1 to 1024")
+        }
+    }
+
+    private func validatePolicies() throws {
+        let names = policies.map(\.rawValue).joined(separator: ",")
+        if policies.isEmpty || Set(policies).count != policies.count {
+            throw InputError(field: "policies", value: names.isEmpty ? "none given" : names,
+                             allowed: "each of " + ScenarioFields.allowedPolicies + " at most once")
+        }
+        guard policies.contains(.topUp) else { return }
+        if margin == .cross {
+            throw InputError(field: "policies", value: names,
+                             allowed: "top-up only on isolated margin (cross margin already backs the short with the whole holding)")
+        }
+        try require("topUpAt", topUpAt, topUpAt > 0 && topUpAt <= 1,
+                    "a share of the way to the liquidation price in (0, 1], e.g. 0.7")
+        if let maxTopUps, maxTopUps < 1 || maxTopUps > 1_000_000 {
+            throw InputError(field: "maxTopUps", value: String(maxTopUps), allowed: "a whole number from 1 to 1000000")
+        }
+        if let topUpCoins {
+            try require("topUpCoins", topUpCoins, topUpCoins > 0 && topUpCoins <= holding, "coins > 0 and at most the holding")
         }
     }
 

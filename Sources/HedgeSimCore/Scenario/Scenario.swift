@@ -43,6 +43,17 @@ public struct Scenario: Codable, Sendable, Equatable {
     /// Check liquidation between steps with the Brownian-bridge maximum of the mark, not only at steps.
     public var betweenStepCheck: Bool = true
 
+    // MARK: Managing the margin
+    /// The margin policies compared, each on every hedged cell (`none` keeps the hedge as opened).
+    public var policies: [MarginPolicy] = [.none]
+    /// Top-up trigger: the share of the way from the reference price (the entry, then the mark at the
+    /// last top-up) to the liquidation price that the mark must rise, in (0, 1].
+    public var topUpAt: Double = 0.7
+    /// Most top-ups per path; nil: as many as the spot holding pays for.
+    public var maxTopUps: Int? = nil
+    /// Coins per top-up; nil: enough to bring the leverage at the mark back to the initial one.
+    public var topUpCoins: Double? = nil
+
     // MARK: Instrument
     /// Perpetual or dated inverse contract.
     public var instrument: InstrumentKind = .perpetual

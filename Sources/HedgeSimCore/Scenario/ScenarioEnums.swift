@@ -63,3 +63,13 @@ public enum Objective: String, Codable, Sendable, CaseIterable {
     /// the venue) whose liquidation probability's upper 95 % bound is within the limit.
     case leastMargin = "least-margin"
 }
+
+/// How a hedge's margin is managed while it is open; every policy is a grid dimension beside ratio
+/// and leverage, run on the same paths.
+public enum MarginPolicy: String, Codable, Sendable, CaseIterable {
+    /// Opened once and left alone.
+    case none
+    /// Coins move from the spot holding into the margin when the mark has risen `topUpAt` of the way to
+    /// the liquidation price: enough to restore the initial leverage at the mark, or `topUpCoins`.
+    case topUp = "top-up"
+}

@@ -23,6 +23,8 @@ extension ScenarioFields {
             return ({ $0.searchesLeverage }, "--leverage auto on isolated margin without --collateral")
         case "maxPaths":
             return ({ $0.untilSettled }, "--until-settled")
+        case "topUpAt", "maxTopUps", "topUpCoins":
+            return ({ $0.policies.contains(.topUp) }, "--policy top-up")
         default:
             return nil
         }

@@ -12,6 +12,8 @@ public enum ScenarioFields {
         case numberList(WritableKeyPath<Scenario, [Double]>)
         /// `auto`, or a number list that pins the leverages.
         case leverages
+        /// A list of margin policies (`none,top-up`).
+        case policies
         case textList(WritableKeyPath<Scenario, [String]>)
         case boolean(WritableKeyPath<Scenario, Bool>)
         case choice([String], (inout Scenario, String) -> Void)
@@ -47,6 +49,10 @@ public enum ScenarioFields {
             field("maintenanceRate", .number(\.maintenanceRate)),
             choice("maintenanceConvention", \.maintenanceConvention),
             field("betweenStepCheck", .boolean(\.betweenStepCheck)),
+            field("policies", .policies, flag: "policy"),
+            field("topUpAt", .number(\.topUpAt)),
+            field("maxTopUps", .optionalInteger(\.maxTopUps)),
+            field("topUpCoins", .optionalNumber(\.topUpCoins)),
             choice("instrument", \.instrument),
             field("expiryDays", .optionalNumber(\.expiryDays)),
             field("basis", .number(\.basis)),
@@ -85,6 +91,8 @@ public enum ScenarioFields {
         ]
     }
 
+    static let allowedPolicies = MarginPolicy.allCases.map(\.rawValue).joined(separator: " | ")
+
     /// Every key a config may hold (the scenario fields plus `seed`, `stress` and `variants`).
     public static var keys: [String] { all.map(\.key) + ["seed", "stress", "variants"] }
 
@@ -118,6 +126,21 @@ public enum ScenarioFields {
                 // Setting the list pins it (`Scenario.leverages` sets `leverageMode` to `fixed`).
                 scenario.leverages = try NumberList.parse(
                     value, or: fail("auto, or numbers as a list (2,3,5) or a range start:end:step (1:5:1)"))
+            }
+        case .policies:
+            let names: [String]
+            switch value {
+            case .text(let text): names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            case .list(let items):
+                names = try items.map { item in
+                    guard case .text(let text) = item else { throw fail("a list of " + allowedPolicies) }
+                    return text
+                }
+            default: throw fail("a list of " + allowedPolicies)
+            }
+            scenario.policies = try names.map { name in
+                guard let policy = MarginPolicy(rawValue: name) else { throw fail("a list of " + allowedPolicies) }
+                return policy
             }
         case .textList(let path):
             switch value {
