@@ -21,6 +21,8 @@ enum HTMLExplorer {
     struct Cell: Encodable {
         var ratio: Double?
         var leverage: Double?
+        /// The leverage with the margin policy, as the control lists it ("5x", "5x top-up").
+        var label: String
         /// `notionalUSD`, `marginCoin`, and `liquidationPriceUSD` (null: no price liquidates the short).
         var position: [String: Double?]
         /// The net value at the horizon: `mean`, `stdev`, `var95`, `var99`, `es95`, `es99` (losses
@@ -59,7 +61,7 @@ enum HTMLExplorer {
             option(index, F.compact(ratio), selected: ratio == recommended.hedgeRatio)
         }
         let leverages = result.cells.enumerated().filter { $0.element.hedgeRatio == recommended.hedgeRatio }.map { index, cell in
-            option(index, F.leverage(cell.leverage), selected: selection.isRecommended(cell))
+            option(index, cell.leverageLabel, selected: selection.isRecommended(cell))
         }
         let chart = "<svg class=\"chart\" id=\"explore-chart\" viewBox=\"0 0 680 100\" role=\"img\" "
             + "aria-label=\"Quantiles of the net value at the horizon of the picked cell\"></svg>"
@@ -158,6 +160,7 @@ extension HTMLExplorer.Cell {
         let finite = HTMLExplorer.finite
         ratio = finite(cell.hedgeRatio)
         leverage = finite(cell.leverage)
+        label = cell.leverageLabel
         position = [
             "notionalUSD": finite(cell.notionalUSD), "marginCoin": finite(cell.marginCoin),
             "liquidationPriceUSD": cell.liquidationPriceUSD.flatMap(finite),

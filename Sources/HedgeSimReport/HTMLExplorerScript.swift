@@ -65,7 +65,7 @@ enum HTMLExplorerScript {
             const cell = data.cells[index], value = cell.value, valueErrors = cell.valueErrors || {};
             const liquidation = cell.liquidation, position = cell.position, cost = cell.cost, costErrors = cell.costErrors || {};
             const text = {
-              title: 'Hedge ratio ' + compact(cell.ratio) + ' at ' + compact(cell.leverage) + 'x leverage'
+              title: 'Hedge ratio ' + compact(cell.ratio) + ' at ' + cell.label + ' leverage'
                 + (index === data.recommended ? ' (recommended)' : ''),
               effectiveness: percent(value.effectiveness),
               probability: percent(liquidation.probability),
@@ -153,9 +153,9 @@ enum HTMLExplorerScript {
             const indices = data.cells.map((_, index) => index).filter((index) => data.cells[index].ratio === ratio);
             const keep = indices.includes(previous)
               ? previous
-              : indices.find((index) => before && data.cells[index].leverage === before.leverage) ?? indices[0];
+              : indices.find((index) => before && data.cells[index].label === before.label) ?? indices[0];
             leverageSelect.replaceChildren(...indices.map((index) =>
-              new Option(compact(data.cells[index].leverage) + 'x', String(index), index === keep, index === keep)));
+              new Option(data.cells[index].label, String(index), index === keep, index === keep)));
             return keep;
           };
           ratioSelect.addEventListener('change', () => show(pickRatio(Number(leverageSelect.value))));

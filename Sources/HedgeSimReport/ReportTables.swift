@@ -15,7 +15,7 @@ enum ReportTables {
             let usd = cell.netValueUSD
             let ci = cell.liquidation.ci95
             table.rows.append([
-                F.compact(cell.hedgeRatio), F.leverage(cell.leverage), F.grouped(usd.mean), F.grouped(usd.stdev), F.grouped(usd.var95),
+                F.compact(cell.hedgeRatio), cell.leverageLabel, F.grouped(usd.mean), F.grouped(usd.stdev), F.grouped(usd.var95),
                 F.grouped(usd.es95), F.grouped(usd.es99), F.readablePercent(cell.liquidation.probability),
                 F.readablePercent(ci[0]) + " – " + F.readablePercent(ci[1]),
                 cell.hedgeEffectiveness.map(F.readablePercent) ?? "–",
@@ -34,7 +34,7 @@ enum ReportTables {
         for cell in result.shownCells {
             let cost = cell.cost
             table.rows.append([
-                F.compact(cell.hedgeRatio), F.leverage(cell.leverage), F.grouped(cost.fundingUSD), F.grouped(cost.feesUSD),
+                F.compact(cell.hedgeRatio), cell.leverageLabel, F.grouped(cost.fundingUSD), F.grouped(cost.feesUSD),
                 F.grouped(cost.basisUSD), F.grouped(cost.liquidationLossUSD), F.grouped(cost.totalUSD),
                 F.readablePercent(cost.annualisedPercent / 100),
             ])
@@ -54,7 +54,7 @@ enum ReportTables {
             rows: [])
         for cell in result.shownCells {
             table.rows.append([
-                F.compact(cell.hedgeRatio), F.leverage(cell.leverage), F.grouped(cell.contracts), F.grouped(cell.notionalUSD),
+                F.compact(cell.hedgeRatio), cell.leverageLabel, F.grouped(cell.contracts), F.grouped(cell.notionalUSD),
                 F.grouped(cell.marginCoin, decimals: 4), cell.liquidationPriceUSD.map { F.grouped($0) } ?? "none",
                 cell.liquidation.meanTimeDays.map { F.grouped($0, decimals: 1) } ?? "–",
                 F.grouped(cell.netValueCoin.mean, decimals: 4), F.grouped(cell.netValueCoin.var95, decimals: 4),

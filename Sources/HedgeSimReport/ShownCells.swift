@@ -12,3 +12,10 @@ extension SimulationResult {
         }
     }
 }
+
+extension CellSummary {
+    /// The leverage as the reports print it, with the margin policy when there is one: "5x", "5x top-up".
+    var leverageLabel: String {
+        NumberFormatting.leverage(leverage) + (policy == .topUp ? " top-up" : "")
+    }
+}

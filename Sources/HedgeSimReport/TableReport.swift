@@ -99,7 +99,7 @@ public enum TableReport {
             let ci = cell.liquidation.ci95
             lines.append(row([
                 NumberFormatting.compact(cell.hedgeRatio),
-                cell.notionalUSD > 0 ? NumberFormatting.compact(cell.leverage) + "x" + (cell.policy == .topUp ? " top-up" : "") : "–",
+                cell.notionalUSD > 0 ? cell.leverageLabel : "–",
                 NumberFormatting.fitted(usd.mean, width: 10),
                 NumberFormatting.fitted(usd.stdev, width: 10),
                 NumberFormatting.fitted(usd.var95, width: 10),
@@ -211,7 +211,7 @@ public enum TableReport {
             let cost = cell.cost
             lines.append(row([
                 NumberFormatting.compact(cell.hedgeRatio),
-                cell.notionalUSD > 0 ? NumberFormatting.compact(cell.leverage) + "x" + (cell.policy == .topUp ? " top-up" : "") : "–",
+                cell.notionalUSD > 0 ? cell.leverageLabel : "–",
                 NumberFormatting.fitted(cost.fundingUSD, width: 9),
                 NumberFormatting.fitted(cost.feesUSD, width: 8),
                 NumberFormatting.fitted(cost.basisUSD, width: 8),
