@@ -35,7 +35,8 @@ struct MonitorCommand: ParsableCommand {
     @Option(name: .customLong("alert-above"), parsing: .unconditional,
             help: "Exit 3 when the Wilson upper bound of P(liq) exceeds this probability.")
     var alertAbove: String?
-    @OptionGroup var market: MonitorMarketOptions
+    @OptionGroup var market: MarketOptions
+    @OptionGroup var simulation: MonitorSimulationOptions
     @Option(parsing: .unconditional, help: "Random seed (0…18446744073709551615; default 1).", transform: Seed.init(parsing:))
     var seed: Seed?
     @Option(parsing: .unconditional, help: "Output format: table | json.", transform: ReportFormat.parser([.table, .json]))
@@ -102,7 +103,7 @@ struct MonitorCommand: ParsableCommand {
             convention: try CalculatorOutput.convention(fields["convention"]))
         var scenario = Scenario()
         if let name = fields["venue"] { try ScenarioFields.apply(key: "venue", value: .text(name), to: &scenario) }
-        for (key, value) in market.overrides { try ScenarioFields.apply(key: key, value: value, to: &scenario) }
+        for (key, value) in market.overrides + simulation.overrides { try ScenarioFields.apply(key: key, value: value, to: &scenario) }
         if let limit = maxLiquidationProbability {
             try ScenarioFields.apply(key: "maxLiquidationProbability", value: .text(limit), to: &scenario)
         }
@@ -143,25 +144,9 @@ struct MonitorCommand: ParsableCommand {
     }
 }
 
-/// The market flags of `monitor`: the price model, funding and simulation size (scenario keys, checked
-/// as `run` checks them).
-struct MonitorMarketOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Price model: gbm | jump | garch.", transform: choice(PriceModelKind.self))
-    var model: PriceModelKind?
-    @Option(parsing: .unconditional, help: "Annualised volatility (0.6 = 60 %).") var vol: String?
-    @Option(parsing: .unconditional, help: "Annualised drift of the price.") var drift: String?
-    @Option(name: .customLong("jump-intensity"), parsing: .unconditional, help: "Jumps per year.") var jumpIntensity: String?
-    @Option(name: .customLong("jump-mean"), parsing: .unconditional, help: "Mean log jump size.") var jumpMean: String?
-    @Option(name: .customLong("jump-stdev"), parsing: .unconditional, help: "Stdev of the log jump size.") var jumpStdev: String?
-    @Option(name: .customLong("garch-alpha"), parsing: .unconditional, help: "GARCH α per step.") var garchAlpha: String?
-    @Option(name: .customLong("garch-beta"), parsing: .unconditional, help: "GARCH β per step.") var garchBeta: String?
-    @Option(name: .customLong("garch-degrees-of-freedom"), parsing: .unconditional, help: "Student-t ν, any real number in 3…60.")
-    var garchDegreesOfFreedom: String?
-    @Option(name: .customLong("funding-mean"), parsing: .unconditional, help: "Mean funding rate per interval.") var fundingMean: String?
-    @Option(name: .customLong("funding-vol"), parsing: .unconditional, help: "Funding AR(1) innovation stdev.") var fundingVol: String?
-    @Option(name: .customLong("funding-persistence"), parsing: .unconditional, help: "Funding AR(1) persistence.") var fundingPersistence: String?
-    @Option(name: .customLong("funding-interval-hours"), parsing: .unconditional, help: "Hours between funding payments.")
-    var fundingIntervalHours: String?
+/// The simulation flags of `monitor` beside the market model (`MarketOptions`): the check, the step, the
+/// path count and the threads.
+struct MonitorSimulationOptions: ParsableArguments {
     @Option(name: .customLong("between-step-check"), parsing: .unconditional, help: "Check liquidation between steps: true | false.")
     var betweenStepCheck: String?
     @Option(name: .customLong("steps-per-day"), parsing: .unconditional, help: "Simulation steps per day.") var stepsPerDay: String?
@@ -170,10 +155,6 @@ struct MonitorMarketOptions: ParsableArguments {
 
     var overrides: [(key: String, value: FieldValue)] {
         let given: [(String, String?)] = [
-            ("model", model?.rawValue), ("vol", vol), ("drift", drift), ("jumpIntensity", jumpIntensity), ("jumpMean", jumpMean),
-            ("jumpStdev", jumpStdev), ("garchAlpha", garchAlpha), ("garchBeta", garchBeta),
-            ("garchDegreesOfFreedom", garchDegreesOfFreedom), ("fundingMean", fundingMean), ("fundingVol", fundingVol),
-            ("fundingPersistence", fundingPersistence), ("fundingIntervalHours", fundingIntervalHours),
             ("betweenStepCheck", betweenStepCheck), ("stepsPerDay", stepsPerDay), ("paths", paths), ("threads", threads),
         ]
         return given.compactMap { key, text in text.map { (key, FieldValue.text($0)) } }

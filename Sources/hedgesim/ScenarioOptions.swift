@@ -40,26 +40,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("face-value"), parsing: .unconditional, help: "Contract face value in USD.") var faceValue: String?
     @Option(parsing: .unconditional, help: "Taker fee rate on entry and exit (0.0005 = 0.05 %).") var fee: String?
     @Option(name: .customLong("settlement-fee"), parsing: .unconditional, help: "Settlement fee rate of a dated future held to expiry.") var settlementFee: String?
-    @Option(parsing: .unconditional, help: "Price model: gbm | jump | garch | bootstrap | replay (the last two need --history).",
-            transform: choice(PriceModelKind.self))
-    var model: PriceModelKind?
-    @Option(parsing: .unconditional, help: "Annualised volatility (0.6 = 60 %).") var vol: String?
-    @Option(parsing: .unconditional, help: "Annualised drift of the price.") var drift: String?
-    @Option(name: .customLong("jump-intensity"), parsing: .unconditional, help: "Jumps per year (jump model).") var jumpIntensity: String?
-    @Option(name: .customLong("jump-mean"), parsing: .unconditional, help: "Mean log jump size.") var jumpMean: String?
-    @Option(name: .customLong("jump-stdev"), parsing: .unconditional, help: "Standard deviation of the log jump size.") var jumpStdev: String?
-    @Option(name: .customLong("garch-alpha"), parsing: .unconditional, help: "GARCH α per step.") var garchAlpha: String?
-    @Option(name: .customLong("garch-beta"), parsing: .unconditional, help: "GARCH β per step.") var garchBeta: String?
-    @Option(name: .customLong("garch-degrees-of-freedom"), parsing: .unconditional, help: "Student-t degrees of freedom, any real number in 3…60.") var garchDegreesOfFreedom: String?
-    @Option(name: .customLong("funding-mean"), parsing: .unconditional, help: "Mean funding rate per interval (> 0: shorts receive).") var fundingMean: String?
-    @Option(name: .customLong("funding-vol"), parsing: .unconditional, help: "Funding AR(1) innovation stdev per interval.") var fundingVol: String?
-    @Option(name: .customLong("funding-persistence"), parsing: .unconditional, help: "Funding AR(1) persistence per interval.") var fundingPersistence: String?
-    @Option(name: .customLong("funding-interval-hours"), parsing: .unconditional, help: "Hours between funding payments.") var fundingIntervalHours: String?
-    @Option(name: .customLong("funding-price-correlation"), parsing: .unconditional, help: "Correlation of funding and price shocks.")
-    var fundingPriceCorrelation: String?
-    @Option(name: .customLong("funding-cap"), parsing: .unconditional, help: "Cap on the funding rate per interval.") var fundingCap: String?
-    @Option(name: .customLong("funding-dead-zone"), parsing: .unconditional, help: "Half-width around --funding-mean where the rate equals it (venue clamp band or dead band).")
-    var fundingDeadZone: String?
+    @OptionGroup var market: MarketOptions
     @Option(parsing: .unconditional, help: "Recommendation objective: min-variance | min-es | variance-liquidation | least-margin.",
             transform: choice(Objective.self))
     var objective: Objective?
@@ -87,17 +68,18 @@ struct ScenarioOptions: ParsableArguments {
             ("instrument", instrument?.rawValue), ("expiryDays", expiryDays), ("basis", basis),
             ("basisMeanReversion", basisMeanReversion), ("basisVol", basisVol),
             ("basisPriceCorrelation", basisPriceCorrelation), ("venue", venue), ("faceValue", faceValue), ("fee", fee),
-            ("settlementFee", settlementFee), ("model", model?.rawValue), ("vol", vol), ("drift", drift),
-            ("jumpIntensity", jumpIntensity), ("jumpMean", jumpMean), ("jumpStdev", jumpStdev),
-            ("garchAlpha", garchAlpha), ("garchBeta", garchBeta), ("garchDegreesOfFreedom", garchDegreesOfFreedom),
-            ("fundingMean", fundingMean), ("fundingVol", fundingVol), ("fundingPersistence", fundingPersistence),
-            ("fundingIntervalHours", fundingIntervalHours), ("fundingPriceCorrelation", fundingPriceCorrelation),
-            ("fundingCap", fundingCap), ("fundingDeadZone", fundingDeadZone), ("objective", objective?.rawValue), ("liquidationPenalty", liquidationPenalty),
+            ("settlementFee", settlementFee),
+        ]
+        let after: [(String, String?)] = [
+            ("objective", objective?.rawValue), ("liquidationPenalty", liquidationPenalty),
             ("maxLiquidationProbability", maxLiquidationProbability), ("antithetic", antithetic), ("threads", threads),
             ("bootstrapBlockSteps", bootstrapBlockSteps), ("history", history), ("maxLeverage", maxLeverage),
             ("maxPaths", maxPaths),
         ]
-        return given.compactMap { key, text in text.map { (key, FieldValue.text($0)) } }
+        func text(_ list: [(String, String?)]) -> [(key: String, value: FieldValue)] {
+            list.compactMap { key, text in text.map { (key, FieldValue.text($0)) } }
+        }
+        return text(given) + market.overrides + text(after)
             + (untilSettled ? [("untilSettled", FieldValue.boolean(true))] : [])
     }
 }
