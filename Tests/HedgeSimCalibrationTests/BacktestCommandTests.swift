@@ -35,7 +35,34 @@ import Testing
         #expect(!text.contains("<script") && !text.contains("src=") && !text.contains("href="), "no external assets")
     }
 
+    /// `--policy none,top-up` replays each hedged cell with and without top-ups through the same
+    /// history: the top-up cell's realised liquidations are never more (the replay path is the same and a
+    /// top-up only adds margin), and the report says how often it acted and how much it moved.
+    @Test func replaysEachPolicy() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let prices = try folder.write(Self.pricesCSV(), to: "prices.csv")
+        let arguments = ["backtest", "--prices", prices, "--format", "json", "--leverage", "10", "--ratios", "1",
+                         "--policy", "none,top-up", "--top-up-at", "0.3"] + Self.arguments
+        let run = try Hedgesim.run(arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let outcomes = try #require(document["hedgeOutcomes"] as? [[String: Any]])
+        let cells = outcomes.compactMap { $0["cell"] as? [String: Any] }
+        #expect(cells.compactMap { $0["policy"] as? String } == ["none", "none", "top-up"], "unhedged, then 10x without and with top-ups")
+        let alone = try #require(outcomes[1]["liquidations"] as? Int)
+        let managed = try #require(outcomes[2]["liquidations"] as? Int)
+        #expect(managed <= alone)
+        #expect(outcomes[2]["windowsWithTopUps"] is Int && outcomes[2]["meanCoinsMoved"] is Double)
+        #expect(outcomes[1]["windowsWithTopUps"] == nil || outcomes[1]["windowsWithTopUps"] is NSNull)
+        let table = try Hedgesim.run(Array(arguments.filter { $0 != "json" && $0 != "--format" }))
+        #expect(table.stdout.contains("h 1 · 10x · top-up: topped up in "), "\(table.stdout)")
+    }
+
     @Test(arguments: [
+        (["--horizon-days", "1", "--top-up-at", "0.5"], "topUpAt"),
+        (["--horizon-days", "1", "--policy", "top-up", "--top-up-at", "2"], "topUpAt"),
+        (["--horizon-days", "1", "--policy", "sometimes"], "policies"),
         (["--horizon-days", "0"], "horizonDays"),
         (["--horizon-days", "1.5"], "horizonDays"),
         (["--horizon-days", "1", "--models", "gbm,replay"], "models"),

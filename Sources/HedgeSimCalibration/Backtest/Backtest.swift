@@ -34,7 +34,10 @@ public enum Backtest {
                 prices: prices.quality.source, funding: funding?.quality.source, dataStepSeconds: dataStep,
                 forecastStepSeconds: WindowSchedule.secondsPerDay / Double(settings.stepsPerDay),
                 firstWindowEnd: windows.first?.end ?? "", lastWindowEnd: windows.last?.end ?? ""),
-            cells: cells.map { BacktestCell(hedgeRatio: scenarios.base.cells[$0].hedgeRatio, leverage: scenarios.base.cells[$0].leverage) },
+            cells: cells.map { index in
+                let cell = scenarios.base.cells[index]
+                return BacktestCell(hedgeRatio: cell.hedgeRatio, leverage: cell.leverage, policy: cell.policy)
+            },
             windows: windows,
             skipped: schedule.skipped.sorted { $0.key < $1.key }.map { SkippedWindows(reason: $0.key, count: $0.value) },
             varBacktests: [], hedgeOutcomes: [],
@@ -82,11 +85,11 @@ public enum Backtest {
         }
     }
 
-    /// The positions in the scenario's cells (ratios outer, leverages inner; ratio 0 first) of the
-    /// unhedged holding (ratio 0 at the first leverage) and of every hedged cell.
+    /// The positions in the scenario's cells (ratios outer, leverages and policies inner; ratio 0
+    /// first) of the unhedged holding (ratio 0 at the first leverage) and of every hedged cell.
     private static func cellIndices(_ scenario: Scenario) -> [Int] {
-        let leverages = scenario.leverages.count
-        return [0] + Array(leverages..<(scenario.hedgeRatios.count * leverages))
+        let cells = scenario.cells
+        return [0] + cells.indices.filter { cells[$0].hedgeRatio > 0 }
     }
 
     private static func forecast(_ cell: CellSummary, price: Double) -> ForecastCell {
@@ -98,7 +101,7 @@ public enum Backtest {
     private static func realised(_ cell: CellSummary, price: Double, start: Double) -> RealisedCell {
         RealisedCell(
             lossUSD: price - cell.netValueUSD.mean, fundingReceivedUSD: cell.cost.fundingReceivedUSD,
-            fundingPaidUSD: cell.cost.fundingPaidUSD,
+            fundingPaidUSD: cell.cost.fundingPaidUSD, topUps: cell.topUp?.meanTopUps, coinsMoved: cell.topUp?.meanCoinsMoved,
             liquidatedAt: cell.liquidation.meanTimeDays.map { Timestamp.format(start + $0 * WindowSchedule.secondsPerDay) })
     }
 }

@@ -38,10 +38,13 @@ public struct BacktestDataSummary: Codable, Sendable {
 public struct BacktestCell: Codable, Sendable, Equatable {
     public var hedgeRatio: Double
     public var leverage: Double
+    /// The margin policy the cell is run with.
+    public var policy: MarginPolicy
 
     public var isUnhedged: Bool { hedgeRatio == 0 }
     public var label: String {
-        isUnhedged ? "unhedged" : "h \(BacktestText.number(hedgeRatio)) · \(BacktestText.number(leverage))x"
+        isUnhedged ? "unhedged"
+            : "h \(BacktestText.number(hedgeRatio)) · \(BacktestText.number(leverage))x" + (policy == .topUp ? " · top-up" : "")
     }
 }
 
@@ -67,6 +70,9 @@ public struct RealisedCell: Codable, Sendable, Equatable {
     /// Funding received and paid by the short, USD at the horizon price.
     public var fundingReceivedUSD: Double
     public var fundingPaidUSD: Double
+    /// Top-up policy cells: the top-ups made and the coins moved into the margin in the window.
+    public var topUps: Double?
+    public var coinsMoved: Double?
     /// When the short was liquidated (ISO-8601 UTC), nil when it was not.
     public var liquidatedAt: String?
 }
