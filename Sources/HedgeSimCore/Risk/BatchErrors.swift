@@ -32,7 +32,7 @@ public struct BatchStatistics: Sendable, Equatable {
             let lower = (b * n / count) & ~1, upper = b == count - 1 ? n : ((b + 1) * n / count) & ~1
             let batch = ValueDistribution(
                 values: UnsafeBufferPointer(start: base + lower, count: upper - lower), initial: initial,
-                batches: BatchStatistics())
+                batches: BatchStatistics(), measuresExtremes: false)
             mean.append(batch.mean)
             stdev.append(batch.stdev)
             var95.append(batch.var95)

@@ -58,10 +58,11 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
     /// Summarises `values` (in path order) against the starting value `initial`; `antitheticPairs`
     /// says that paths `2k` and `2k+1` are antithetic partners; `control`, when given, adds the
     /// control-variate estimate of the mean; `batches`, the per-batch statistics of the same values
-    /// when the caller already has them (computed here otherwise).
+    /// when the caller already has them (computed here otherwise); `measuresExtremes: false` leaves
+    /// `extremeShare` at 0 (the batches of `BatchStatistics` do not need it).
     public init(
         values: UnsafeBufferPointer<Double>, initial: Double, antitheticPairs: Bool = false, control: ControlVariate? = nil,
-        batches: BatchStatistics? = nil
+        batches: BatchStatistics? = nil, measuresExtremes: Bool = true
     ) {
         let n = values.count
         precondition(n > 0, "a distribution needs at least one value")
@@ -73,7 +74,7 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         let tails = [0.95, 0.99].map { ValueDistribution.tailPosition(count: n, confidence: $0) }
         let extremes = max(1, n / 1000)
         let ranks = levels.map { ValueDistribution.quantileRank(count: n, $0.p) } + tails.map(\.whole)
-            + [extremes - 1, n - extremes]
+            + (measuresExtremes ? [extremes - 1, n - extremes] : [])
         let statistics = OrderStatistics.select(values, ranks: ranks, range: range)
         let tailValues = Array(statistics[levels.count..<(levels.count + 2)])
         let tailSums = range.finite
@@ -93,7 +94,7 @@ public struct ValueDistribution: Codable, Sendable, Equatable {
         (var99, es99) = ValueDistribution.tailRisk(
             value: tailValues[1], sumBelow: tailSums[1], position: tails[1], initial: initial)
         standardErrors = (batches ?? BatchStatistics(values: values, initial: initial)).errors
-        extremeShare = squares > 0 && range.finite
+        extremeShare = measuresExtremes && squares > 0 && range.finite
             ? ValueDistribution.extremeSquares(
                 values, mean: mean, low: statistics[statistics.count - 2], high: statistics[statistics.count - 1], count: extremes)
                 / squares
