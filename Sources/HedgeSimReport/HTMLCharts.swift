@@ -101,6 +101,26 @@ enum HTMLCharts {
         return HTMLFragments.section(id: "frontier", title: "Risk against cost and margin", body: body)
     }
 
+    /// P(liq) with and without top-ups and the coins moved, when the run has the top-up policy.
+    static func policies(_ result: SimulationResult, _ selection: ReportSelection) -> String? {
+        let pairs = PolicyChart.pairs(result)
+        guard !pairs.isEmpty else { return nil }
+        return HTMLFragments.section(
+            id: "policies", title: "Managing the margin: top-ups",
+            body: [
+                HTMLFragments.explanation(
+                    "For every hedged cell, the share of paths liquidated when the short is left alone and when its margin is "
+                        + "topped up from the spot holding once the mark has risen \(NumberFormatting.readablePercent(result.scenario.topUpAt)) "
+                        + "of the way to the liquidation price, on the same paths; above each pair, the coins the top-ups moved per "
+                        + "path on average (they stay in the portfolio unless the short is liquidated)."),
+                HTMLFragments.figures([PolicyChart.svg(result, selection)]),
+                HTMLFragments.legend([
+                    HTMLFragments.LegendItem(label: "Left alone", colour: ChartPalette.unhedged),
+                    HTMLFragments.LegendItem(label: "With top-ups", colour: ChartPalette.recommended),
+                ]),
+            ])
+    }
+
     /// P(liq) against leverage for the recommended ratio, when the run has the curve.
     static func leverageCurve(_ result: SimulationResult, _ selection: ReportSelection) -> String? {
         guard let curve = result.leverageCurve else { return nil }

@@ -19,7 +19,8 @@ public enum HTMLReport {
         let summary = ReportSummary(result, selection)
         var sections = [
             recommendation(summary),
-            contents(hasStress: !result.stress.isEmpty, hasCurve: result.leverageCurve != nil),
+            contents(hasStress: !result.stress.isEmpty, hasCurve: result.leverageCurve != nil,
+                     hasPolicies: result.cells.contains { $0.policy == .topUp }),
             riskTable(result, selection),
             try HTMLExplorer.section(result, selection),
             HTMLCharts.distribution(result, selection),
@@ -27,6 +28,7 @@ public enum HTMLReport {
             HTMLCharts.liquidation(result, selection),
         ]
         if let curve = HTMLCharts.leverageCurve(result, selection) { sections.append(curve) }
+        if let policies = HTMLCharts.policies(result, selection) { sections.append(policies) }
         sections += [
             HTMLCharts.cost(result, selection),
             HTMLCharts.frontier(result, selection),
@@ -45,12 +47,13 @@ public enum HTMLReport {
             className: "recommendation")
     }
 
-    private static func contents(hasStress: Bool, hasCurve: Bool) -> String {
+    private static func contents(hasStress: Bool, hasCurve: Bool, hasPolicies: Bool) -> String {
         var links = [
             ("cells", "Every ratio"), ("distribution", "Value distribution"), ("price", "Price paths"),
             ("liquidation", "Liquidation"),
         ]
         if hasCurve { links.append(("leverage", "P(liq) vs leverage")) }
+        if hasPolicies { links.append(("policies", "Top-ups")) }
         links += [("cost", "Hedge cost"), ("frontier", "Risk vs cost and margin")]
         if hasStress { links.append(("stress", "Stress results")) }
         links.append(("scenario", "Scenario and rerun"))
