@@ -11,25 +11,10 @@ import Testing
 /// ```
 /// Tolerance: 3 binomial standard errors `√(P(1−P)/n)` of the closed form.
 @Suite struct PositionMonitorTests {
-    static func market(paths: Int) -> Scenario {
-        var s = Scenario()
-        s.model = .gbm
-        s.vol = 0.7
-        s.drift = 0
-        s.fundingMean = 0
-        s.fundingVol = 0
-        s.betweenStepCheck = true
-        s.paths = paths
-        return s
-    }
+    static func market(paths: Int) -> Scenario { TestScenarios.firstPassageMarket(paths: paths) }
 
     static func firstPassage(mark: Double, barrier price: Double, vol: Double, days: Double) -> Double {
-        let b = log(price / mark)
-        let years = days / 365
-        let nu = -0.5 * vol * vol
-        let spread = vol * years.squareRoot()
-        return TestScenarios.normalCDF((-b + nu * years) / spread)
-            + exp(2 * nu * b / (vol * vol)) * TestScenarios.normalCDF((-b - nu * years) / spread)
+        TestScenarios.firstPassage(from: mark, to: price, vol: vol, days: days)
     }
 
     static func position(_ convention: MaintenanceConvention, margin: Double) -> PositionMonitor.Position {

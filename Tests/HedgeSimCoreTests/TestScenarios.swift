@@ -23,6 +23,27 @@ enum TestScenarios {
     /// Standard normal CDF `Φ(x) = ½·erfc(−x/√2)`.
     static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 
+    /// The probability that GBM with zero drift (log drift `ν = −σ²/2`) started at `start` reaches
+    /// `barrier > start` within `days`: with `b = ln(barrier/start)`,
+    /// `Φ((−b + νT)/(σ√T)) + e^{2νb/σ²}·Φ((−b − νT)/(σ√T))`.
+    static func firstPassage(from start: Double, to barrier: Double, vol: Double, days: Double) -> Double {
+        let b = log(barrier / start)
+        let years = days / 365
+        let nu = -0.5 * vol * vol
+        let spread = vol * years.squareRoot()
+        return normalCDF((-b + nu * years) / spread) + exp(2 * nu * b / (vol * vol)) * normalCDF((-b - nu * years) / spread)
+    }
+
+    /// GBM at 70 % vol without drift, funding or fees, liquidation checked between steps: a short's
+    /// liquidation is then the first passage of the mark to its liquidation price.
+    static func firstPassageMarket(paths: Int) -> Scenario {
+        var s = quiet(paths: paths, ratios: [1])
+        s.vol = 0.7
+        s.drift = 0
+        s.betweenStepCheck = true
+        return s
+    }
+
     /// `P(ln(P_T/P_0) ≤ x)` for Merton jump-diffusion over `T` years with log drift `m` per year,
     /// diffusion `σ`, `λ` jumps per year of log size N(μ_J, σ_J²): a Poisson mixture of normals.
     static func mertonCDF(

@@ -13,17 +13,8 @@ import Testing
 /// `Φ((−b + νT)/(σ√T)) + e^{2νb/σ²}·Φ((−b − νT)/(σ√T))`, checked within 3 binomial standard errors.
 @Suite struct TopUpPolicyTests {
     static func quiet(paths: Int) -> Scenario {
-        var s = Scenario()
-        s.model = .gbm
-        s.vol = 0.7
-        s.drift = 0
-        s.fundingMean = 0
-        s.fundingVol = 0
-        s.fee = 0
-        s.betweenStepCheck = true
+        var s = TestScenarios.firstPassageMarket(paths: paths)
         s.horizonDays = 10
-        s.paths = paths
-        s.hedgeRatios = [1]
         s.leverages = [3]
         return s
     }
@@ -40,12 +31,7 @@ import Testing
         // B₂ from the account rule a/F − 1/E = −M/N (mark convention), M = M₀ + X.
         let margin = cell.marginCoin + 0.5
         let barrier = (1 - s.maintenanceRate) / (1 / s.price - margin / cell.notionalUSD)
-        let years = s.horizonDays / 365
-        let nu = -0.5 * s.vol * s.vol
-        let b = log(barrier / s.price)
-        let spread = s.vol * years.squareRoot()
-        let expected = TestScenarios.normalCDF((-b + nu * years) / spread)
-            + exp(2 * nu * b / (s.vol * s.vol)) * TestScenarios.normalCDF((-b - nu * years) / spread)
+        let expected = TestScenarios.firstPassage(from: s.price, to: barrier, vol: s.vol, days: s.horizonDays)
         let se = (expected * (1 - expected) / Double(s.paths)).squareRoot()
         #expect(expected > 0.03, "a test with power: \(expected)")
         #expect(abs(cell.liquidation.probability - expected) <= 3 * se,
