@@ -75,32 +75,39 @@ HS_INLINE hs_fv hs_jump_sizes_v(const hs_path_plan *plan, long step, hs_uv paths
     return hs_load_v(jump);
 }
 
+/* The liquidation record each lane would book at this step: the step, funding received and paid,
+ * 1/F, and 1/P (1/F for a perpetual, 1/e^{ln P} for a dated contract). */
+HS_INLINE void hs_lanes_records(int dated, long step, const hs_lanes_state *s, hs_liquidation_record records[HS_WIDTH]) {
+    double in[HS_WIDTH], out[HS_WIDTH], inverse[HS_WIDTH], index[HS_WIDTH];
+    hs_store_v(in, s->funding_in);
+    hs_store_v(out, s->funding_out);
+    hs_store_v(inverse, s->inverse_mark);
+    hs_store_v(index, dated ? 1.0 / hs_exp_checked_v(s->log_index) : s->inverse_mark);
+    for (int l = 0; l < HS_WIDTH; l++)
+        records[l] = (hs_liquidation_record){
+            .step = (double)step, .funding_in = in[l], .funding_out = out[l], .inverse_mark = inverse[l],
+            .inverse_index = index[l],
+        };
+}
+
 /* For every real lane whose worst account of the step is at or below its next threshold: books each
  * threshold group it has now reached, in order, as a liquidation record (step, funding in, funding
  * out, 1/F, 1/P; 1/P = 1/F for a perpetual, 1/e^{ln P} for a dated contract), and moves its next
  * threshold on. */
 HS_INLINE void hs_record_liquidations(const hs_path_plan *plan, const hs_path_block *block, long first,
                                       long valid, long step, hs_fv worst, hs_lanes_state *state) {
-    double w[HS_WIDTH], in[HS_WIDTH], out[HS_WIDTH], inverse[HS_WIDTH], next[HS_WIDTH], index[HS_WIDTH];
+    double w[HS_WIDTH], next[HS_WIDTH];
+    hs_liquidation_record records[HS_WIDTH];
     hs_store_v(w, worst);
-    hs_store_v(in, state->funding_in);
-    hs_store_v(out, state->funding_out);
-    hs_store_v(inverse, state->inverse_mark);
     hs_store_v(next, state->next_threshold);
-    hs_store_v(index, plan->dated ? 1.0 / hs_exp_checked_v(state->log_index) : state->inverse_mark);
+    hs_lanes_records(plan->dated, step, state, records);
     const long groups = plan->threshold_count;
     for (int l = 0; l < valid; l++) {
         if (!(w[l] <= next[l])) continue;
         long p = first + l;
         long group = block->next_group[p];
         while (group < groups && w[l] <= plan->thresholds[group]) {
-            block->records[p * groups + group] = (hs_liquidation_record){
-                .step = (double)step,
-                .funding_in = in[l],
-                .funding_out = out[l],
-                .inverse_mark = inverse[l],
-                .inverse_index = index[l],
-            };
+            block->records[p * groups + group] = records[l];
             group += 1;
         }
         block->next_group[p] = group;
@@ -324,28 +331,25 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
         const hs_iv liquidated = worst <= hs_load_v(threshold);
         const hs_iv triggered = s->inverse_mark <= hs_load_v(trigger);
         if (!hs_any_v(liquidated | triggered)) continue;
-        double w[HS_WIDTH], in[HS_WIDTH], out[HS_WIDTH], inverse[HS_WIDTH], index[HS_WIDTH];
+        double w[HS_WIDTH];
+        hs_liquidation_record records[HS_WIDTH];
         hs_store_v(w, worst);
-        hs_store_v(in, s->funding_in);
-        hs_store_v(out, s->funding_out);
-        hs_store_v(inverse, s->inverse_mark);
-        hs_store_v(index, x->dated ? 1.0 / hs_exp_checked_v(s->log_index) : s->inverse_mark);
+        hs_lanes_records(x->dated, step, s, records);
         for (int l = 0; l < valid; l++) {
+            const hs_liquidation_record *now = records + l;
             if (w[l] <= threshold[l]) {
-                block->policy_records[offset + l] = (hs_liquidation_record){
-                    .step = (double)step, .funding_in = in[l], .funding_out = out[l],
-                    .inverse_mark = inverse[l], .inverse_index = index[l],
-                };
+                block->policy_records[offset + l] = *now;
                 threshold[l] = -INFINITY;
                 trigger[l] = 0;
                 continue;
             }
-            if (!(inverse[l] <= trigger[l])) continue;
+            if (!(now->inverse_mark <= trigger[l])) continue;
             double *margin = block->policy_margin + offset + l, *moved = block->policy_moved + offset + l;
             double *top_ups = block->policy_top_ups + offset + l;
-            const double funding = in[l] - out[l];
-            const double balance = *margin + cell->notional * (inverse[l] - plan->inverse_entry) + cell->notional * funding;
-            double coin = cell->top_up_coin > 0 ? cell->top_up_coin : cell->notional * inverse[l] / cell->initial_leverage - balance;
+            const double funding = now->funding_in - now->funding_out;
+            const double balance = *margin + cell->notional * (now->inverse_mark - plan->inverse_entry) + cell->notional * funding;
+            double coin = cell->top_up_coin > 0 ? cell->top_up_coin
+                                                : cell->notional * now->inverse_mark / cell->initial_leverage - balance;
             const double left = cell->spot_coin - *moved;
             if (coin > left) coin = left;
             if (coin > 0) {
@@ -354,7 +358,7 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
                 *top_ups += 1;
                 threshold[l] = -*margin / cell->notional;
             }
-            trigger[l] = hs_policy_trigger(x, cell, inverse[l], threshold[l], funding,
+            trigger[l] = hs_policy_trigger(x, cell, now->inverse_mark, threshold[l], funding,
                                            *top_ups >= (double)cell->max_top_ups || !(*moved < cell->spot_coin));
         }
     }
