@@ -314,8 +314,112 @@ HS_INLINE void hs_policy_maxima(const hs_path_plan *plan, const hs_path_block *b
     }
 }
 
-/* The policy cells at a step end: each liquidation the step's worst account caused (recorded as for
- * the threshold groups), then each top-up the mark triggered. */
+/* A policy path's balance at mark 1/F = `inverse` and funding received and paid (in, out) per USD of
+ * notional: M + n·(1/F − 1/F_o) + n·((in − in_o) − (out − out_o)) (see hs_policy_cell). */
+HS_INLINE double hs_policy_balance(const hs_policy_path *p, double inverse, double in, double out) {
+    return p->margin + p->notional * (inverse - p->open_inverse_mark)
+        + p->notional * ((in - p->open_funding_in) - (out - p->open_funding_out));
+}
+
+/* Books the coin flows of the stretch that ends at `now`: funding received and paid, and the basis
+ * income n·((1/F − 1/F_o) − (1/P − 1/P_o)). */
+HS_INLINE void hs_policy_close_stretch(hs_policy_path *p, const hs_liquidation_record *now) {
+    p->funding_in += p->notional * (now->funding_in - p->open_funding_in);
+    p->funding_out += p->notional * (now->funding_out - p->open_funding_out);
+    p->basis_income += p->notional
+        * ((now->inverse_mark - p->open_inverse_mark) - (now->inverse_index - p->open_inverse_index));
+}
+
+/* Starts a stretch at a trade at mark 1/F = `inverse` (and `now`'s funding and index): the values the
+ * balance is measured from, and base = 1/F_o + Φ_o + c + m_e·w of the threshold θ = base − M/n. */
+HS_INLINE void hs_policy_open_stretch(const hs_step_context *x, const hs_policy_cell *cell, hs_policy_path *p,
+                                      const hs_liquidation_record *now, double inverse) {
+    p->open_inverse_mark = inverse;
+    p->open_inverse_index = x->dated ? now->inverse_index : inverse;
+    p->open_funding_in = now->funding_in;
+    p->open_funding_out = now->funding_out;
+    p->base = inverse + (now->funding_in - now->funding_out) + x->c + cell->entry_maintenance_rate * p->entry_inverse;
+}
+
+/* Re-hedge: reopens the cell's notional at mark 1/F = `inverse` with the margin n/(F·L_r) and the entry
+ * fee from the spot holding, unless it has too few coins left (then the hedge stays closed). */
+HS_INLINE void hs_policy_reopen(const hs_step_context *x, const hs_policy_cell *cell, hs_policy_path *p,
+                                const hs_liquidation_record *now, double inverse, double *threshold, double *trigger) {
+    const double notional = cell->notional;
+    const double margin = notional * inverse / cell->rehedge_leverage;
+    const double fee = cell->fee_rate * notional * inverse;
+    p->reopen_step = -1;
+    *trigger = 0;
+    if (!(margin + fee <= cell->spot_coin - p->moved)) return;
+    p->moved += margin + fee;
+    p->fees += fee;
+    p->actions += 1;
+    p->notional = notional;
+    p->margin = margin;
+    p->entry_inverse = inverse;
+    hs_policy_open_stretch(x, cell, p, now, inverse);
+    *threshold = p->base - margin / notional;
+}
+
+/* A liquidation of a policy path at `now`: the balance left at the liquidation level (the mark where
+ * the account reached θ with the between-step check, else the step-end mark) is forfeited, the stretch
+ * closes, and a re-hedge cell schedules its reopening (at once, at that level, without a delay). */
+HS_INLINE void hs_policy_liquidate(const hs_step_context *x, const hs_policy_cell *cell, hs_policy_path *p,
+                                   const hs_liquidation_record *now, long step, double *threshold, double *trigger) {
+    const double funding = now->funding_in - now->funding_out;
+    const double level = x->between_step_check ? (*threshold - x->c - funding) / x->a : now->inverse_mark;
+    const double left = hs_policy_balance(p, level, now->funding_in, now->funding_out);
+    p->forfeited += left > 0 ? left : 0;
+    hs_policy_close_stretch(p, now);
+    if (p->first_liquidation.step < 0) p->first_liquidation = *now;
+    p->liquidations += 1;
+    p->notional = 0;
+    p->margin = 0;
+    *threshold = -INFINITY;
+    *trigger = 0;
+    if (cell->kind != HS_POLICY_REHEDGE || !(p->actions < (double)cell->max_actions)) return;
+    if (cell->rehedge_delay_steps == 0) {
+        hs_policy_reopen(x, cell, p, now, level, threshold, trigger);
+    } else {
+        p->reopen_step = (double)(step + cell->rehedge_delay_steps);
+        *trigger = INFINITY;
+    }
+}
+
+/* A top-up or a deleverage at a step end where the mark reached the trigger (see hs_policy_cell). */
+HS_INLINE void hs_policy_act(const hs_step_context *x, const hs_policy_cell *cell, hs_policy_path *p,
+                             const hs_liquidation_record *now, double *threshold, double *trigger) {
+    const double funding = now->funding_in - now->funding_out;
+    const double balance = hs_policy_balance(p, now->inverse_mark, now->funding_in, now->funding_out);
+    if (cell->kind == HS_POLICY_TOP_UP) {
+        double coin = cell->top_up_coin > 0 ? cell->top_up_coin
+                                            : p->notional * now->inverse_mark / cell->initial_leverage - balance;
+        const double left = cell->spot_coin - p->moved;
+        if (coin > left) coin = left;
+        if (coin > 0) {
+            p->margin += coin;
+            p->moved += coin;
+            p->actions += 1;
+            *threshold = p->base - p->margin / p->notional;
+        }
+    } else {
+        const double closed = p->notional * cell->deleverage_share;
+        const double fee = cell->fee_rate * closed * now->inverse_mark;
+        hs_policy_close_stretch(p, now);
+        p->notional -= closed;
+        p->margin = balance - fee;
+        p->fees += fee;
+        p->actions += 1;
+        hs_policy_open_stretch(x, cell, p, now, now->inverse_mark);
+        *threshold = p->base - p->margin / p->notional;
+    }
+    const int exhausted = !(p->actions < (double)cell->max_actions)
+        || (cell->kind == HS_POLICY_TOP_UP && !(p->moved < cell->spot_coin));
+    *trigger = hs_policy_trigger(x, cell, now->inverse_mark, *threshold, funding, exhausted);
+}
+
+/* The policy cells at a step end: each liquidation the step's worst account caused, each pending
+ * reopening that is due, then each top-up or deleverage the mark triggered. */
 HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start, long valid, hs_fv worst,
                                  const hs_lanes_state *s) {
     const hs_path_plan *plan = x->plan;
@@ -337,29 +441,14 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
         hs_lanes_records(x->dated, step, s, records);
         for (int l = 0; l < valid; l++) {
             const hs_liquidation_record *now = records + l;
+            hs_policy_path *p = block->policy_paths + offset + l;
             if (w[l] <= threshold[l]) {
-                block->policy_records[offset + l] = *now;
-                threshold[l] = -INFINITY;
-                trigger[l] = 0;
-                continue;
+                hs_policy_liquidate(x, cell, p, now, step, threshold + l, trigger + l);
+            } else if (p->reopen_step >= 0) {
+                if ((double)step >= p->reopen_step) hs_policy_reopen(x, cell, p, now, now->inverse_mark, threshold + l, trigger + l);
+            } else if (now->inverse_mark <= trigger[l]) {
+                hs_policy_act(x, cell, p, now, threshold + l, trigger + l);
             }
-            if (!(now->inverse_mark <= trigger[l])) continue;
-            double *margin = block->policy_margin + offset + l, *moved = block->policy_moved + offset + l;
-            double *top_ups = block->policy_top_ups + offset + l;
-            const double funding = now->funding_in - now->funding_out;
-            const double balance = *margin + cell->notional * (now->inverse_mark - plan->inverse_entry) + cell->notional * funding;
-            double coin = cell->top_up_coin > 0 ? cell->top_up_coin
-                                                : cell->notional * now->inverse_mark / cell->initial_leverage - balance;
-            const double left = cell->spot_coin - *moved;
-            if (coin > left) coin = left;
-            if (coin > 0) {
-                *margin += coin;
-                *moved += coin;
-                *top_ups += 1;
-                threshold[l] = -*margin / cell->notional;
-            }
-            trigger[l] = hs_policy_trigger(x, cell, now->inverse_mark, threshold[l], funding,
-                                           *top_ups >= (double)cell->max_top_ups || !(*moved < cell->spot_coin));
         }
     }
     hs_policy_maxima(plan, block, start, valid);
@@ -486,17 +575,24 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
     for (long c = 0; c < plan->policy_cell_count; c++) {
         const hs_policy_cell *cell = plan->policy_cells + c;
         const double threshold = -cell->margin / cell->notional;
-        const double trigger = hs_policy_trigger(&start_context, cell, plan->inverse_entry, threshold, 0,
-                                                 cell->max_top_ups < 1 || !(cell->spot_coin > 0));
+        const int none = cell->kind == HS_POLICY_REHEDGE || cell->max_actions < 1
+            || (cell->kind == HS_POLICY_TOP_UP && !(cell->spot_coin > 0));
+        const double trigger = hs_policy_trigger(&start_context, cell, plan->inverse_entry, threshold, 0, none);
         for (long p = 0; p < block->policy_stride; p++) {
             const long i = c * block->policy_stride + p;
             const int real = p < block->count;
             block->policy_threshold[i] = real ? threshold : -INFINITY;
             block->policy_trigger[i] = real ? trigger : 0;
-            block->policy_margin[i] = cell->margin;
-            block->policy_moved[i] = 0;
-            block->policy_top_ups[i] = 0;
-            block->policy_records[i].step = -1;
+            block->policy_paths[i] = (hs_policy_path){
+                .notional = cell->notional,
+                .margin = cell->margin,
+                .base = 0,
+                .entry_inverse = plan->inverse_entry,
+                .open_inverse_mark = plan->inverse_entry,
+                .open_inverse_index = cell->inverse_index0,
+                .reopen_step = -1,
+                .first_liquidation = {.step = -1},
+            };
         }
     }
     if (plan->policy_cell_count > 0) {

@@ -18,7 +18,8 @@ public enum CSVReport {
         header += ["marginUSD", "liquidationPriceUSD"]
         header += ["stdev", "var95", "es95", "es99"].map { "netValueUSD.standardErrors.\($0)" } + ["cost.standardErrors.totalUSD"]
         header += ["cost.forfeitedMarginUSD", "cost.exposureAfterLiquidationUSD"]
-        header += ["policy", "topUp.probability", "topUp.meanTopUps", "topUp.meanCoinsMoved"]
+        header += ["policy", "management.probability", "management.meanActions", "management.meanCoinsMoved",
+                   "management.meanLiquidations", "management.meanHedgeLeft", "cost.hedgeCutUSD"]
         var lines = [header.joined(separator: ",")]
         let chosen = result.recommendation
         for cell in result.cells {
@@ -47,7 +48,9 @@ public enum CSVReport {
             values += [errors?.stdev, errors?.var95, errors?.es95, errors?.es99, cell.cost.standardErrors?.totalUSD].map { $0.map(number) ?? "" }
             values += [cost.forfeitedMarginUSD, cost.exposureAfterLiquidationUSD].map(number)
             values.append(cell.policy.rawValue)
-            values += [cell.topUp?.probability, cell.topUp?.meanTopUps, cell.topUp?.meanCoinsMoved].map { $0.map(number) ?? "" }
+            let m = cell.management
+            values += [m?.probability, m?.meanActions, m?.meanCoinsMoved, m?.meanLiquidations, m?.meanHedgeLeft].map { $0.map(number) ?? "" }
+            values.append(number(cell.cost.hedgeCutUSD))
             lines.append(values.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -101,23 +101,31 @@ enum HTMLCharts {
         return HTMLFragments.section(id: "frontier", title: "Risk against cost and margin", body: body)
     }
 
-    /// P(liq) with and without top-ups and the coins moved, when the run has the top-up policy.
+    /// P(liq) under each margin policy of the run and what each did, when the run has a policy.
     static func policies(_ result: SimulationResult, _ selection: ReportSelection) -> String? {
-        let pairs = PolicyChart.pairs(result)
-        guard !pairs.isEmpty else { return nil }
+        guard !PolicyChart.groups(result).isEmpty else { return nil }
+        let scenario = result.scenario
+        let rules: [MarginPolicy: String] = [
+            .topUp: "top-ups move coins from the spot holding into the margin once the mark has risen "
+                + "\(NumberFormatting.readablePercent(scenario.management.topUpAt)) of the way to the liquidation price (number: coins moved per path)",
+            .deleverage: "deleveraging buys back \(NumberFormatting.readablePercent(scenario.management.deleverageShare)) of the short once the mark "
+                + "has risen \(NumberFormatting.readablePercent(scenario.management.deleverageAt)) of the way to the liquidation price (number: "
+                + "share of the short still open at the horizon)",
+            .rehedge: "re-hedging reopens the short \(NumberFormatting.compact(scenario.management.rehedgeAfterHours)) h after a liquidation "
+                + "with a fresh margin from the spot holding (number: coins moved per path)",
+        ]
+        let used = scenario.policies.filter { $0 != .none }
         return HTMLFragments.section(
-            id: "policies", title: "Managing the margin: top-ups",
+            id: "policies", title: "Managing the margin",
             body: [
                 HTMLFragments.explanation(
-                    "For every hedged cell, the share of paths liquidated when the short is left alone and when its margin is "
-                        + "topped up from the spot holding once the mark has risen \(NumberFormatting.readablePercent(result.scenario.topUpAt)) "
-                        + "of the way to the liquidation price, on the same paths; above each pair, the coins the top-ups moved per "
-                        + "path on average (they stay in the portfolio unless the short is liquidated)."),
+                    "For every hedged cell, the share of paths liquidated (at least once) under each margin policy, on the same "
+                        + "paths: " + used.compactMap { rules[$0] }.joined(separator: "; ") + ". Coins moved stay in the portfolio "
+                        + "unless the short is liquidated."),
                 HTMLFragments.figures([PolicyChart.svg(result, selection)]),
-                HTMLFragments.legend([
-                    HTMLFragments.LegendItem(label: "Left alone", colour: ChartPalette.unhedged),
-                    HTMLFragments.LegendItem(label: "With top-ups", colour: ChartPalette.recommended),
-                ]),
+                HTMLFragments.legend(scenario.policies.map { policy in
+                    HTMLFragments.LegendItem(label: policy == .none ? "Left alone" : policy.rawValue, colour: PolicyChart.colour(policy))
+                }),
             ])
     }
 

@@ -20,7 +20,7 @@ public enum HTMLReport {
         var sections = [
             recommendation(summary),
             contents(hasStress: !result.stress.isEmpty, hasCurve: result.leverageCurve != nil,
-                     hasPolicies: result.cells.contains { $0.policy == .topUp }),
+                     hasPolicies: !PolicyChart.groups(result).isEmpty),
             riskTable(result, selection),
             try HTMLExplorer.section(result, selection),
             HTMLCharts.distribution(result, selection),
@@ -53,7 +53,7 @@ public enum HTMLReport {
             ("liquidation", "Liquidation"),
         ]
         if hasCurve { links.append(("leverage", "P(liq) vs leverage")) }
-        if hasPolicies { links.append(("policies", "Top-ups")) }
+        if hasPolicies { links.append(("policies", "Margin policies")) }
         links += [("cost", "Hedge cost"), ("frontier", "Risk vs cost and margin")]
         if hasStress { links.append(("stress", "Stress results")) }
         links.append(("scenario", "Scenario and rerun"))

@@ -1,51 +1,75 @@
 import HedgeSimCore
 
-/// P(liquidation) of every hedged cell with and without the top-up policy, side by side, with the
-/// coins the top-ups moved per path (mean, two decimals) written above each pair.
+/// P(liquidation) of every hedged ratio and leverage under each margin policy of the run, side by side
+/// on the same paths; above each managed bar, what the policy did per path on average: coins moved
+/// (top-up, re-hedge) or the share of the short still open at the horizon (deleverage).
 enum PolicyChart {
-    /// The managed cells, each with its unmanaged twin (same ratio and leverage) when the run has one.
-    static func pairs(_ result: SimulationResult) -> [(alone: CellSummary?, managed: CellSummary)] {
-        result.cells.filter { $0.policy == .topUp }.map { managed in
-            let alone = result.cells.first {
-                $0.policy == .none && $0.hedgeRatio == managed.hedgeRatio && $0.leverage == managed.leverage && $0.notionalUSD > 0
+    /// The hedged ratio–leverage pairs that have a managed cell, each with its cells in the run's policy
+    /// order.
+    static func groups(_ result: SimulationResult) -> [[CellSummary]] {
+        let hedged = result.cells.filter { $0.notionalUSD > 0 }
+        guard hedged.contains(where: { $0.policy != .none }) else { return [] }
+        var groups: [[CellSummary]] = []
+        for cell in hedged {
+            if let index = groups.firstIndex(where: { $0[0].hedgeRatio == cell.hedgeRatio && $0[0].leverage == cell.leverage }) {
+                groups[index].append(cell)
+            } else {
+                groups.append([cell])
             }
-            return (alone, managed)
+        }
+        return groups
+    }
+
+    /// The bar colour of a policy.
+    static func colour(_ policy: MarginPolicy) -> String {
+        switch policy {
+        case .none: ChartPalette.unhedged
+        case .topUp: ChartPalette.recommended
+        case .deleverage: ChartPalette.fullHedge
+        case .rehedge: ChartPalette.series[3]
+        }
+    }
+
+    /// The note above a managed bar.
+    static func note(_ cell: CellSummary) -> String? {
+        guard let outcome = cell.management else { return nil }
+        switch cell.policy {
+        case .none: return nil
+        case .deleverage: return NumberFormatting.readablePercent(outcome.meanHedgeLeft)
+        case .topUp, .rehedge: return NumberFormatting.compact((outcome.meanCoinsMoved * 100).rounded() / 100)
         }
     }
 
     static func svg(_ result: SimulationResult, _ selection: ReportSelection) -> String {
-        let pairs = pairs(result)
-        let probabilities: [Double] = pairs.flatMap { pair -> [Double] in
-            [pair.alone?.liquidation.probability ?? 0, pair.managed.liquidation.probability]
-        }
+        let groups = groups(result)
+        let probabilities = groups.flatMap { $0.map(\.liquidation.probability) }
         var plot = PlotArea(height: 300, xValues: [0, 1], yValues: probabilities + [0, 0.01], yPadding: 0.12)
-        let count = Double(max(1, pairs.count))
+        let count = Double(max(1, groups.count))
         plot.x = LinearScale(domain: -0.5...(count - 0.5), range: plot.x.range)
         plot.y = LinearScale(domain: 0...(1.15 * max(0.01, probabilities.max() ?? 0)), range: plot.y.range, flipped: true)
         let every = max(1, Int((count / 10).rounded(.up)))
         plot.drawAxes(
             xTitle: "Hedge ratio and leverage", yTitle: "P(liquidation)",
             xLabel: { index in
-                guard pairs.indices.contains(Int(index)) else { return "" }
-                let cell = pairs[Int(index)].managed
+                guard groups.indices.contains(Int(index)) else { return "" }
+                let cell = groups[Int(index)][0]
                 return ChartLabels.plain(cell.hedgeRatio) + " · " + NumberFormatting.leverage(cell.leverage)
             },
-            yLabel: ChartLabels.percent, xTicks: stride(from: 0, to: pairs.count, by: every).map(Double.init))
-        let barWidth = min(26, 0.35 * (plot.right - plot.left) / count)
+            yLabel: ChartLabels.percent, xTicks: stride(from: 0, to: groups.count, by: every).map(Double.init))
+        let bars = Double(max(1, groups.map(\.count).max() ?? 1))
+        let barWidth = min(26, 0.7 * (plot.right - plot.left) / count / bars)
         let zero = plot.y(0)
-        for (index, pair) in pairs.enumerated() {
-            let centre = plot.x(Double(index))
-            if let alone = pair.alone {
-                let top = plot.y(alone.liquidation.probability)
-                plot.canvas.rect(x: centre - barWidth, y: top, width: barWidth, height: zero - top, fill: ChartPalette.unhedged)
+        for (index, group) in groups.enumerated() {
+            let left = plot.x(Double(index)) - barWidth * Double(group.count) / 2
+            for (position, cell) in group.enumerated() {
+                let x = left + barWidth * Double(position)
+                let top = plot.y(cell.liquidation.probability)
+                plot.canvas.rect(x: x, y: top, width: barWidth, height: zero - top, fill: colour(cell.policy))
+                if let note = note(cell) {
+                    plot.canvas.text(note, at: (x + barWidth / 2, top - 6), anchor: .middle, style: "note")
+                }
             }
-            let top = plot.y(pair.managed.liquidation.probability)
-            plot.canvas.rect(x: centre, y: top, width: barWidth, height: zero - top, fill: ChartPalette.recommended)
-            let moved = pair.managed.topUp?.meanCoinsMoved ?? 0
-            let highest = min(top, pair.alone.map { plot.y($0.liquidation.probability) } ?? top)
-            plot.canvas.text(
-                NumberFormatting.compact((moved * 100).rounded() / 100), at: (centre, highest - 6), anchor: .middle, style: "note")
         }
-        return plot.canvas.render(label: "Liquidation probability without and with top-ups, and the coins moved per path")
+        return plot.canvas.render(label: "Liquidation probability under each margin policy, with what each policy did per path")
     }
 }

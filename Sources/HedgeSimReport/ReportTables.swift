@@ -27,16 +27,20 @@ enum ReportTables {
 
     /// The expected hedge cost per cell, split by source.
     static func cost(_ result: SimulationResult, _ selection: ReportSelection) -> ReportTable {
+        let cut = result.scenario.policies.contains(.deleverage)
         var table = ReportTable(
-            caption: "Expected hedge cost in USD per path (positive = cost, negative = income)",
-            header: ["Ratio", "Leverage", "Funding", "Fees", "Basis", "Liquidation", "Total", "Per year of notional"],
+            caption: "Expected hedge cost in USD per path (positive = cost, negative = income"
+                + (cut ? "; hedge cut = PnL missed on the notional deleveraging bought back)" : ")"),
+            header: ["Ratio", "Leverage", "Funding", "Fees", "Basis", "Liquidation"] + (cut ? ["Hedge cut"] : [])
+                + ["Total", "Per year of notional"],
             rows: [])
         for cell in result.shownCells {
             let cost = cell.cost
             table.rows.append([
                 F.compact(cell.hedgeRatio), cell.leverageLabel, F.grouped(cost.fundingUSD), F.grouped(cost.feesUSD),
-                F.grouped(cost.basisUSD), F.grouped(cost.liquidationLossUSD), F.grouped(cost.totalUSD),
-                F.readablePercent(cost.annualisedPercent / 100),
+                F.grouped(cost.basisUSD), F.grouped(cost.liquidationLossUSD),
+            ] + (cut ? [F.grouped(cost.hedgeCutUSD)] : []) + [
+                F.grouped(cost.totalUSD), F.readablePercent(cost.annualisedPercent / 100),
             ])
             if selection.isRecommended(cell) { table.emphasised.insert(table.rows.count - 1) }
         }

@@ -27,6 +27,10 @@ struct RerunConfig: Sendable {
         }
         object["chosenLeverages"] = nil
         object["leverageMode"] = nil
+        // The policy rules are grouped in the scenario (`management`) but are keys of their own in a file.
+        if let rules = object.removeValue(forKey: "management") as? [String: Any] {
+            object.merge(rules) { kept, _ in kept }
+        }
         if result.scenario.leverageMode == .auto { object["leverages"] = "auto" }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         json = RerunConfig.collapsingArrays(String(decoding: data, as: UTF8.self))

@@ -14,8 +14,9 @@ extension SimulationResult {
 }
 
 extension CellSummary {
-    /// The leverage as the reports print it, with the margin policy when there is one: "5x", "5x top-up".
+    /// The leverage as the reports print it, with the margin policy when there is one: "5x", "5x top-up",
+    /// "5x deleverage", "5x rehedge".
     var leverageLabel: String {
-        NumberFormatting.leverage(leverage) + (policy == .topUp ? " top-up" : "")
+        NumberFormatting.leverage(leverage) + (policy == .none ? "" : " " + policy.rawValue)
     }
 }

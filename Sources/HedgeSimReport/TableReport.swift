@@ -10,7 +10,7 @@ public enum TableReport {
         var lines = header(result)
         lines.append("")
         lines += riskTable(result)
-        lines += topUpLines(result).flatMap(wrap)
+        lines += managementLines(result).flatMap(wrap)
         lines += standardErrorLines(result).flatMap(wrap)
         lines.append("")
         lines += costTable(result)
@@ -91,7 +91,7 @@ public enum TableReport {
         let managed = result.scenario.policies != [.none]
         let columns = ["ratio", managed ? "lev/pol" : "lev", "mean USD", "stdev USD", "VaR95 USD", "ES95 USD", "ES99 USD", "P(liq)",
                        "liq 95% CI", "effect"]
-        let widths = [5, managed ? 10 : 5, 10, 10, 10, 10, 10, 7, 15, 5]
+        let widths = [5, labelWidth(result), 10, 10, 10, 10, 10, 7, 15, 5]
         var lines = ["Net value at the horizon (losses against the start, positive = loss)"]
         lines.append(row(columns, widths))
         for cell in result.shownCells {
@@ -136,13 +136,7 @@ public enum TableReport {
                 + "\(NumberFormatting.grouped(plan.expectedCostPerYearUSD))\(costError) USD a year "
                 + "(\(NumberFormatting.percent(plan.expectedCostPercentPerYear / 100))); worst 1 % of outcomes below "
                 + "\(NumberFormatting.grouped(plan.worstOnePercentUSD))\(worstError) USD."
-                + (plan.topUp.map { rule in
-                    " Top up the margin when the mark reaches " + (rule.firstTriggerPriceUSD.map(NumberFormatting.usd) ?? "–")
-                        + " (" + (rule.coins.map { "\(NumberFormatting.compact($0)) coin" } ?? "back to the initial leverage")
-                        + ", then each time the mark rises \(NumberFormatting.readablePercent(rule.triggerShare)) of the way to the new "
-                        + "liquidation price" + (rule.maxTopUps.map { ", at most \($0) times" } ?? "") + "); on average "
-                        + String(format: "%.4f", rule.meanCoinsMoved) + " coin moves over the horizon."
-                } ?? ""),
+                + (plan.management.map(managementInstruction) ?? ""),
         ]
     }
 
@@ -172,18 +166,66 @@ public enum TableReport {
         return lines
     }
 
-    /// What the top-up policy did in each cell that has it.
-    static func topUpLines(_ result: SimulationResult) -> [String] {
+    /// The plan's margin policy as an instruction, with what it did on average.
+    static func managementInstruction(_ rule: ManagementRule) -> String {
+        let first = " when the mark reaches " + (rule.firstTriggerPriceUSD.map(NumberFormatting.usd) ?? "–")
+        let again = rule.triggerShare.map { ", then each time the mark rises \(NumberFormatting.readablePercent($0)) of the way to the new liquidation price" } ?? ""
+        let limit = rule.maxActions.map { ", at most \($0) times" } ?? ""
+        let mean = String(format: "%.2f", rule.meanActions)
+        switch rule.policy {
+        case .none:
+            return ""
+        case .topUp:
+            return " Top up the margin" + first + " (" + (rule.coins.map { "\(NumberFormatting.compact($0)) coin" } ?? "back to the initial leverage")
+                + again + limit + "); on average " + mean + " top-ups move " + String(format: "%.4f", rule.meanCoinsMoved) + " coin over the horizon."
+        case .deleverage:
+            let share = NumberFormatting.readablePercent(rule.deleverageShare ?? 0)
+            let then: String = String(again.dropFirst(2))
+            return " Buy back " + share + " of the short" + first + " (" + then + limit + "); on average " + mean
+                + " deleverages over the horizon."
+        case .rehedge:
+            return " If the short is liquidated, reopen the same notional " + NumberFormatting.compact(rule.rehedgeAfterHours ?? 0)
+                + " h later at " + NumberFormatting.leverage(rule.rehedgeLeverage ?? 1) + limit + "; on average " + mean
+                + " re-hedges move " + String(format: "%.4f", rule.meanCoinsMoved) + " coin (margins and fees) over the horizon."
+        }
+    }
+
+    /// What each margin policy of the run did in the cells that have it.
+    static func managementLines(_ result: SimulationResult) -> [String] {
         let scenario = result.scenario
-        let rule = "Top-up when the mark has risen \(NumberFormatting.readablePercent(scenario.topUpAt)) of the way to the "
-            + "liquidation price: " + (scenario.topUpCoins.map { "\(NumberFormatting.compact($0)) coin" } ?? "back to the initial leverage")
-            + (scenario.maxTopUps.map { ", at most \($0) times" } ?? "") + "."
-        let cells = result.cells.compactMap { cell in cell.topUp.map { (cell, $0) } }
+        let cells = result.cells.compactMap { cell in cell.management.map { (cell, $0) } }
         guard !cells.isEmpty else { return [] }
-        return [rule] + cells.map { cell, topUp in
-            "  ratio \(NumberFormatting.compact(cell.hedgeRatio)) \(NumberFormatting.leverage(cell.leverage)): topped up on "
-                + "\(NumberFormatting.readablePercent(topUp.probability)) of paths, \(String(format: "%.2f", topUp.meanTopUps)) times and "
-                + "\(String(format: "%.4f", topUp.meanCoinsMoved)) coin moved per path on average."
+        let rules: [String] = scenario.policies.compactMap { policy in
+            switch policy {
+            case .none: return nil
+            case .topUp:
+                return "Top-up when the mark has risen \(NumberFormatting.readablePercent(scenario.management.topUpAt)) of the way to the "
+                    + "liquidation price: " + (scenario.management.topUpCoins.map { "\(NumberFormatting.compact($0)) coin" } ?? "back to the initial leverage")
+                    + (scenario.management.maxTopUps.map { ", at most \($0) times" } ?? "") + "."
+            case .deleverage:
+                return "Deleverage: buy back \(NumberFormatting.readablePercent(scenario.management.deleverageShare)) of the short when the mark has risen "
+                    + "\(NumberFormatting.readablePercent(scenario.management.deleverageAt)) of the way to the liquidation price"
+                    + (scenario.management.maxDeleverages.map { ", at most \($0) times" } ?? "") + "."
+            case .rehedge:
+                return "Re-hedge: reopen the notional \(NumberFormatting.compact(scenario.management.rehedgeAfterHours)) h after a liquidation at "
+                    + (scenario.management.rehedgeLeverage.map(NumberFormatting.leverage) ?? "the cell's leverage")
+                    + (scenario.management.maxRehedges.map { ", at most \($0) times" } ?? "") + "."
+            }
+        }
+        return rules + cells.map { cell, outcome in
+            let head = "  ratio \(NumberFormatting.compact(cell.hedgeRatio)) \(cell.leverageLabel): "
+            let acted = "\(NumberFormatting.readablePercent(outcome.probability)) of paths, \(String(format: "%.2f", outcome.meanActions)) times per path"
+            switch cell.policy {
+            case .none:
+                return head
+            case .topUp:
+                return head + cell.policy.actedVerb + " on " + acted + ", \(String(format: "%.4f", outcome.meanCoinsMoved)) coin moved per path on average."
+            case .deleverage:
+                return head + cell.policy.actedVerb + " on " + acted + "; \(NumberFormatting.readablePercent(outcome.meanHedgeLeft)) of the short open at the horizon on average."
+            case .rehedge:
+                return head + cell.policy.actedVerb + " on " + acted + ", \(String(format: "%.2f", outcome.meanLiquidations)) liquidations and "
+                    + "\(String(format: "%.4f", outcome.meanCoinsMoved)) coin moved per path on average."
+            }
         }
     }
 
@@ -202,10 +244,12 @@ public enum TableReport {
 
     private static func costTable(_ result: SimulationResult) -> [String] {
         let managed = result.scenario.policies != [.none]
-        let columns = ["ratio", managed ? "lev/pol" : "lev", "funding", "fees", "basis", "liquidation", "total USD", "% a year",
-                       "mean coin", "VaR95 coin"]
-        let widths = [5, managed ? 10 : 5, 9, 8, 8, 11, 10, 8, 11, 11]
-        var lines = ["Expected hedge cost in USD (positive = cost, negative = income)"]
+        let cut = result.scenario.policies.contains(.deleverage)
+        let columns = ["ratio", managed ? "lev/pol" : "lev", "funding", "fees", "basis", "liquidation"] + (cut ? ["cut"] : [])
+            + ["total USD", "% a year", "mean coin", "VaR95 coin"]
+        let widths = [5, labelWidth(result), 9, 8, 8, 11] + (cut ? [8] : []) + [10, 8, 11, 11]
+        var lines = wrap("Expected hedge cost in USD (positive = cost, negative = income"
+            + (cut ? "; cut = hedge PnL missed on the notional deleveraging bought back)" : ")"))
         lines.append(row(columns, widths))
         for cell in result.shownCells {
             let cost = cell.cost
@@ -216,6 +260,7 @@ public enum TableReport {
                 NumberFormatting.fitted(cost.feesUSD, width: 8),
                 NumberFormatting.fitted(cost.basisUSD, width: 8),
                 NumberFormatting.fitted(cost.liquidationLossUSD, width: 11),
+            ] + (cut ? [NumberFormatting.fitted(cost.hedgeCutUSD, width: 8)] : []) + [
                 NumberFormatting.fitted(cost.totalUSD, width: 10),
                 NumberFormatting.fitted(cost.annualisedPercent, width: 7, decimals: 2) + "%",
                 NumberFormatting.fitted(cell.netValueCoin.mean, width: 11, decimals: 4),
@@ -223,6 +268,12 @@ public enum TableReport {
             ], widths))
         }
         return lines
+    }
+
+    /// The width of the leverage column: "lev" (5), or the longest "lev/pol" label of a run with policies.
+    private static func labelWidth(_ result: SimulationResult) -> Int {
+        guard result.scenario.policies != [.none] else { return 5 }
+        return max(7, result.shownCells.map(\.leverageLabel.count).max() ?? 7)
     }
 
     private static func row(_ values: [String], _ widths: [Int]) -> String {

@@ -39,13 +39,8 @@ struct BacktestCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Hedge ratios of the short, e.g. 0.5,1 (the unhedged holding is always included).")
     var ratios: String = "0.5,1"
     @Option(parsing: .unconditional, help: "Leverages of the isolated-margin short, e.g. 2,5.") var leverage: String = "2,5"
-    @Option(parsing: .unconditional, help: "Margin policies replayed for every hedged cell, a list: none | top-up.") var policy: String = "none"
-    @Option(name: .customLong("top-up-at"), parsing: .unconditional, help: "Top-up trigger: the share of the way to the liquidation price (default 0.7).")
-    var topUpAt: String?
-    @Option(name: .customLong("max-top-ups"), parsing: .unconditional, help: "Most top-ups per window (default: while the coin lasts).")
-    var maxTopUps: String?
-    @Option(name: .customLong("top-up-coins"), parsing: .unconditional, help: "Coins per top-up (default: back to the initial leverage).")
-    var topUpCoins: String?
+    @Option(parsing: .unconditional, help: "Margin policies replayed for every hedged cell, a list: none | top-up | deleverage | rehedge.") var policy: String = "none"
+    @OptionGroup var management: ManagementOptions
     @Option(name: .customLong("steps-per-day"), parsing: .unconditional, help: "Forecast steps a day (a divisor of 24); prices are resampled to it.")
     var stepsPerDay: String = "1"
     @Option(name: .customLong("refit-every-days"), parsing: .unconditional, help: "Days between re-estimates of the jump, GARCH and funding models.")
@@ -108,17 +103,11 @@ struct BacktestCommand: ParsableCommand {
             from: try CommandParsing.time(from, field: "from", endOfDay: false), to: try CommandParsing.time(to, field: "to", endOfDay: true),
             threads: threads?.count)
         try ScenarioFields.apply(key: "policies", value: .text(policy), to: &grid)
-        for (key, text) in [("topUpAt", topUpAt), ("maxTopUps", maxTopUps), ("topUpCoins", topUpCoins)] {
-            guard let text else { continue }
-            guard grid.policies.contains(.topUp) else {
-                throw InputError(field: key, value: text, allowed: "only with --policy top-up")
-            }
-            try ScenarioFields.apply(key: key, value: .text(text), to: &grid)
-        }
+        let given = management.given.compactMap { key, text in text.map { (key: key, value: FieldValue.text($0)) } }
+        if let unused = ScenarioFields.unusedError(given, in: grid) { throw unused }
+        for entry in given { try ScenarioFields.apply(key: entry.key, value: entry.value, to: &grid) }
         settings.policies = grid.policies
-        settings.topUpAt = grid.topUpAt
-        settings.maxTopUps = grid.maxTopUps
-        settings.topUpCoins = grid.topUpCoins
+        settings.management = grid.management
         return settings
     }
 

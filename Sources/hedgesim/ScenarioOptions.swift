@@ -22,13 +22,8 @@ struct ScenarioOptions: ParsableArguments {
     var maintenanceConvention: MaintenanceConvention?
     @Option(name: .customLong("between-step-check"), parsing: .unconditional, help: "Check liquidation between steps (Brownian bridge): true | false.")
     var betweenStepCheck: String?
-    @Option(parsing: .unconditional, help: "Margin policies to compare, a list: none | top-up (default none).") var policy: String?
-    @Option(name: .customLong("top-up-at"), parsing: .unconditional, help: "Top-up trigger: the share of the way to the liquidation price the mark must rise (default 0.7).")
-    var topUpAt: String?
-    @Option(name: .customLong("max-top-ups"), parsing: .unconditional, help: "Most top-ups per path (default: while the holding has coins).")
-    var maxTopUps: String?
-    @Option(name: .customLong("top-up-coins"), parsing: .unconditional, help: "Coins per top-up (default: enough to restore the initial leverage at the mark).")
-    var topUpCoins: String?
+    @Option(parsing: .unconditional, help: "Margin policies to compare, a list: none | top-up | deleverage | rehedge (default none).") var policy: String?
+    @OptionGroup var management: ManagementOptions
     @Option(parsing: .unconditional, help: "Hedge instrument: perpetual | dated.", transform: choice(InstrumentKind.self)) var instrument: InstrumentKind?
     @Option(name: .customLong("expiry-days"), parsing: .unconditional, help: "Days to expiry of the dated future (default: the horizon).") var expiryDays: String?
     @Option(parsing: .unconditional, help: "Initial annualised basis of the dated future (0.08 = 8 % contango).") var basis: String?
@@ -64,7 +59,8 @@ struct ScenarioOptions: ParsableArguments {
             ("paths", paths), ("hedgeRatios", ratios), ("leverages", leverage), ("margin", margin?.rawValue),
             ("collateral", collateral), ("maintenanceRate", maintenanceRate),
             ("maintenanceConvention", maintenanceConvention?.rawValue), ("betweenStepCheck", betweenStepCheck),
-            ("policies", policy), ("topUpAt", topUpAt), ("maxTopUps", maxTopUps), ("topUpCoins", topUpCoins),
+            ("policies", policy),
+        ] + management.given + [
             ("instrument", instrument?.rawValue), ("expiryDays", expiryDays), ("basis", basis),
             ("basisMeanReversion", basisMeanReversion), ("basisVol", basisVol),
             ("basisPriceCorrelation", basisPriceCorrelation), ("venue", venue), ("faceValue", faceValue), ("fee", fee),

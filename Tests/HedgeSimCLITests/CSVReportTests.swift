@@ -12,7 +12,8 @@ import Testing
         // No liquidation price without a position.
         "liquidationPriceUSD",
         // Only cells with the top-up policy.
-        "topUp.probability", "topUp.meanTopUps", "topUp.meanCoinsMoved",
+        "management.probability", "management.meanActions", "management.meanCoinsMoved",
+        "management.meanLiquidations", "management.meanHedgeLeft", "cost.hedgeCutUSD",
     ]
 
     @Test func oneRowPerCellWithNumbersThatParse() throws {

@@ -73,7 +73,9 @@ import Testing
     @Test func everyScenarioFieldIsListed() throws {
         let result = try ReportGoldenFixture.result()
         let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(result.scenario)) as? [String: Any]
-        let keys = try #require(encoded?.keys).sorted()
+        // The policy rules are grouped in the scenario and listed as their own keys.
+        let rules = try #require(encoded?["management"] as? [String: Any])
+        let keys = try #require(encoded?.keys).filter { $0 != "management" }.sorted() + rules.keys.sorted()
         let html = try ReportRenderer.render(result, as: .html)
         let markdown = try ReportRenderer.render(result, as: .markdown)
         for key in keys + ["collateral", "expiryDays", "threads", "seed"] {

@@ -53,8 +53,8 @@ import Testing
         let alone = try #require(outcomes[1]["liquidations"] as? Int)
         let managed = try #require(outcomes[2]["liquidations"] as? Int)
         #expect(managed <= alone)
-        #expect(outcomes[2]["windowsWithTopUps"] is Int && outcomes[2]["meanCoinsMoved"] is Double)
-        #expect(outcomes[1]["windowsWithTopUps"] == nil || outcomes[1]["windowsWithTopUps"] is NSNull)
+        #expect(outcomes[2]["windowsWithActions"] is Int && outcomes[2]["meanCoinsMoved"] is Double)
+        #expect(outcomes[1]["windowsWithActions"] == nil || outcomes[1]["windowsWithActions"] is NSNull)
         let table = try Hedgesim.run(Array(arguments.filter { $0 != "json" && $0 != "--format" }))
         #expect(table.stdout.contains("h 1 · 10x · top-up: topped up in "), "\(table.stdout)")
     }

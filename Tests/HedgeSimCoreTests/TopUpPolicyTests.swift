@@ -23,9 +23,9 @@ import Testing
         var s = Self.quiet(paths: 40_000)
         s.leverages = [10]
         s.policies = [.topUp]
-        s.topUpAt = 1e-6
-        s.maxTopUps = 1
-        s.topUpCoins = 0.5
+        s.management.topUpAt = 1e-6
+        s.management.maxTopUps = 1
+        s.management.topUpCoins = 0.5
         let result = try HedgeSimulation.run(s, seed: 5)
         let cell = try #require(result.cells.first { $0.policy == .topUp })
         // B₂ from the account rule a/F − 1/E = −M/N (mark convention), M = M₀ + X.
@@ -36,9 +36,9 @@ import Testing
         #expect(expected > 0.03, "a test with power: \(expected)")
         #expect(abs(cell.liquidation.probability - expected) <= 3 * se,
                 "P̂ \(cell.liquidation.probability), first passage to \(barrier): \(expected) ± \(se)")
-        let topUp = try #require(cell.topUp)
-        #expect(topUp.meanTopUps <= 1 && topUp.probability > 0.9, "one top-up on nearly every path: \(topUp)")
-        #expect(abs(topUp.meanCoinsMoved - 0.5 * topUp.meanTopUps) <= 1e-9)
+        let topUp = try #require(cell.management)
+        #expect(topUp.meanActions <= 1 && topUp.probability > 0.9, "one top-up on nearly every path: \(topUp)")
+        #expect(abs(topUp.meanCoinsMoved - 0.5 * topUp.meanActions) <= 1e-9)
     }
 
     /// A top-up only adds margin, so on the same paths it never adds a liquidation; the coins it moves
@@ -57,13 +57,13 @@ import Testing
         var safe = Self.quiet(paths: 4_000)
         safe.leverages = [1.5]
         safe.horizonDays = 3
-        safe.topUpAt = 0.02
+        safe.management.topUpAt = 0.02
         safe.policies = [.none, .topUp]
         let both = try HedgeSimulation.run(safe, seed: 2)
         let alone = try #require(both.cells.first { $0.policy == .none && $0.notionalUSD > 0 })
         let managed = try #require(both.cells.first { $0.policy == .topUp })
         #expect(alone.liquidation.probability == 0 && managed.liquidation.probability == 0)
-        #expect((managed.topUp?.probability ?? 0) > 0.3, "the policy acted: \(String(describing: managed.topUp))")
+        #expect((managed.management?.probability ?? 0) > 0.3, "the policy acted: \(String(describing: managed.management))")
         #expect(abs(managed.netValueCoin.mean - alone.netValueCoin.mean) <= 1e-9 * alone.netValueCoin.mean)
         #expect(abs(managed.netValueUSD.mean - alone.netValueUSD.mean) <= 1e-9 * alone.netValueUSD.mean)
     }
@@ -73,13 +73,13 @@ import Testing
         s.paths = 1_001
         s.leverages = [5, 10]
         s.policies = [.none, .topUp]
-        s.maxTopUps = 3
+        s.management.maxTopUps = 3
         let one = try HedgeSimulation.run(s, seed: 4, threads: 1)
         let three = try HedgeSimulation.run(s, seed: 4, threads: 3)
         #expect(one.cells == three.cells)
         let partials = try (0..<3).map { try HedgeSimulation.runShard(s, seed: 4, shard: ShardSpec(index: $0, count: 3), threads: 2) }
         #expect(try HedgeSimulation.merge(partials).cells == one.cells)
-        #expect(one.cells.contains { ($0.topUp?.probability ?? 0) > 0 })
+        #expect(one.cells.contains { ($0.management?.probability ?? 0) > 0 })
     }
 
     @Test func automaticLeverageKeepsThePolicyCells() throws {
@@ -100,10 +100,10 @@ import Testing
         for change in [
             { (s: inout Scenario) in s.policies = [] },
             { (s: inout Scenario) in s.policies = [.topUp, .topUp] },
-            { (s: inout Scenario) in s.policies = [.topUp]; s.topUpAt = 0 },
-            { (s: inout Scenario) in s.policies = [.topUp]; s.topUpAt = 1.5 },
-            { (s: inout Scenario) in s.policies = [.topUp]; s.maxTopUps = 0 },
-            { (s: inout Scenario) in s.policies = [.topUp]; s.topUpCoins = -1 },
+            { (s: inout Scenario) in s.policies = [.topUp]; s.management.topUpAt = 0 },
+            { (s: inout Scenario) in s.policies = [.topUp]; s.management.topUpAt = 1.5 },
+            { (s: inout Scenario) in s.policies = [.topUp]; s.management.maxTopUps = 0 },
+            { (s: inout Scenario) in s.policies = [.topUp]; s.management.topUpCoins = -1 },
             { (s: inout Scenario) in s.policies = [.topUp]; s.margin = .cross; s.leverages = [3] },
         ] {
             var s = Scenario()

@@ -87,24 +87,94 @@ void hs_normal_pair(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t pa
 void hs_student_t_rows(uint64_t seed, uint32_t purpose, uint32_t index, uint32_t path_begin, long path_count,
                        uint32_t step_begin, long step_count, double dof, double *t);
 
+/** The margin policies of hs_policy_cell. */
+enum {
+    HS_POLICY_TOP_UP = 1,
+    HS_POLICY_DELEVERAGE = 2,
+    HS_POLICY_REHEDGE = 3,
+};
+
 /**
- * A cell with a top-up policy, followed path by path (cells without a policy share the threshold
- * groups). Its margin balance M starts at `margin` (coin); it is liquidated when the account per USD of
- * notional is at or below −M/N. At a step end where the mark has risen `trigger_share` of the way from
- * the reference price (the entry, then the mark at the last top-up) to the liquidation price, coins
- * move from the spot holding into the margin: `top_up_coin`, or (0) enough to bring the leverage at the
- * mark back to `initial_leverage`, N/(F·L₀) less the balance M + N(1/F − 1/E) + N·Φ; at most
- * `spot_coin` in all and at most `max_top_ups` times.
+ * A cell with a margin policy, followed path by path (cells without a policy share the threshold
+ * groups). Its position is n USD of notional (n = `notional` at the start) with a margin balance
+ *   B = M + n·((1/F − 1/F_o) + (Φ − Φ_o))          (coin)
+ * where M, 1/F_o and Φ_o are the balance, the mark and the funding at the last trade (at the start: the
+ * initial margin, 1/E and 0). It is liquidated when the account per USD of notional, a/F + c + Φ, is at
+ * or below θ = base − M/n, base = 1/F_o + Φ_o + c + entry_maintenance_rate·w (w = 1/E of the position; the
+ * position as opened has base 0), which is B at or below the maintenance margin. The trigger: at a step
+ * end where the mark has risen `trigger_share` of the way from the reference price (the entry, then the
+ * mark at the last action) to the liquidation price,
+ *   top-up      coins move from the spot holding into the margin: `top_up_coin`, or (0) enough to bring
+ *               the leverage at the mark back to `initial_leverage`, n/(F·L₀) − B; at most `spot_coin`
+ *               in all;
+ *   deleverage  the share `deleverage_share` of the position is bought back at the mark, paying
+ *               `fee_rate` on the notional closed from the balance;
+ * and after a liquidation,
+ *   re-hedge    the notional is reopened `rehedge_delay_steps` step ends later at the mark then (with no
+ *               delay: at once, at the mark where the account reached θ) with the margin n/(F·L_r),
+ *               L_r = `rehedge_leverage`, and the entry fee, both from the spot holding (skipped when it
+ *               has too few coins left);
+ * each at most `max_actions` times.
  */
 typedef struct {
+    int kind;
     double notional;
     double margin;
     double spot_coin;
     double trigger_share;
     double top_up_coin;
     double initial_leverage;
-    long max_top_ups;
+    double deleverage_share;
+    long rehedge_delay_steps;
+    double rehedge_leverage;
+    double fee_rate;
+    /** m under the entry convention (the maintenance margin is m·n·w), 0 under the mark convention. */
+    double entry_maintenance_rate;
+    /** 1/P₀: the index's inverse at the start (the first stretch's 1/P_o). */
+    double inverse_index0;
+    long max_actions;
 } hs_policy_cell;
+
+/**
+ * The account state of a path when the account first reaches a threshold group (or a policy cell's
+ * threshold): the step (−1 = never), funding received and paid so far (coin per USD of notional), 1/F
+ * and 1/P then (1/P = 1/F for a perpetual).
+ */
+typedef struct {
+    double step;
+    double funding_in;
+    double funding_out;
+    double inverse_mark;
+    double inverse_index;
+} hs_liquidation_record;
+
+/**
+ * One path of a policy cell: its position (notional n, 0 while closed; balance M and the values at the
+ * last trade, see hs_policy_cell), what the policy did, and the coin flows of the stretches already
+ * closed (funding received and paid, basis income n·((1/F − 1/F_o) − (1/P − 1/P_o)), fees of the
+ * policy's trades), the balance forfeited at liquidations, and the first liquidation.
+ */
+typedef struct {
+    double notional;
+    double margin;
+    double base;
+    double entry_inverse;
+    double open_inverse_mark;
+    double open_inverse_index;
+    double open_funding_in;
+    double open_funding_out;
+    /** Re-hedge: the step at whose end the hedge reopens (−1: none pending). */
+    double reopen_step;
+    double moved;
+    double actions;
+    double liquidations;
+    double fees;
+    double forfeited;
+    double funding_in;
+    double funding_out;
+    double basis_income;
+    hs_liquidation_record first_liquidation;
+} hs_policy_path;
 
 /** The price models of the path kernel. */
 enum {
@@ -207,23 +277,10 @@ typedef struct {
     const long *band_point_of_step;
     long band_paths;
     long band_points;
-    /** The cells with a top-up policy (see hs_policy_cell). */
+    /** The cells with a margin policy (see hs_policy_cell). */
     const hs_policy_cell *policy_cells;
     long policy_cell_count;
 } hs_path_plan;
-
-/**
- * The account state of a path when the account first reaches a threshold group: the step (−1 =
- * never), funding received and paid so far (coin per USD of notional), 1/F and 1/P then (1/P = 1/F
- * for a perpetual).
- */
-typedef struct {
-    double step;
-    double funding_in;
-    double funding_out;
-    double inverse_mark;
-    double inverse_index;
-} hs_liquidation_record;
 
 /**
  * One block of paths [first_path, first_path + count) and where its results go, `count` entries
@@ -245,15 +302,12 @@ typedef struct {
     hs_liquidation_record *records;
     double *band_log_index;
     /** Per policy cell c and path p, at c·policy_stride + p (policy_stride ≥ count rounded up to 256):
-     * the threshold −M/N (−∞ once liquidated), the trigger 1/F_trig (0: no more top-ups), the margin
-     * M, the coins moved, the top-ups made, and the liquidation record. */
+     * the threshold θ (−∞ while closed), the trigger 1/F_trig (0: none; +∞: a reopening is pending),
+     * and the path's state (hs_policy_path). */
     long policy_stride;
     double *policy_threshold;
     double *policy_trigger;
-    double *policy_margin;
-    double *policy_moved;
-    double *policy_top_ups;
-    hs_liquidation_record *policy_records;
+    hs_policy_path *policy_paths;
     /** Per path (policy_stride entries): the highest threshold and trigger over the policy cells, so
      * that a step where no cell can act costs one test. */
     double *policy_max_threshold;

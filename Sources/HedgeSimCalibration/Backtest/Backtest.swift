@@ -101,7 +101,7 @@ public enum Backtest {
     private static func realised(_ cell: CellSummary, price: Double, start: Double) -> RealisedCell {
         RealisedCell(
             lossUSD: price - cell.netValueUSD.mean, fundingReceivedUSD: cell.cost.fundingReceivedUSD,
-            fundingPaidUSD: cell.cost.fundingPaidUSD, topUps: cell.topUp?.meanTopUps, coinsMoved: cell.topUp?.meanCoinsMoved,
+            fundingPaidUSD: cell.cost.fundingPaidUSD, actions: cell.management?.meanActions, coinsMoved: cell.management?.meanCoinsMoved,
             liquidatedAt: cell.liquidation.meanTimeDays.map { Timestamp.format(start + $0 * WindowSchedule.secondsPerDay) })
     }
 }

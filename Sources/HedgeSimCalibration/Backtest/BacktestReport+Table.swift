@@ -43,8 +43,8 @@ extension BacktestReport {
             ]))
         }
         for outcome in hedgeOutcomes {
-            guard let windows = outcome.windowsWithTopUps, let coins = outcome.meanCoinsMoved else { continue }
-            lines.append("  \(outcome.cell.label): topped up in \(windows) of \(outcome.windows) windows, "
+            guard let windows = outcome.windowsWithActions, let coins = outcome.meanCoinsMoved else { continue }
+            lines.append("  \(outcome.cell.label): \(outcome.cell.policy.actedVerb) in \(windows) of \(outcome.windows) windows, "
                 + String(format: "%.4f", coins) + " coin moved per window on average")
         }
         lines += ["", "Worst window per cell (largest realised loss over the starting value):"]

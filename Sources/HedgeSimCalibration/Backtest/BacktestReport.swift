@@ -44,7 +44,7 @@ public struct BacktestCell: Codable, Sendable, Equatable {
     public var isUnhedged: Bool { hedgeRatio == 0 }
     public var label: String {
         isUnhedged ? "unhedged"
-            : "h \(BacktestText.number(hedgeRatio)) · \(BacktestText.number(leverage))x" + (policy == .topUp ? " · top-up" : "")
+            : "h \(BacktestText.number(hedgeRatio)) · \(BacktestText.number(leverage))x" + (policy == .none ? "" : " · " + policy.rawValue)
     }
 }
 
@@ -70,8 +70,8 @@ public struct RealisedCell: Codable, Sendable, Equatable {
     /// Funding received and paid by the short, USD at the horizon price.
     public var fundingReceivedUSD: Double
     public var fundingPaidUSD: Double
-    /// Top-up policy cells: the top-ups made and the coins moved into the margin in the window.
-    public var topUps: Double?
+    /// Policy cells: the policy's actions and the coins moved into the margin in the window.
+    public var actions: Double?
     public var coinsMoved: Double?
     /// When the short was liquidated (ISO-8601 UTC), nil when it was not.
     public var liquidatedAt: String?

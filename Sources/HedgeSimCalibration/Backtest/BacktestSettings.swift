@@ -41,12 +41,10 @@ public struct BacktestSettings: Codable, Sendable, Equatable {
     public var to: Double?
     /// Worker threads of the fits and simulations (nil: all cores); results do not depend on it.
     public var threads: Int?
-    /// Margin policies replayed and forecast for every hedged cell, and the top-up rule (as for `run`:
-    /// `Scenario.policies`, `topUpAt`, `maxTopUps`, `topUpCoins`).
+    /// Margin policies replayed and forecast for every hedged cell, and their rules (as for `run`:
+    /// `Scenario.policies`, `Scenario.management`).
     public var policies: [MarginPolicy] = [.none]
-    public var topUpAt: Double = 0.7
-    public var maxTopUps: Int?
-    public var topUpCoins: Double?
+    public var management = MarginManagement()
 
     public init(
         horizonDays: Int, windowDays: Int = 365, everyDays: Int? = nil, models: [PriceModelKind] = [.gbm, .jump, .garch, .bootstrap],
@@ -109,15 +107,14 @@ public struct BacktestSettings: Codable, Sendable, Equatable {
             throw InputError(field: "to", value: Timestamp.format(to), allowed: "a time after --from")
         }
         // The hedge grid is checked as a scenario: ratios in [0, 2], leverages in [1, 200], margin within the
-        // holding, the policies and the top-up rule.
+        // holding, the policies and their rules.
         var scenario = Scenario()
         scenario.holding = 1
+        scenario.horizonDays = Double(horizonDays)
         scenario.hedgeRatios = hedgeRatios
         scenario.leverages = leverages
         scenario.policies = policies
-        scenario.topUpAt = topUpAt
-        scenario.maxTopUps = maxTopUps
-        scenario.topUpCoins = topUpCoins
+        scenario.management = management
         try scenario.validate()
     }
 }

@@ -37,9 +37,7 @@ struct ForecastScenario {
         scenario.hedgeRatios = [0] + settings.hedgeRatios.filter { $0 > 0 }
         scenario.leverages = settings.leverages
         scenario.policies = settings.policies
-        scenario.topUpAt = settings.topUpAt
-        scenario.maxTopUps = settings.maxTopUps
-        scenario.topUpCoins = settings.topUpCoins
+        scenario.management = settings.management
         scenario.drift = 0
         scenario.betweenStepCheck = true
         scenario.fundingMean = 0

@@ -13,9 +13,9 @@ public struct HedgeOutcome: Codable, Sendable {
     public var meanFundingPaidUSD: Double
     public var liquidations: Int
     public var expectedLiquidations: [ModelValue]
-    /// Top-up policy cells: the windows with a top-up and the mean coins moved per window (nil for
-    /// the other cells).
-    public var windowsWithTopUps: Int?
+    /// Policy cells: the windows in which the policy acted (top-up, deleverage or re-hedge) and the mean
+    /// coins moved per window (nil for a hedge left alone).
+    public var windowsWithActions: Int?
     public var meanCoinsMoved: Double?
     /// The window with the largest realised loss as a fraction of the starting value.
     public var worst: WorstWindow
@@ -41,8 +41,8 @@ public struct HedgeOutcome: Codable, Sendable {
                 meanFundingPaidUSD: realised.reduce(0) { $0 + $1.fundingPaidUSD } / n,
                 liquidations: realised.filter { $0.liquidatedAt != nil }.count,
                 expectedLiquidations: perModel(\.liquidationProbability),
-                windowsWithTopUps: cell.policy == .topUp ? realised.filter { ($0.topUps ?? 0) > 0 }.count : nil,
-                meanCoinsMoved: cell.policy == .topUp ? realised.reduce(0) { $0 + ($1.coinsMoved ?? 0) } / n : nil,
+                windowsWithActions: cell.policy == .none ? nil : realised.filter { ($0.actions ?? 0) > 0 }.count,
+                meanCoinsMoved: cell.policy == .none ? nil : realised.reduce(0) { $0 + ($1.coinsMoved ?? 0) } / n,
                 worst: WorstWindow(
                     end: window.end, lossUSD: realised[worstIndex].lossUSD, lossFraction: realised[worstIndex].lossUSD / window.price,
                     peakRise: window.peakPrice / window.price - 1, priceChange: window.horizonPrice / window.price - 1,

@@ -27,16 +27,13 @@ final class BlockScratch {
     let bandLogIndex: UnsafeMutablePointer<Double>
     let bandPoints: Int
     /// Policy cells: per cell `c` and path `p` at `c·policyStride + p`, the kernel's threshold and trigger
-    /// (working state), the margin, the coins moved and the top-ups at the horizon, and the liquidation
-    /// record. `policyStride` covers the kernel's 256 lanes however few paths the block has.
+    /// (working state) and the path's position and what the policy did (`hs_policy_path`).
+    /// `policyStride` covers the kernel's 256 lanes however few paths the block has.
     let policyCells: Int
     let policyStride: Int
     let policyThreshold: UnsafeMutablePointer<Double>
     let policyTrigger: UnsafeMutablePointer<Double>
-    let policyMargin: UnsafeMutablePointer<Double>
-    let policyMoved: UnsafeMutablePointer<Double>
-    let policyTopUps: UnsafeMutablePointer<Double>
-    let policyRecords: UnsafeMutablePointer<hs_liquidation_record>
+    let policyPaths: UnsafeMutablePointer<hs_policy_path>
     /// Per path: the highest threshold and trigger over the policy cells (the kernel's quick test).
     let policyMaxThreshold: UnsafeMutablePointer<Double>
     let policyMaxTrigger: UnsafeMutablePointer<Double>
@@ -66,24 +63,21 @@ final class BlockScratch {
         let policySlots = policyCells * policyStride
         policyThreshold = buffer(policySlots)
         policyTrigger = buffer(policySlots)
-        policyMargin = buffer(policySlots)
-        policyMoved = buffer(policySlots)
-        policyTopUps = buffer(policySlots)
         policyMaxThreshold = buffer(policyStride)
         policyMaxTrigger = buffer(policyStride)
-        policyRecords = .allocate(capacity: max(1, policySlots))
-        policyRecords.initialize(repeating: hs_liquidation_record(), count: max(1, policySlots))
+        policyPaths = .allocate(capacity: max(1, policySlots))
+        policyPaths.initialize(repeating: hs_policy_path(), count: max(1, policySlots))
     }
 
     deinit {
         for pointer in [
             stateLogIndex, stateInverseMark, stateFundingIn, stateFundingOut, stateLowestAccount, terminalIndex, bandLogIndex,
-            policyThreshold, policyTrigger, policyMargin, policyMoved, policyTopUps, policyMaxThreshold, policyMaxTrigger,
+            policyThreshold, policyTrigger, policyMaxThreshold, policyMaxTrigger,
         ] {
             pointer.deallocate()
         }
         records.deallocate()
-        policyRecords.deallocate()
+        policyPaths.deallocate()
         stateNextGroup.deallocate()
     }
 }

@@ -23,7 +23,7 @@ public struct PartialResult: Sendable {
         public var simulationSeconds: Double
     }
 
-    public static let formatName = "hedgesim-partial-5"
+    public static let formatName = "hedgesim-partial-6"
 
     public var header: Header
     /// Net coin value per (cell, path), cell-major.

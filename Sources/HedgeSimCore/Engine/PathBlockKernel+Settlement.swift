@@ -4,7 +4,7 @@ import Foundation
 /// Sums over the paths of one block, per cell, in the order `CellSums` lists them; reduced across
 /// blocks in block order so totals do not depend on threads.
 enum CellSums {
-    static let fieldCount = 12
+    static let fieldCount = 15
     /// Funding cost in USD (paid − received, valued at the horizon price).
     static let fundingCost = 0
     static let fundingReceived = 1
@@ -13,16 +13,43 @@ enum CellSums {
     /// Basis cost in USD (minus the basis PnL).
     static let basisCost = 4
     static let liquidationLoss = 5
+    /// Paths liquidated at least once.
     static let liquidations = 6
-    /// Sum of liquidation times in steps (the step's end, `step + 1`).
+    /// Sum of first liquidation times in steps (the step's end, `step + 1`).
     static let liquidationSteps = 7
-    /// The part of `liquidationLoss` the venue keeps: the margin balance left at the liquidation.
+    /// The part of `liquidationLoss` the venue keeps: the margin balances left at the liquidations.
     static let forfeitedMargin = 8
-    /// Policy cells: coins moved from the spot holding into the margin, top-ups made, and paths with
-    /// at least one top-up.
+    /// Policy cells: coins moved from the spot holding into the margin, the policy's actions (top-ups,
+    /// deleverages, re-hedges), paths with at least one action, liquidations in all (a re-hedged path
+    /// may be liquidated again), the share of the notional still open at the horizon, and the hedge
+    /// PnL missed on notional a deleverage bought back (USD, as a cost).
     static let coinsMoved = 9
-    static let topUps = 10
-    static let toppedUpPaths = 11
+    static let actions = 10
+    static let actedPaths = 11
+    static let liquidationEvents = 12
+    static let hedgeLeft = 13
+    static let hedgeCut = 14
+}
+
+/// One path of one cell closed at the horizon: the net holding (coin); the funding received and paid
+/// and the basis income over the stretches the short was open, in coin per `scale` (the notional for a
+/// cell left alone, whose flows are per USD of notional; 1 for a policy cell); the fees and what the
+/// venue kept at liquidations (coin); and what a policy did.
+struct PathOutcome {
+    var coin: Double
+    var scale: Double
+    var fundingIn: Double
+    var fundingOut: Double
+    var basisIncome: Double
+    var fees: Double
+    /// The first liquidation's step (−1: never liquidated).
+    var firstLiquidationStep: Double
+    var forfeited: Double
+    var moved: Double = 0
+    var actions: Double = 0
+    var liquidations: Double = 0
+    /// Notional open at the horizon over the cell's notional.
+    var hedgeLeft: Double = 1
 }
 
 extension PathBlockKernel {
@@ -64,12 +91,11 @@ extension PathBlockKernel {
         }
         for (cellIndex, cell) in plan.cells.enumerated() {
             let out = sink.slot(cell: cellIndex, globalPath: firstPath)
+            let sums = sink.sums(block: block, cell: cellIndex)
             if let managed = plan.cellPolicyIndex[cellIndex] {
-                settleCell(cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, sums: sink.sums(block: block, cell: cellIndex)) { path in
-                    let slot = managed * scratch.policyStride + path
-                    let margin = scratch.policyMargin[slot]
-                    return (scratch.policyRecords[slot], margin, scratch.policyMoved[slot], scratch.policyTopUps[slot],
-                            -margin / cell.notional)
+                let paths = scratch.policyPaths + managed * scratch.policyStride
+                settleCell(cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, sums: sums) { path in
+                    policyOutcome(cell, paths[path], path: path, scratch: scratch)
                 }
                 continue
             }
@@ -78,83 +104,107 @@ extension PathBlockKernel {
                 continue
             }
             let groups = plan.thresholds.count
-            settleCell(cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, sums: sink.sums(block: block, cell: cellIndex)) { path in
-                (scratch.records[path * groups + group], cell.marginCoin, 0, 0, plan.thresholds[group])
+            settleCell(cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, sums: sums) { path in
+                groupOutcome(cell, scratch.records[path * groups + group], threshold: plan.thresholds[group], path: path, scratch: scratch)
             }
         }
     }
 
-    /// One cell with a position over the paths of a block (see `settleBlock`). `account(path)` gives the
-    /// path's liquidation record, its margin at the horizon (or at the liquidation), the coins moved
-    /// into it from the spot holding, the top-ups and the liquidation threshold `−M/N` then (for a cell
-    /// without a policy: the cell's record group, margin and threshold, nothing moved).
+    /// A cell left alone on one path: not liquidated, coin `= spot + M + N(1/F_T − 1/E) + N·Φ_T − fee_exit`;
+    /// liquidated, coin `= spot` (margin and account forfeited, hedge gone). Funding and basis run to the
+    /// exit (horizon or liquidation).
+    private func groupOutcome(
+        _ cell: HedgeCell, _ record: hs_liquidation_record, threshold: Double, path: Int, scratch: BlockScratch
+    ) -> PathOutcome {
+        let notional = cell.notional
+        let inverseMark = scratch.stateInverseMark[path]
+        let liquidated = record.step >= 0
+        let exitInverseMark = liquidated ? record.inverse_mark : inverseMark
+        let exitInverseIndex = liquidated ? record.inverse_index : plan.isPerpetual ? inverseMark : 1 / scratch.terminalIndex[path]
+        let fundingIn = liquidated ? record.funding_in : scratch.stateFundingIn[path]
+        let fundingOut = liquidated ? record.funding_out : scratch.stateFundingOut[path]
+        let exitFee = liquidated ? 0 : plan.exitFeeRate * notional * inverseMark
+        let coin = liquidated
+            ? cell.spotCoin
+            : cell.spotCoin + cell.marginCoin + notional * (inverseMark - plan.inverseEntry) + notional * (fundingIn - fundingOut) - exitFee
+        return PathOutcome(
+            coin: coin, scale: notional, fundingIn: fundingIn, fundingOut: fundingOut,
+            basisIncome: (exitInverseMark - plan.inverseEntry) - (exitInverseIndex - plan.inverseIndex0),
+            fees: cell.entryFeeCoin + exitFee, firstLiquidationStep: record.step,
+            forfeited: liquidated
+                ? forfeitedCoin(notional: notional, margin: cell.marginCoin, threshold: threshold,
+                                inverseMark: exitInverseMark, funding: fundingIn - fundingOut)
+                : 0)
+    }
+
+    /// A policy cell on one path (`hs_policy_path`): the stretches the kernel closed, and the one still
+    /// open at the horizon, closed there: coin `= spot − moved + M + n(1/F_T − 1/F_o) + n(Φ_T − Φ_o) − fee_exit`
+    /// (without `M + …` when the short is closed).
+    private func policyOutcome(_ cell: HedgeCell, _ state: hs_policy_path, path: Int, scratch: BlockScratch) -> PathOutcome {
+        let notional = state.notional
+        let inverseMark = scratch.stateInverseMark[path]
+        let inverseIndex = plan.isPerpetual ? inverseMark : 1 / scratch.terminalIndex[path]
+        let fundingIn = scratch.stateFundingIn[path], fundingOut = scratch.stateFundingOut[path]
+        var outcome = PathOutcome(
+            coin: cell.spotCoin - state.moved, scale: 1, fundingIn: state.funding_in, fundingOut: state.funding_out,
+            basisIncome: state.basis_income, fees: cell.entryFeeCoin + state.fees,
+            firstLiquidationStep: state.first_liquidation.step, forfeited: state.forfeited, moved: state.moved,
+            actions: state.actions, liquidations: state.liquidations, hedgeLeft: notional / cell.notional)
+        guard notional > 0 else { return outcome }
+        let exitFee = plan.exitFeeRate * notional * inverseMark
+        outcome.coin += state.margin + notional * (inverseMark - state.open_inverse_mark)
+            + notional * ((fundingIn - state.open_funding_in) - (fundingOut - state.open_funding_out)) - exitFee
+        outcome.fundingIn += notional * (fundingIn - state.open_funding_in)
+        outcome.fundingOut += notional * (fundingOut - state.open_funding_out)
+        outcome.basisIncome += notional * ((inverseMark - state.open_inverse_mark) - (inverseIndex - state.open_inverse_index))
+        outcome.fees += exitFee
+        return outcome
+    }
+
+    /// Sums one cell with a position over the paths of a block (see `settleBlock`), given each path's
+    /// outcome. Costs (USD, valued at `P_T`): funding `P_T·(out − in)`, fees `P_T·fees`, basis
+    /// `−P_T·basisIncome`; the rest of the gap to the synthetic dollar is the liquidation loss on paths
+    /// liquidated at least once, and on other paths the hedge cut (PnL missed on notional a deleverage
+    /// bought back; zero when the whole notional is still open).
     private func settleCell(
         _ cell: HedgeCell, count: Int, scratch: BlockScratch, netCoin: UnsafeMutablePointer<Double>,
-        sums: UnsafeMutablePointer<Double>,
-        account: (Int) -> (record: hs_liquidation_record, margin: Double, moved: Double, topUps: Double, threshold: Double)
+        sums: UnsafeMutablePointer<Double>, outcome: (Int) -> PathOutcome
     ) {
         let holding = plan.scenario.holding
         let notional = cell.notional
-        var fundingCostSum = 0.0, fundingReceivedSum = 0.0, fundingPaidSum = 0.0, feesSum = 0.0
-        var basisCostSum = 0.0, liquidationLossSum = 0.0, liquidationCount = 0.0, liquidationStepSum = 0.0
-        var forfeitedSum = 0.0, movedSum = 0.0, topUpSum = 0.0, toppedUpCount = 0.0
+        // Each (block, cell) row of sums starts at zero and is written by this call alone.
         for path in 0..<count {
-            let (record, margin, moved, topUps, threshold) = account(path)
-            let spot = cell.spotCoin - moved
+            let o = outcome(path)
             let index = scratch.terminalIndex[path]
-            let inverseMark = scratch.stateInverseMark[path]
-            let inverseIndex = plan.isPerpetual ? inverseMark : 1 / index
-            let liquidated = record.step >= 0
-            let exitInverseMark = liquidated ? record.inverse_mark : inverseMark
-            let exitInverseIndex = liquidated ? record.inverse_index : inverseIndex
-            let fundingIn = liquidated ? record.funding_in : scratch.stateFundingIn[path]
-            let fundingOut = liquidated ? record.funding_out : scratch.stateFundingOut[path]
-            let exitFee = liquidated ? 0 : plan.exitFeeRate * notional * inverseMark
-            let coin: Double
-            if liquidated {
-                coin = spot
-            } else {
-                let pnl = notional * (inverseMark - plan.inverseEntry)
-                coin = spot + margin + pnl + notional * (fundingIn - fundingOut) - exitFee
-            }
-            movedSum += moved
-            topUpSum += topUps
-            toppedUpCount += topUps > 0 ? 1 : 0
-            netCoin[path] = coin
-
-            let fundingReceived = index * notional * fundingIn
-            let fundingPaid = index * notional * fundingOut
-            let fees = index * (cell.entryFeeCoin + exitFee)
-            let basisIncome = index * notional
-                * ((exitInverseMark - plan.inverseEntry) - (exitInverseIndex - plan.inverseIndex0))
+            netCoin[path] = o.coin
+            let fundingReceived = index * o.scale * o.fundingIn
+            let fundingPaid = index * o.scale * o.fundingOut
+            let fees = index * o.fees
             let fundingCost = fundingPaid - fundingReceived
-            let basisCost = -basisIncome
-            fundingCostSum += fundingCost
-            fundingReceivedSum += fundingReceived
-            fundingPaidSum += fundingPaid
-            feesSum += fees
-            basisCostSum += basisCost
+            let basisCost = -(index * o.scale * o.basisIncome)
+            sums[CellSums.fundingCost] += fundingCost
+            sums[CellSums.fundingReceived] += fundingReceived
+            sums[CellSums.fundingPaid] += fundingPaid
+            sums[CellSums.fees] += fees
+            sums[CellSums.basisCost] += basisCost
+            sums[CellSums.coinsMoved] += o.moved
+            sums[CellSums.actions] += o.actions
+            sums[CellSums.actedPaths] += o.actions > 0 ? 1 : 0
+            sums[CellSums.liquidationEvents] += o.liquidations
+            sums[CellSums.hedgeLeft] += o.hedgeLeft
+            let liquidated = o.firstLiquidationStep >= 0
+            guard liquidated || o.hedgeLeft != 1 else { continue }
+            let ideal = index * holding + notional * (1 - index * plan.inverseIndex0)
+            let rest = ideal - index * o.coin - fundingCost - fees - basisCost
             if liquidated {
-                let ideal = index * holding + notional * (1 - index * plan.inverseIndex0)
-                liquidationLossSum += ideal - index * coin - fundingCost - fees - basisCost
-                forfeitedSum += index * forfeitedCoin(
-                    notional: notional, margin: margin, threshold: threshold, inverseMark: exitInverseMark, funding: fundingIn - fundingOut)
-                liquidationCount += 1
-                liquidationStepSum += record.step + 1
+                sums[CellSums.liquidationLoss] += rest
+                sums[CellSums.forfeitedMargin] += index * o.forfeited
+                sums[CellSums.liquidations] += 1
+                sums[CellSums.liquidationSteps] += o.firstLiquidationStep + 1
+            } else {
+                sums[CellSums.hedgeCut] += rest
             }
         }
-        sums[CellSums.fundingCost] += fundingCostSum
-        sums[CellSums.fundingReceived] += fundingReceivedSum
-        sums[CellSums.fundingPaid] += fundingPaidSum
-        sums[CellSums.fees] += feesSum
-        sums[CellSums.basisCost] += basisCostSum
-        sums[CellSums.liquidationLoss] += liquidationLossSum
-        sums[CellSums.liquidations] += liquidationCount
-        sums[CellSums.liquidationSteps] += liquidationStepSum
-        sums[CellSums.forfeitedMargin] += forfeitedSum
-        sums[CellSums.coinsMoved] += movedSum
-        sums[CellSums.topUps] += topUpSum
-        sums[CellSums.toppedUpPaths] += toppedUpCount
     }
 
     /// Coin the venue keeps when it liquidates `cell`: the margin balance left. With the between-step

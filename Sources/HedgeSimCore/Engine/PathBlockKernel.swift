@@ -42,9 +42,8 @@ struct PathBlockKernel {
                 next_group: scratch.stateNextGroup, records: scratch.records,
                 band_log_index: scratch.bandLogIndex,
                 policy_stride: scratch.policyStride, policy_threshold: scratch.policyThreshold,
-                policy_trigger: scratch.policyTrigger, policy_margin: scratch.policyMargin,
-                policy_moved: scratch.policyMoved, policy_top_ups: scratch.policyTopUps,
-                policy_records: scratch.policyRecords, policy_max_threshold: scratch.policyMaxThreshold,
+                policy_trigger: scratch.policyTrigger,
+                policy_paths: scratch.policyPaths, policy_max_threshold: scratch.policyMaxThreshold,
                 policy_max_trigger: scratch.policyMaxTrigger)
             hs_simulate_paths(constants, &block)
         }

@@ -92,3 +92,15 @@ extension PriceModelKind {
         }
     }
 }
+
+extension MarginPolicy {
+    /// The kernel's policy number (`HS_POLICY_*` in `CVectorMath.h`); nil for a hedge left alone.
+    var kernelKind: Int32? {
+        switch self {
+        case .none: nil
+        case .topUp: Int32(HS_POLICY_TOP_UP)
+        case .deleverage: Int32(HS_POLICY_DELEVERAGE)
+        case .rehedge: Int32(HS_POLICY_REHEDGE)
+        }
+    }
+}

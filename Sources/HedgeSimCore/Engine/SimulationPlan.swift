@@ -104,7 +104,7 @@ struct SimulationPlan: Sendable {
     let thresholds: [Double]
     /// For each cell, the index of its threshold in `thresholds` (nil: no position, or a policy cell).
     let cellThresholdIndex: [Int?]
-    /// The cells with a top-up policy as the kernel follows them, path by path (`hs_policy_cell`), and
+    /// The cells with a margin policy as the kernel follows them, path by path (`hs_policy_cell`), and
     /// for each cell its index among them (nil: no policy).
     let policyCells: [hs_policy_cell]
     let cellPolicyIndex: [Int?]
@@ -160,8 +160,7 @@ struct SimulationPlan: Sendable {
         let rho = isPerpetual ? scenario.fundingPriceCorrelation : scenario.basisPriceCorrelation
         correlation = rho
         orthogonal = max(0, 1 - rho * rho).squareRoot()
-        let stepHours = 24 / scenario.stepsPerDay
-        let ratio = scenario.fundingIntervalHours / stepHours
+        let ratio = scenario.fundingIntervalHours / (24 / scenario.stepsPerDay)
         if ratio >= 1 - 1e-9 {
             stepsPerFunding = Int(ratio.rounded())
             paymentsPerStep = 1
@@ -214,13 +213,25 @@ struct SimulationPlan: Sendable {
         thresholds = distinct
         cellThresholdIndex = cells.map { cell in grouped(cell) ? distinct.firstIndex(of: cell.threshold) : nil }
         var managed: [hs_policy_cell] = []
+        let stepHours = 24 / scenario.stepsPerDay
         cellPolicyIndex = cells.map { cell in
-            guard cell.notional > 0, cell.policy == .topUp else { return nil }
+            guard cell.notional > 0, let kind = cell.policy.kernelKind else { return nil }
+            let initialLeverage = cell.notional / (scenario.entryPrice * cell.marginCoin)
+            let maxActions: Int? = switch cell.policy {
+            case .none: nil
+            case .topUp: scenario.management.maxTopUps
+            case .deleverage: scenario.management.maxDeleverages
+            case .rehedge: scenario.management.maxRehedges
+            }
             managed.append(hs_policy_cell(
-                notional: cell.notional, margin: cell.marginCoin, spot_coin: max(0, cell.spotCoin),
-                trigger_share: scenario.topUpAt, top_up_coin: scenario.topUpCoins ?? 0,
-                initial_leverage: cell.notional / (scenario.entryPrice * cell.marginCoin),
-                max_top_ups: scenario.maxTopUps ?? Int.max))
+                kind: kind, notional: cell.notional, margin: cell.marginCoin, spot_coin: max(0, cell.spotCoin),
+                trigger_share: cell.policy == .deleverage ? scenario.management.deleverageAt : scenario.management.topUpAt,
+                top_up_coin: scenario.management.topUpCoins ?? 0, initial_leverage: initialLeverage,
+                deleverage_share: scenario.management.deleverageShare,
+                rehedge_delay_steps: Int((scenario.management.rehedgeAfterHours / stepHours - 1e-9).rounded(.up)),
+                rehedge_leverage: scenario.management.rehedgeLeverage ?? initialLeverage, fee_rate: scenario.fee,
+                entry_maintenance_rate: scenario.maintenanceConvention == .entry ? scenario.maintenanceRate : 0,
+                inverse_index0: 1 / scenario.price, max_actions: maxActions ?? Int.max))
             return managed.count - 1
         }
         policyCells = managed

@@ -93,12 +93,13 @@ public struct CostErrors: Codable, Sendable, Equatable {
     public var liquidationLossUSD: Double
     public var forfeitedMarginUSD: Double
     public var exposureAfterLiquidationUSD: Double
+    public var hedgeCutUSD: Double
     public var totalUSD: Double
     public var annualisedPercent: Double
 
     var allNumbers: [Double] {
         [fundingUSD, fundingReceivedUSD, fundingPaidUSD, feesUSD, basisUSD, liquidationLossUSD, forfeitedMarginUSD,
-         exposureAfterLiquidationUSD, totalUSD, annualisedPercent]
+         exposureAfterLiquidationUSD, hedgeCutUSD, totalUSD, annualisedPercent]
     }
 
     /// The cluster error of a mean from per-block sums and block sizes.

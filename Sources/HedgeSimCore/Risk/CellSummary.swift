@@ -7,8 +7,8 @@ public struct CellSummary: Codable, Sendable, Equatable {
     public var leverage: Double
     /// How the margin is managed while the hedge is open.
     public var policy: MarginPolicy
-    /// What the top-up policy did; nil for the other policies.
-    public var topUp: TopUpSummary?
+    /// What the margin policy did; nil for a hedge left alone.
+    public var management: ManagementSummary?
     /// Whole contracts shorted and their notional `N` in USD.
     public var contracts: Double
     public var notionalUSD: Double
@@ -91,6 +91,9 @@ public struct HedgeCost: Codable, Sendable, Equatable {
     /// The rest of the liquidation loss: the hedge PnL missed while unhedged after the liquidation
     /// (negative when the price fell back less than the hedge would have lost).
     public var exposureAfterLiquidationUSD: Double = 0
+    /// The hedge PnL missed on notional a deleverage bought back, on paths never liquidated (positive
+    /// when the price fell after the cut); zero for the other policies.
+    public var hedgeCutUSD: Double = 0
     public var totalUSD: Double
     /// `totalUSD / N / (horizon in years) × 100`; 0 without a position.
     public var annualisedPercent: Double
@@ -106,7 +109,7 @@ extension CellSummary {
         try container.encode(hedgeRatio, forKey: .hedgeRatio)
         try container.encode(leverage, forKey: .leverage)
         try container.encode(policy, forKey: .policy)
-        try container.encode(topUp, forKey: .topUp)
+        try container.encode(management, forKey: .management)
         try container.encode(contracts, forKey: .contracts)
         try container.encode(notionalUSD, forKey: .notionalUSD)
         try container.encode(marginCoin, forKey: .marginCoin)
@@ -130,13 +133,20 @@ extension LiquidationSummary {
     }
 }
 
-/// What a top-up policy did over the paths: how often it moved coins from the spot holding into the
-/// margin, and how many. Moved coins stay in the portfolio (they are lost only with a liquidation).
-public struct TopUpSummary: Codable, Sendable, Equatable {
-    /// Share of paths with at least one top-up.
+/// What a margin policy did over the paths: how often it acted (top-ups, deleverages or re-hedges),
+/// the coins it moved from the spot holding into the margin (they stay in the portfolio unless a
+/// liquidation takes them), how often the short was liquidated in all, and how much of it was still open
+/// at the horizon. Means are over every path.
+public struct ManagementSummary: Codable, Sendable, Equatable {
+    /// Share of paths on which the policy acted at least once.
     public var probability: Double
-    /// Mean top-ups per path (over every path).
-    public var meanTopUps: Double
-    /// Mean coins moved per path (over every path).
+    /// Mean actions per path.
+    public var meanActions: Double
+    /// Mean coins moved per path (re-hedges: margins and entry fees of the reopened shorts).
     public var meanCoinsMoved: Double
+    /// Mean liquidations per path (above `liquidation.probability` when re-hedged shorts are liquidated
+    /// again).
+    public var meanLiquidations: Double
+    /// Mean share of the notional still open at the horizon.
+    public var meanHedgeLeft: Double
 }

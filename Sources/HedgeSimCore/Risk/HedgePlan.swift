@@ -28,8 +28,8 @@ public struct HedgePlan: Codable, Sendable, Equatable {
     public var expectedCostPercentPerYear: Double
     /// The 1 % quantile of the net USD value at the horizon (the worst 1 % outcome starts here).
     public var worstOnePercentUSD: Double
-    /// The top-up rule to follow, for a cell with the top-up policy.
-    public var topUp: TopUpRule?
+    /// The margin policy to follow, for a cell with one.
+    public var management: ManagementRule?
 
     init(scenario: Scenario, cell: CellSummary) {
         let price = scenario.price
@@ -51,24 +51,57 @@ public struct HedgePlan: Codable, Sendable, Equatable {
         expectedCostPerYearUSD = cell.cost.totalUSD * 365 / scenario.horizonDays
         expectedCostPercentPerYear = cell.cost.annualisedPercent
         worstOnePercentUSD = cell.netValueUSD.quantiles["0.01"] ?? cell.netValueUSD.mean
-        topUp = cell.policy == .topUp
-            ? TopUpRule(
-                firstTriggerPriceUSD: cell.liquidationPriceUSD.map { entry + scenario.topUpAt * ($0 - entry) },
-                triggerShare: scenario.topUpAt, coins: scenario.topUpCoins, maxTopUps: scenario.maxTopUps,
-                meanCoinsMoved: cell.topUp?.meanCoinsMoved ?? 0)
-            : nil
+        management = cell.management.map { outcome in
+            ManagementRule(
+                scenario: scenario, policy: cell.policy, leverage: cell.leverage, liquidationPrice: cell.liquidationPriceUSD,
+                outcome: outcome)
+        }
     }
 }
 
-/// When and how much to top up the margin (`MarginPolicy.topUp`).
-public struct TopUpRule: Codable, Sendable, Equatable {
-    /// The mark price of the first top-up, `E + s·(F_liq − E)`; nil when nothing liquidates the short.
+/// What to do while the hedge is open (`MarginPolicy`), with what it did on average in the simulation.
+public struct ManagementRule: Codable, Sendable, Equatable {
+    public var policy: MarginPolicy
+    /// Top-up and deleverage: the mark of the first action, `E + s·(F_liq − E)`; nil for a re-hedge or
+    /// when nothing liquidates the short.
     public var firstTriggerPriceUSD: Double?
-    /// `s`: later top-ups trigger `s` of the way from the mark at the last top-up to the new liquidation price.
-    public var triggerShare: Double
-    /// Coins per top-up; nil: enough to restore the initial leverage at the mark.
+    /// `s`: later actions trigger `s` of the way from the mark at the last one to the new liquidation
+    /// price (nil for a re-hedge).
+    public var triggerShare: Double?
+    /// Top-up: coins per top-up; nil: enough to restore the initial leverage at the mark.
     public var coins: Double?
-    public var maxTopUps: Int?
-    /// Mean coins moved per path over the horizon.
+    /// Deleverage: the share of the short bought back each time.
+    public var deleverageShare: Double?
+    /// Re-hedge: hours after a liquidation, and the leverage of the reopened short.
+    public var rehedgeAfterHours: Double?
+    public var rehedgeLeverage: Double?
+    /// Most actions per path; nil: no limit.
+    public var maxActions: Int?
+    /// Mean actions and coins moved per path over the horizon.
+    public var meanActions: Double
     public var meanCoinsMoved: Double
+
+    init(scenario: Scenario, policy: MarginPolicy, leverage: Double, liquidationPrice: Double?, outcome: ManagementSummary) {
+        let entry = scenario.entryPrice
+        self.policy = policy
+        let share: Double? = switch policy {
+        case .topUp: scenario.management.topUpAt
+        case .deleverage: scenario.management.deleverageAt
+        case .none, .rehedge: nil
+        }
+        triggerShare = share
+        firstTriggerPriceUSD = share.flatMap { s in liquidationPrice.map { entry + s * ($0 - entry) } }
+        coins = policy == .topUp ? scenario.management.topUpCoins : nil
+        deleverageShare = policy == .deleverage ? scenario.management.deleverageShare : nil
+        rehedgeAfterHours = policy == .rehedge ? scenario.management.rehedgeAfterHours : nil
+        rehedgeLeverage = policy == .rehedge ? scenario.management.rehedgeLeverage ?? leverage : nil
+        maxActions = switch policy {
+        case .none: nil
+        case .topUp: scenario.management.maxTopUps
+        case .deleverage: scenario.management.maxDeleverages
+        case .rehedge: scenario.management.maxRehedges
+        }
+        meanActions = outcome.meanActions
+        meanCoinsMoved = outcome.meanCoinsMoved
+    }
 }

@@ -102,7 +102,7 @@ struct Recommender {
         }
         if let runner {
             reason += " Runner-up: ratio \(format(runner.hedgeRatio)) at \(format(runner.leverage))x"
-                + (cells[runner.cell].policy == .topUp ? " with top-ups" : "") + ", "
+                + cells[runner.cell].policy.adviceSuffix + ", "
                 + "\(runner.statistic.rawValue) \(runner.difference >= 0 ? "higher" : "lower") by \(usd(abs(runner.difference))) "
                 + "± \(usd(runner.standardError)) (paired s.e.): "
                 + (runner.separated ? "the choice is settled." : "not separated by 2 s.e.; more paths would settle it.")
@@ -176,7 +176,7 @@ struct Recommender {
 
     private func reason(_ cell: CellSummary, limit: Double) -> String {
         let choice = cell.notionalUSD > 0
-            ? "Hedge ratio \(format(cell.hedgeRatio)) at \(format(cell.leverage))x" + (cell.policy == .topUp ? " with margin top-ups" : "")
+            ? "Hedge ratio \(format(cell.hedgeRatio)) at \(format(cell.leverage))x" + cell.policy.adviceSuffix
             : "No hedge (ratio \(format(cell.hedgeRatio)))"
         let errors = cell.netValueUSD.standardErrors
         let goal: String

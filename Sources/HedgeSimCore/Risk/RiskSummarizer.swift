@@ -59,7 +59,7 @@ struct RiskSummarizer {
             let liquidations = sums[CellSums.liquidations] * Double(n)
             let meanSteps = liquidations > 0 ? sums[CellSums.liquidationSteps] * Double(n) / liquidations : nil
             let total = sums[CellSums.fundingCost] + sums[CellSums.fees] + sums[CellSums.basisCost]
-                + sums[CellSums.liquidationLoss]
+                + sums[CellSums.liquidationLoss] + sums[CellSums.hedgeCut]
             let cost = HedgeCost(
                 fundingUSD: sums[CellSums.fundingCost],
                 fundingReceivedUSD: sums[CellSums.fundingReceived],
@@ -69,6 +69,7 @@ struct RiskSummarizer {
                 liquidationLossUSD: sums[CellSums.liquidationLoss],
                 forfeitedMarginUSD: sums[CellSums.forfeitedMargin],
                 exposureAfterLiquidationUSD: sums[CellSums.liquidationLoss] - sums[CellSums.forfeitedMargin],
+                hedgeCutUSD: sums[CellSums.hedgeCut],
                 totalUSD: total,
                 annualisedPercent: cell.notional > 0 ? total / cell.notional / horizonYears * 100 : 0,
                 standardErrors: costErrors(cell: index, notional: cell.notional, horizonYears: horizonYears))
@@ -79,11 +80,12 @@ struct RiskSummarizer {
                 hedgeRatio: cell.hedgeRatio,
                 leverage: cell.leverage,
                 policy: cell.policy,
-                topUp: cell.policy == .topUp
-                    ? TopUpSummary(
-                        probability: sums[CellSums.toppedUpPaths], meanTopUps: sums[CellSums.topUps],
-                        meanCoinsMoved: sums[CellSums.coinsMoved])
-                    : nil,
+                management: cell.policy == .none
+                    ? nil
+                    : ManagementSummary(
+                        probability: sums[CellSums.actedPaths], meanActions: sums[CellSums.actions],
+                        meanCoinsMoved: sums[CellSums.coinsMoved], meanLiquidations: sums[CellSums.liquidationEvents],
+                        meanHedgeLeft: sums[CellSums.hedgeLeft]),
                 contracts: cell.contracts,
                 notionalUSD: cell.notional,
                 marginCoin: cell.marginCoin,
@@ -118,13 +120,14 @@ struct RiskSummarizer {
             }
             return CostErrors.clusterError(sums: sums, sizes: sizes)
         }
-        let total = field([CellSums.fundingCost, CellSums.fees, CellSums.basisCost, CellSums.liquidationLoss])
+        let total = field([CellSums.fundingCost, CellSums.fees, CellSums.basisCost, CellSums.liquidationLoss, CellSums.hedgeCut])
         return CostErrors(
             fundingUSD: field([CellSums.fundingCost]), fundingReceivedUSD: field([CellSums.fundingReceived]),
             fundingPaidUSD: field([CellSums.fundingPaid]), feesUSD: field([CellSums.fees]),
             basisUSD: field([CellSums.basisCost]), liquidationLossUSD: field([CellSums.liquidationLoss]),
             forfeitedMarginUSD: field([CellSums.forfeitedMargin]),
             exposureAfterLiquidationUSD: field([CellSums.liquidationLoss], minus: [CellSums.forfeitedMargin]),
+            hedgeCutUSD: field([CellSums.hedgeCut]),
             totalUSD: total, annualisedPercent: notional > 0 ? total / notional / horizonYears * 100 : 0)
     }
 }

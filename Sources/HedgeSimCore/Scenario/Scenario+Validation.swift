@@ -72,18 +72,40 @@ extension Scenario {
             throw InputError(field: "policies", value: names.isEmpty ? "none given" : names,
                              allowed: "each of " + ScenarioFields.allowedPolicies + " at most once")
         }
-        guard policies.contains(.topUp) else { return }
-        if margin == .cross {
+        if policies.contains(where: { $0 != .none }), margin == .cross {
             throw InputError(field: "policies", value: names,
-                             allowed: "top-up only on isolated margin (cross margin already backs the short with the whole holding)")
+                             allowed: "none with cross margin (it already backs the short with the whole holding); "
+                                 + "the other policies on isolated margin")
         }
-        try require("topUpAt", topUpAt, topUpAt > 0 && topUpAt <= 1,
-                    "a share of the way to the liquidation price in (0, 1], e.g. 0.7")
-        if let maxTopUps, maxTopUps < 1 || maxTopUps > 1_000_000 {
-            throw InputError(field: "maxTopUps", value: String(maxTopUps), allowed: "a whole number from 1 to 1000000")
+        let m = management
+        if policies.contains(.topUp) {
+            try require("topUpAt", m.topUpAt, m.topUpAt > 0 && m.topUpAt <= 1, "a share of the way to the liquidation price in (0, 1], e.g. 0.7")
+            try requireCount("maxTopUps", m.maxTopUps)
+            if let coins = m.topUpCoins {
+                try require("topUpCoins", coins, coins > 0 && coins <= holding, "coins > 0 and at most the holding")
+            }
         }
-        if let topUpCoins {
-            try require("topUpCoins", topUpCoins, topUpCoins > 0 && topUpCoins <= holding, "coins > 0 and at most the holding")
+        if policies.contains(.deleverage) {
+            try require("deleverageAt", m.deleverageAt, m.deleverageAt > 0 && m.deleverageAt <= 1,
+                        "a share of the way to the liquidation price in (0, 1], e.g. 0.7")
+            try require("deleverageShare", m.deleverageShare, m.deleverageShare > 0 && m.deleverageShare < 1,
+                        "a share of the position in (0, 1), e.g. 0.5")
+            try requireCount("maxDeleverages", m.maxDeleverages)
+        }
+        if policies.contains(.rehedge) {
+            try require("rehedgeAfterHours", m.rehedgeAfterHours, m.rehedgeAfterHours >= 0 && m.rehedgeAfterHours <= horizonDays * 24,
+                        "hours from 0 to the horizon (24 × horizonDays)")
+            if let leverage = m.rehedgeLeverage {
+                try require("rehedgeLeverage", leverage, leverage >= 1 && leverage <= 125, "a leverage from 1 to 125")
+            }
+            try requireCount("maxRehedges", m.maxRehedges)
+        }
+    }
+
+    /// A limit on a policy's actions per path: nil (none) or a whole number from 1 to 1,000,000.
+    private func requireCount(_ field: String, _ count: Int?) throws {
+        if let count, count < 1 || count > 1_000_000 {
+            throw InputError(field: field, value: String(count), allowed: "a whole number from 1 to 1000000")
         }
     }
 

@@ -46,13 +46,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     // MARK: Managing the margin
     /// The margin policies compared, each on every hedged cell (`none` keeps the hedge as opened).
     public var policies: [MarginPolicy] = [.none]
-    /// Top-up trigger: the share of the way from the reference price (the entry, then the mark at the
-    /// last top-up) to the liquidation price that the mark must rise, in (0, 1].
-    public var topUpAt: Double = 0.7
-    /// Most top-ups per path; nil: as many as the spot holding pays for.
-    public var maxTopUps: Int? = nil
-    /// Coins per top-up; nil: enough to bring the leverage at the mark back to the initial one.
-    public var topUpCoins: Double? = nil
+    /// The rules of the margin policies.
+    public var management = MarginManagement()
 
     // MARK: Instrument
     /// Perpetual or dated inverse contract.
@@ -168,4 +163,31 @@ extension Scenario {
 
     /// Named built-in scenarios for `--scenario`.
     public static let builtIn: [String: Scenario] = ["default": Scenario(), "w1": .w1]
+}
+
+/// The rules of the margin policies (`MarginPolicy`), each used only when its policy is in
+/// `Scenario.policies`.
+public struct MarginManagement: Codable, Sendable, Equatable {
+    /// Top-up trigger: the share of the way from the reference price (the entry, then the mark at the
+    /// last top-up) to the liquidation price that the mark must rise, in (0, 1].
+    public var topUpAt: Double = 0.7
+    /// Most top-ups per path; nil: as many as the spot holding pays for.
+    public var maxTopUps: Int? = nil
+    /// Coins per top-up; nil: enough to bring the leverage at the mark back to the initial one.
+    public var topUpCoins: Double? = nil
+    /// Deleverage trigger, as `topUpAt`: the share of the way to the liquidation price, in (0, 1].
+    public var deleverageAt: Double = 0.7
+    /// The share of the position bought back at each deleverage, in (0, 1).
+    public var deleverageShare: Double = 0.5
+    /// Most deleverages per path; nil: no limit (each halves what is left at the default share).
+    public var maxDeleverages: Int? = nil
+    /// Hours after a liquidation at which the re-hedge reopens the notional (0: at once, at the
+    /// liquidation price); rounded up to whole steps.
+    public var rehedgeAfterHours: Double = 24
+    /// Leverage of the reopened short; nil: the cell's own leverage.
+    public var rehedgeLeverage: Double? = nil
+    /// Most re-hedges per path; nil: as many as the spot holding pays margins for.
+    public var maxRehedges: Int? = nil
+
+    public init() {}
 }

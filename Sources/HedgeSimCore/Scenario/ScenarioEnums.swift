@@ -72,4 +72,30 @@ public enum MarginPolicy: String, Codable, Sendable, CaseIterable {
     /// Coins move from the spot holding into the margin when the mark has risen `topUpAt` of the way to
     /// the liquidation price: enough to restore the initial leverage at the mark, or `topUpCoins`.
     case topUp = "top-up"
+    /// A share `deleverageShare` of the short is bought back when the mark has risen `deleverageAt` of
+    /// the way to the liquidation price.
+    case deleverage
+    /// After a liquidation the same notional is reopened `rehedgeAfterHours` later at the price then,
+    /// with a fresh margin from the spot holding, at `rehedgeLeverage`.
+    case rehedge
+
+    /// What the policy did to a short, for reports: "topped up", "deleveraged", "re-hedged" ("left alone").
+    public var actedVerb: String {
+        switch self {
+        case .none: "left alone"
+        case .topUp: "topped up"
+        case .deleverage: "deleveraged"
+        case .rehedge: "re-hedged"
+        }
+    }
+
+    /// How advice names the policy after a cell: "" for a hedge left alone, " with margin top-ups", …
+    public var adviceSuffix: String {
+        switch self {
+        case .none: ""
+        case .topUp: " with margin top-ups"
+        case .deleverage: " deleveraged near liquidation"
+        case .rehedge: " re-hedged after a liquidation"
+        }
+    }
 }

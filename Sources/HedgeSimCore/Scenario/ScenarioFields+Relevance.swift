@@ -25,6 +25,10 @@ extension ScenarioFields {
             return ({ $0.untilSettled }, "--until-settled")
         case "topUpAt", "maxTopUps", "topUpCoins":
             return ({ $0.policies.contains(.topUp) }, "--policy top-up")
+        case "deleverageAt", "deleverageShare", "maxDeleverages":
+            return ({ $0.policies.contains(.deleverage) }, "--policy deleverage")
+        case "rehedgeAfterHours", "rehedgeLeverage", "maxRehedges":
+            return ({ $0.policies.contains(.rehedge) }, "--policy rehedge")
         default:
             return nil
         }

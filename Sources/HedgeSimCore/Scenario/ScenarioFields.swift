@@ -12,7 +12,7 @@ public enum ScenarioFields {
         case numberList(WritableKeyPath<Scenario, [Double]>)
         /// `auto`, or a number list that pins the leverages.
         case leverages
-        /// A list of margin policies (`none,top-up`).
+        /// A list of margin policies (`none,top-up,deleverage,rehedge`).
         case policies
         case textList(WritableKeyPath<Scenario, [String]>)
         case boolean(WritableKeyPath<Scenario, Bool>)
@@ -50,9 +50,15 @@ public enum ScenarioFields {
             choice("maintenanceConvention", \.maintenanceConvention),
             field("betweenStepCheck", .boolean(\.betweenStepCheck)),
             field("policies", .policies, flag: "policy"),
-            field("topUpAt", .number(\.topUpAt)),
-            field("maxTopUps", .optionalInteger(\.maxTopUps)),
-            field("topUpCoins", .optionalNumber(\.topUpCoins)),
+            field("topUpAt", .number(\.management.topUpAt)),
+            field("maxTopUps", .optionalInteger(\.management.maxTopUps)),
+            field("topUpCoins", .optionalNumber(\.management.topUpCoins)),
+            field("deleverageAt", .number(\.management.deleverageAt)),
+            field("deleverageShare", .number(\.management.deleverageShare)),
+            field("maxDeleverages", .optionalInteger(\.management.maxDeleverages)),
+            field("rehedgeAfterHours", .number(\.management.rehedgeAfterHours)),
+            field("rehedgeLeverage", .optionalNumber(\.management.rehedgeLeverage)),
+            field("maxRehedges", .optionalInteger(\.management.maxRehedges)),
             choice("instrument", \.instrument),
             field("expiryDays", .optionalNumber(\.expiryDays)),
             field("basis", .number(\.basis)),
