@@ -44,15 +44,22 @@ static void print_student_t(void) {
 }
 
 /* The path kernel on one shape: 0 perpetual with jumps, funding every step, a dead zone, the
- * between-step check and antithetic pairs; 1 GARCH-t (ν = 3.5) on a dated contract; 2 GBM with four
- * funding payments per step; 3 bootstrap of a history with funding; 4 replay of a history with a
- * basis on a dated contract. Three liquidation thresholds, band points, a full and a partial block. */
+ * between-step check and antithetic pairs; 1 GARCH-t (ν = 3.5) on a dated contract rolled halfway;
+ * 2 GBM with four funding payments per step; 3 bootstrap of a history with funding; 4 replay of a
+ * history with a basis on a dated contract. Three liquidation thresholds, band points, a full and a
+ * partial block. */
 static void run_shape(int shape) {
     enum { BLOCK = 256, GROUPS = 3, BAND_PATHS = 40, BAND_POINTS = 5, PATH_STEPS = 96, HISTORY = 500 };
     static const double thresholds[GROUPS] = {-0.000004, -0.000007, -0.000012};
     static long band_point_of_step[PATH_STEPS];
     static double returns[HISTORY], funding[HISTORY], basis[HISTORY];
     for (int s = 0; s < PATH_STEPS; s++) band_point_of_step[s] = (s + 1) % 20 == 0 ? (s + 1) / 20 - 1 : -1;
+    /* A contract expiring 30 days after the horizon; shape 1 rolls it halfway into one 91 days longer. */
+    static double years_to_expiry[PATH_STEPS], roll_to_years[PATH_STEPS];
+    for (int s = 0; s < PATH_STEPS; s++) {
+        years_to_expiry[s] = (double)(PATH_STEPS - s - 1) * (1.0 / 8760) + 30.0 / 365;
+        roll_to_years[s] = 0;
+    }
     for (int i = 0; i < HISTORY; i++) {
         returns[i] = 0.01 * sin(0.37 * i) * (i % 50 < 10 ? 3 : 1);
         funding[i] = 0.0000125 + 0.00002 * cos(0.11 * i);
@@ -70,7 +77,7 @@ static void run_shape(int shape) {
         .restart_probability = 1.0 / 24, .steps_per_funding = 1, .payments_per_step = 1,
         .funding_persistence = 0.97, .funding_scale = 0.00002, .funding_mean = 0.0000125,
         .funding_dead_zone = 0.00001, .funding_cap = 0.00375, .basis_mean = 0.06, .basis_decay = 0.999,
-        .basis_innovation = 0.3 * sqrt(1.0 / 8760), .expiry_after_years = 30.0 / 365,
+        .basis_innovation = 0.3 * sqrt(1.0 / 8760), .years_to_expiry = years_to_expiry,
         .mark_coefficient = 0.995, .account_constant = -1.0 / 70000.0, .thresholds = thresholds,
         .threshold_count = GROUPS, .band_point_of_step = band_point_of_step, .band_paths = BAND_PATHS,
         .band_points = BAND_POINTS,
@@ -81,6 +88,10 @@ static void run_shape(int shape) {
         plan.dated = 1;
         plan.log_mark0 = log(70000.0) + 0.06 * (PATH_STEPS / 8760.0 + 30.0 / 365);
         plan.account_constant = -1.0 / exp(plan.log_mark0);
+        roll_to_years[PATH_STEPS / 2] = years_to_expiry[PATH_STEPS / 2] + 91.0 / 365;
+        for (int s = PATH_STEPS / 2 + 1; s < PATH_STEPS; s++) years_to_expiry[s] += 91.0 / 365;
+        plan.roll_to_years = roll_to_years;
+        plan.roll_fee_rate = 0.0005;
         break;
     case 2:
         plan.model = HS_MODEL_GBM;

@@ -24,8 +24,8 @@ typedef struct {
     hs_fv variance;       /* GARCH: h, the next step's conditional variance */
     hs_fv deviation;      /* funding AR(1) deviation from the mean */
     hs_fv shock_sum;      /* funding shocks since the last payment */
-    hs_fv funding_in;     /* Σ max(f, 0)/F, coin per USD of notional */
-    hs_fv funding_out;    /* Σ max(−f, 0)/F */
+    hs_fv funding_in;     /* Σ max(f, 0)/F, coin per USD of notional (dated: Σ roll yield) */
+    hs_fv funding_out;    /* Σ max(−f, 0)/F (dated: Σ roll fees) */
     hs_fv next_threshold;
     hs_fv inverse_mark;   /* 1/F after the last step */
     hs_fv lowest_account; /* the lowest account per USD of notional so far (+∞ before the first step) */
@@ -225,9 +225,8 @@ HS_INLINE hs_fv hs_lanes_move(const hs_step_context *x, long step, long point, h
         hs_fv basis = x->history_factor
             ? hs_lanes_history_value(plan->history_basis, s)
             : (plan->basis_mean + (s->basis - plan->basis_mean) * plan->basis_decay) + plan->basis_innovation * factor_shock;
-        const double years = (double)(plan->steps - step - 1) * plan->dt + plan->expiry_after_years;
         s->basis = basis;
-        s->log_mark = s->log_index + basis * years;
+        s->log_mark = s->log_index + basis * plan->years_to_expiry[step];
     } else if (!x->history_factor) {
         /* With a payment every step the sum since the last payment is the step's shock itself (0 + v
          * is v: the shock is never −0). */
@@ -473,6 +472,16 @@ HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int fun
     if (x->plan->policy_cell_count > 0) hs_lanes_policies(x, step, start, valid, worst, s);
 }
 
+/* Rolls a dated contract at a step end (see hs_path_plan): the next contract's mark, the roll yield
+ * 1/F_old − 1/F_new and the fees of both trades, per USD of notional. */
+HS_INLINE void hs_lanes_roll(const hs_path_plan *plan, long step, hs_lanes_state *s) {
+    const hs_fv old = s->inverse_mark;
+    s->log_mark = s->log_index + s->basis * plan->roll_to_years[step];
+    s->inverse_mark = hs_exp_checked_v(-s->log_mark);
+    s->funding_in = s->funding_in + (old - s->inverse_mark);
+    s->funding_out = s->funding_out + plan->roll_fee_rate * (old + s->inverse_mark);
+}
+
 /* Independent groups of HS_WIDTH paths run side by side, so that the long dependency chains of one
  * step (Philox rounds, polynomials) of different groups overlap in the out-of-order core; each
  * group's next Philox block is computed next to its current step's floating-point work. */
@@ -539,6 +548,8 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
             s[g].inverse_mark = hs_exp_checked_v(-(x->dated ? s[g].log_mark : s[g].log_index));
         for (int g = 0; g < HS_GROUPS; g++)
             hs_lanes_settle_step(x, step, funding_step, paths[g], start[g], valid[g], worst[g], &s[g]);
+        if (x->dated && plan->roll_to_years && plan->roll_to_years[step] > 0)
+            for (int g = 0; g < HS_GROUPS; g++) hs_lanes_roll(plan, step, &s[g]);
     }
     for (int g = 0; g < HS_GROUPS; g++) {
         hs_store_partial_v(block->log_index + start[g], s[g].log_index, valid[g]);

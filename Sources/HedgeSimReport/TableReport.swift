@@ -245,11 +245,13 @@ public enum TableReport {
     private static func costTable(_ result: SimulationResult) -> [String] {
         let managed = result.scenario.policies != [.none]
         let cut = result.scenario.policies.contains(.deleverage)
+        let roll = result.scenario.rollsBeforeHorizon > 0
         let columns = ["ratio", managed ? "lev/pol" : "lev", "funding", "fees", "basis", "liquidation"] + (cut ? ["cut"] : [])
-            + ["total USD", "% a year", "mean coin", "VaR95 coin"]
-        let widths = [5, labelWidth(result), 9, 8, 8, 11] + (cut ? [8] : []) + [10, 8, 11, 11]
+            + (roll ? ["roll"] : []) + ["total USD", "% a year", "mean coin", "VaR95 coin"]
+        let widths = [5, labelWidth(result), 9, 8, 8, 11] + (cut ? [8] : []) + (roll ? [8] : []) + [10, 8, 11, 11]
         var lines = wrap("Expected hedge cost in USD (positive = cost, negative = income"
-            + (cut ? "; cut = hedge PnL missed on the notional deleveraging bought back)" : ")"))
+            + (cut ? "; cut = hedge PnL missed on the notional deleveraging bought back" : "")
+            + (roll ? "; roll = fees of rolling into the next contract, the roll yield is in basis" : "") + ")")
         lines.append(row(columns, widths))
         for cell in result.shownCells {
             let cost = cell.cost
@@ -260,7 +262,8 @@ public enum TableReport {
                 NumberFormatting.fitted(cost.feesUSD, width: 8),
                 NumberFormatting.fitted(cost.basisUSD, width: 8),
                 NumberFormatting.fitted(cost.liquidationLossUSD, width: 11),
-            ] + (cut ? [NumberFormatting.fitted(cost.hedgeCutUSD, width: 8)] : []) + [
+            ] + (cut ? [NumberFormatting.fitted(cost.hedgeCutUSD, width: 8)] : [])
+                + (roll ? [NumberFormatting.fitted(cost.rollUSD, width: 8)] : []) + [
                 NumberFormatting.fitted(cost.totalUSD, width: 10),
                 NumberFormatting.fitted(cost.annualisedPercent, width: 7, decimals: 2) + "%",
                 NumberFormatting.fitted(cell.netValueCoin.mean, width: 11, decimals: 4),

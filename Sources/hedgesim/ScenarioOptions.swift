@@ -26,6 +26,10 @@ struct ScenarioOptions: ParsableArguments {
     @OptionGroup var management: ManagementOptions
     @Option(parsing: .unconditional, help: "Hedge instrument: perpetual | dated.", transform: choice(InstrumentKind.self)) var instrument: InstrumentKind?
     @Option(name: .customLong("expiry-days"), parsing: .unconditional, help: "Days to expiry of the dated future (default: the horizon).") var expiryDays: String?
+    @Option(name: .customLong("roll-days-before"), parsing: .unconditional, help: "Roll the dated short into the next contract this many days before each expiry (lets the horizon pass the expiry).")
+    var rollDaysBefore: String?
+    @Option(name: .customLong("contract-cycle-days"), parsing: .unconditional, help: "Days between consecutive expiries (default 91, quarterly contracts).")
+    var contractCycleDays: String?
     @Option(parsing: .unconditional, help: "Initial annualised basis of the dated future (0.08 = 8 % contango).") var basis: String?
     @Option(name: .customLong("basis-mean-reversion"), parsing: .unconditional, help: "Mean-reversion speed of the basis, per year.") var basisMeanReversion: String?
     @Option(name: .customLong("basis-vol"), parsing: .unconditional, help: "Volatility of the annualised basis.") var basisVol: String?
@@ -61,7 +65,8 @@ struct ScenarioOptions: ParsableArguments {
             ("maintenanceConvention", maintenanceConvention?.rawValue), ("betweenStepCheck", betweenStepCheck),
             ("policies", policy),
         ] + management.given + [
-            ("instrument", instrument?.rawValue), ("expiryDays", expiryDays), ("basis", basis),
+            ("instrument", instrument?.rawValue), ("expiryDays", expiryDays), ("rollDaysBefore", rollDaysBefore),
+            ("contractCycleDays", contractCycleDays), ("basis", basis),
             ("basisMeanReversion", basisMeanReversion), ("basisVol", basisVol),
             ("basisPriceCorrelation", basisPriceCorrelation), ("venue", venue), ("faceValue", faceValue), ("fee", fee),
             ("settlementFee", settlementFee),

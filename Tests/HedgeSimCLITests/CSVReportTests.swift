@@ -11,9 +11,9 @@ import Testing
         "netValueUSD.controlVariateStandardError", "netValueUSD.controlVariateReduction",
         // No liquidation price without a position.
         "liquidationPriceUSD",
-        // Only cells with the top-up policy.
+        // Only cells with a margin policy.
         "management.probability", "management.meanActions", "management.meanCoinsMoved",
-        "management.meanLiquidations", "management.meanHedgeLeft", "cost.hedgeCutUSD",
+        "management.meanLiquidations", "management.meanHedgeLeft",
     ]
 
     @Test func oneRowPerCellWithNumbersThatParse() throws {

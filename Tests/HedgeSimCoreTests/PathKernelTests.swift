@@ -91,6 +91,16 @@ import Testing
             s.leverages = [3]
             s.collateral = 0.05
         }
+        add("dated GBM rolled twice (10-day contracts, backwardation), between-step check") { s in
+            s.model = .gbm
+            s.instrument = .dated
+            s.expiryDays = 8
+            s.contractCycleDays = 10
+            s.rollDaysBefore = 1.5
+            s.basis = -0.2
+            s.basisVol = 0.5
+            s.fee = 0.0006
+        }
         add("several payments per step (15-minute funding, hourly steps)") { s in
             s.model = .gbm
             s.fundingIntervalHours = 0.25

@@ -137,8 +137,8 @@ typedef struct {
 
 /**
  * The account state of a path when the account first reaches a threshold group (or a policy cell's
- * threshold): the step (−1 = never), funding received and paid so far (coin per USD of notional), 1/F
- * and 1/P then (1/P = 1/F for a perpetual).
+ * threshold): the step (−1 = never), funding received and paid so far (coin per USD of notional; a
+ * dated contract's roll yield and roll fees), 1/F and 1/P then (1/P = 1/F for a perpetual).
  */
 typedef struct {
     double step;
@@ -210,8 +210,14 @@ enum {
  *       funding_sum_loading·Σshocks + funding_sum_residual·Z' (Z' the first normal of the
  *       purpose_funding_sum block); with history_funding, the history's rate at the position, each step
  *     dated: basis b ← basis_mean + (b − basis_mean)·basis_decay + basis_innovation·shock (or the
- *       history's basis at the position), ln F = ln P + b·((steps − step − 1)·dt + expiry_after_years)
- *   the account per USD of notional, mark_coefficient/F + account_constant + Σ funding, is checked
+ *       history's basis at the position), ln F = ln P + b·years_to_expiry[step]; at a step end with
+ *       roll_to_years[step] > 0 the contract is rolled after the liquidation check: the short is bought
+ *       back at 1/F_old and sold again in the next contract, ln F_new = ln P + b·roll_to_years[step],
+ *       the roll yield 1/F_old − 1/F_new and the fees roll_fee_rate·(1/F_old + 1/F_new) (coin per USD of
+ *       notional) accrue to the account in the places of funding received and paid (a dated contract
+ *       pays no funding), and the path goes on with the new contract's mark
+ *   the account per USD of notional, mark_coefficient/F + account_constant + Σ funding (dated: Σ roll
+ *     yield − Σ roll fees), is checked
  *     against the thresholds (descending) at the step end and, with between_step_check, at the
  *     Brownian-bridge maximum of the mark in the step, from ln U with U = u3 without jumps, or the
  *     52-bit uniform of words 1:0 of the purpose_bridge block with jumps.
@@ -266,7 +272,12 @@ typedef struct {
     double basis_mean;
     double basis_decay;
     double basis_innovation;
-    double expiry_after_years;
+    /** Dated: per step, the years from its end to the expiry of the contract held during it. */
+    const double *years_to_expiry;
+    /** Dated: per step, the next contract's years to expiry when the contract is rolled at its end, else
+     * 0; NULL without rolls. */
+    const double *roll_to_years;
+    double roll_fee_rate;
     double mark_coefficient;
     double account_constant;
     /** 1/E, the entry price's inverse. */

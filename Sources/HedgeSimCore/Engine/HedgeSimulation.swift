@@ -216,7 +216,7 @@ extension CellSummary {
             + [liquidation.probability, liquidation.meanTimeDays ?? 0, hedgeEffectiveness ?? 0]
             + (management.map { [$0.probability, $0.meanActions, $0.meanCoinsMoved, $0.meanLiquidations, $0.meanHedgeLeft] } ?? [])
             + [cost.fundingUSD, cost.fundingReceivedUSD, cost.fundingPaidUSD, cost.feesUSD, cost.basisUSD]
-            + [cost.liquidationLossUSD, cost.forfeitedMarginUSD, cost.exposureAfterLiquidationUSD, cost.hedgeCutUSD, cost.totalUSD, cost.annualisedPercent] + (cost.standardErrors?.allNumbers ?? [])
+            + [cost.liquidationLossUSD, cost.forfeitedMarginUSD, cost.exposureAfterLiquidationUSD, cost.hedgeCutUSD, cost.rollUSD, cost.totalUSD, cost.annualisedPercent] + (cost.standardErrors?.allNumbers ?? [])
             + [hedgeEffectivenessStandardError ?? 0]
         return numbers.allSatisfy(\.isFinite)
     }

@@ -4,7 +4,7 @@ import Foundation
 /// Sums over the paths of one block, per cell, in the order `CellSums` lists them; reduced across
 /// blocks in block order so totals do not depend on threads.
 enum CellSums {
-    static let fieldCount = 15
+    static let fieldCount = 16
     /// Funding cost in USD (paid − received, valued at the horizon price).
     static let fundingCost = 0
     static let fundingReceived = 1
@@ -29,12 +29,15 @@ enum CellSums {
     static let liquidationEvents = 12
     static let hedgeLeft = 13
     static let hedgeCut = 14
+    /// Fees of rolling a dated short into the next contracts, USD.
+    static let rollCost = 15
 }
 
 /// One path of one cell closed at the horizon: the net holding (coin); the funding received and paid
-/// and the basis income over the stretches the short was open, in coin per `scale` (the notional for a
-/// cell left alone, whose flows are per USD of notional; 1 for a policy cell); the fees and what the
-/// venue kept at liquidations (coin); and what a policy did.
+/// (a dated short: the roll yield and the roll fees, which the kernel books in their places) and the
+/// basis income over the stretches the short was open, in coin per `scale` (the notional for a cell
+/// left alone, whose flows are per USD of notional; 1 for a policy cell); the fees and what the venue
+/// kept at liquidations (coin); and what a policy did.
 struct PathOutcome {
     var coin: Double
     var scale: Double
@@ -163,7 +166,7 @@ extension PathBlockKernel {
 
     /// Sums one cell with a position over the paths of a block (see `settleBlock`), given each path's
     /// outcome. Costs (USD, valued at `P_T`): funding `P_T·(out − in)`, fees `P_T·fees`, basis
-    /// `−P_T·basisIncome`; the rest of the gap to the synthetic dollar is the liquidation loss on paths
+    /// `−P_T·basisIncome` (a dated short: less the roll yield), rolls `P_T·roll fees`; the rest of the gap to the synthetic dollar is the liquidation loss on paths
     /// liquidated at least once, and on other paths the hedge cut (PnL missed on notional a deleverage
     /// bought back; zero when the whole notional is still open).
     private func settleCell(
@@ -177,16 +180,20 @@ extension PathBlockKernel {
             let o = outcome(path)
             let index = scratch.terminalIndex[path]
             netCoin[path] = o.coin
-            let fundingReceived = index * o.scale * o.fundingIn
-            let fundingPaid = index * o.scale * o.fundingOut
+            let perpetual = plan.isPerpetual
+            let fundingReceived = perpetual ? index * o.scale * o.fundingIn : 0
+            let fundingPaid = perpetual ? index * o.scale * o.fundingOut : 0
+            let rollYield = perpetual ? 0 : index * o.scale * o.fundingIn
+            let rollCost = perpetual ? 0 : index * o.scale * o.fundingOut
             let fees = index * o.fees
             let fundingCost = fundingPaid - fundingReceived
-            let basisCost = -(index * o.scale * o.basisIncome)
+            let basisCost = -(index * o.scale * o.basisIncome) - rollYield
             sums[CellSums.fundingCost] += fundingCost
             sums[CellSums.fundingReceived] += fundingReceived
             sums[CellSums.fundingPaid] += fundingPaid
             sums[CellSums.fees] += fees
             sums[CellSums.basisCost] += basisCost
+            sums[CellSums.rollCost] += rollCost
             sums[CellSums.coinsMoved] += o.moved
             sums[CellSums.actions] += o.actions
             sums[CellSums.actedPaths] += o.actions > 0 ? 1 : 0
@@ -195,7 +202,7 @@ extension PathBlockKernel {
             let liquidated = o.firstLiquidationStep >= 0
             guard liquidated || o.hedgeLeft != 1 else { continue }
             let ideal = index * holding + notional * (1 - index * plan.inverseIndex0)
-            let rest = ideal - index * o.coin - fundingCost - fees - basisCost
+            let rest = ideal - index * o.coin - fundingCost - fees - basisCost - rollCost
             if liquidated {
                 sums[CellSums.liquidationLoss] += rest
                 sums[CellSums.forfeitedMargin] += index * o.forfeited

@@ -73,8 +73,13 @@ struct SimulationPlan: Sendable {
     let basisMean: Double
     let basisDecay: Double
     let basisInnovation: Double
-    /// Years from the horizon to expiry (0 when the contract is held to expiry).
-    let expiryAfterHorizonYears: Double
+    /// Dated: per step, years from its end to the expiry of the contract held during it; and, at a step
+    /// whose end rolls the short into the next contract, that contract's years to expiry (0 elsewhere;
+    /// empty without rolls). See `DatedSchedule`.
+    let yearsToExpiry: [Double]
+    let rollToYears: [Double]
+    /// The number of rolls before the horizon.
+    let rollCount: Int
 
     // Margin account.
     let betweenStepCheck: Bool
@@ -192,7 +197,10 @@ struct SimulationPlan: Sendable {
         basisDecay = Foundation.exp(-kappa * dt)
         let basisVariance = kappa > 0 ? (1 - Foundation.exp(-2 * kappa * dt)) / (2 * kappa) : dt
         basisInnovation = scenario.basisVol * basisVariance.squareRoot()
-        expiryAfterHorizonYears = max(0, scenario.resolvedExpiryDays - scenario.horizonDays) / 365
+        let schedule = DatedSchedule(scenario: scenario)
+        yearsToExpiry = schedule.yearsToExpiry
+        rollToYears = schedule.rollToYears
+        rollCount = schedule.rollSteps.count
 
         betweenStepCheck = scenario.betweenStepCheck
         switch scenario.maintenanceConvention {
@@ -203,7 +211,7 @@ struct SimulationPlan: Sendable {
             markCoefficient = 1
             accountConstant = -(1 + scenario.maintenanceRate) / entryPrice
         }
-        let heldToExpiry = scenario.instrument == .dated && scenario.resolvedExpiryDays == scenario.horizonDays
+        let heldToExpiry = scenario.instrument == .dated && schedule.lastExpiryDays == scenario.horizonDays
         exitFeeRate = heldToExpiry ? scenario.settlementFee : scenario.fee
 
         let cells = cells ?? scenario.cells

@@ -94,6 +94,9 @@ public struct HedgeCost: Codable, Sendable, Equatable {
     /// The hedge PnL missed on notional a deleverage bought back, on paths never liquidated (positive
     /// when the price fell after the cut); zero for the other policies.
     public var hedgeCutUSD: Double = 0
+    /// Fees of rolling a dated short into the next contracts (`rollDaysBefore`); the roll yield
+    /// `1/F_old − 1/F_new` is part of `basisUSD`.
+    public var rollUSD: Double = 0
     public var totalUSD: Double
     /// `totalUSD / N / (horizon in years) × 100`; 0 without a position.
     public var annualisedPercent: Double

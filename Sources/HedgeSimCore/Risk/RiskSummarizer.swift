@@ -59,7 +59,7 @@ struct RiskSummarizer {
             let liquidations = sums[CellSums.liquidations] * Double(n)
             let meanSteps = liquidations > 0 ? sums[CellSums.liquidationSteps] * Double(n) / liquidations : nil
             let total = sums[CellSums.fundingCost] + sums[CellSums.fees] + sums[CellSums.basisCost]
-                + sums[CellSums.liquidationLoss] + sums[CellSums.hedgeCut]
+                + sums[CellSums.liquidationLoss] + sums[CellSums.hedgeCut] + sums[CellSums.rollCost]
             let cost = HedgeCost(
                 fundingUSD: sums[CellSums.fundingCost],
                 fundingReceivedUSD: sums[CellSums.fundingReceived],
@@ -70,6 +70,7 @@ struct RiskSummarizer {
                 forfeitedMarginUSD: sums[CellSums.forfeitedMargin],
                 exposureAfterLiquidationUSD: sums[CellSums.liquidationLoss] - sums[CellSums.forfeitedMargin],
                 hedgeCutUSD: sums[CellSums.hedgeCut],
+                rollUSD: sums[CellSums.rollCost],
                 totalUSD: total,
                 annualisedPercent: cell.notional > 0 ? total / cell.notional / horizonYears * 100 : 0,
                 standardErrors: costErrors(cell: index, notional: cell.notional, horizonYears: horizonYears))
@@ -120,7 +121,7 @@ struct RiskSummarizer {
             }
             return CostErrors.clusterError(sums: sums, sizes: sizes)
         }
-        let total = field([CellSums.fundingCost, CellSums.fees, CellSums.basisCost, CellSums.liquidationLoss, CellSums.hedgeCut])
+        let total = field([CellSums.fundingCost, CellSums.fees, CellSums.basisCost, CellSums.liquidationLoss, CellSums.hedgeCut, CellSums.rollCost])
         return CostErrors(
             fundingUSD: field([CellSums.fundingCost]), fundingReceivedUSD: field([CellSums.fundingReceived]),
             fundingPaidUSD: field([CellSums.fundingPaid]), feesUSD: field([CellSums.fees]),
@@ -128,6 +129,7 @@ struct RiskSummarizer {
             forfeitedMarginUSD: field([CellSums.forfeitedMargin]),
             exposureAfterLiquidationUSD: field([CellSums.liquidationLoss], minus: [CellSums.forfeitedMargin]),
             hedgeCutUSD: field([CellSums.hedgeCut]),
+            rollUSD: field([CellSums.rollCost]),
             totalUSD: total, annualisedPercent: notional > 0 ? total / notional / horizonYears * 100 : 0)
     }
 }

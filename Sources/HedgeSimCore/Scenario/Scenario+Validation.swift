@@ -156,8 +156,18 @@ extension Scenario {
     private func validateInstrument() throws {
         if instrument == .dated {
             if let expiryDays {
-                try require("expiryDays", expiryDays, expiryDays >= horizonDays, "days ≥ the horizon (\(describe(horizonDays))); rolling is not modelled")
-                try require("expiryDays", expiryDays, expiryDays <= 3650, "at most 3650 days")
+                try require("expiryDays", expiryDays, expiryDays > 0 && expiryDays <= 3650, "days from 0 to 3650")
+                try require("expiryDays", expiryDays, expiryDays >= horizonDays || rollDaysBefore != nil,
+                            "days ≥ the horizon (\(describe(horizonDays))), or give rollDaysBefore to roll into the next contract")
+            }
+            try require("contractCycleDays", contractCycleDays, contractCycleDays >= 7 && contractCycleDays <= 366,
+                        "days between expiries from 7 to 366 (91 for quarterly contracts)")
+            if let rollDaysBefore {
+                let life = min(resolvedExpiryDays, contractCycleDays)
+                try require("rollDaysBefore", rollDaysBefore, rollDaysBefore > 0 && rollDaysBefore < life,
+                            "days before expiry above 0 and below the contract's life (\(describe(life)) days: the expiry and the cycle)")
+                try require("rollDaysBefore", rollDaysBefore, rollDaysBefore * stepsPerDay >= 1,
+                            "at least one step (\(describe(1 / stepsPerDay)) days) before expiry")
             }
             try require("basis", basis, abs(basis) <= 5, "an annualised basis from −5 to 5")
             try require("basisMeanReversion", basisMeanReversion, basisMeanReversion >= 0 && basisMeanReversion <= 1000, "a speed from 0 to 1000 per year")

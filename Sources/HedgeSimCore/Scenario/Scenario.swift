@@ -54,6 +54,13 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var instrument: InstrumentKind = .perpetual
     /// Days to expiry of the dated contract; nil means "expires at the horizon".
     public var expiryDays: Double? = nil
+    /// Days before each expiry at which the dated short is rolled into the next contract (bought back and
+    /// sold again in the contract `contractCycleDays` later, paying `fee` on both trades); nil: no roll,
+    /// and the horizon may not pass the expiry.
+    public var rollDaysBefore: Double? = nil
+    /// Days between the expiries of consecutive dated contracts: 91 (13 weeks) for the venues' quarterly
+    /// contracts, whose last-Friday expiries are 13 or 14 weeks apart.
+    public var contractCycleDays: Double = 91
     /// Initial annualised basis of the dated contract, `F_0 = P_0·e^{b·τ}` (0.08 = 8 % contango).
     public var basis: Double = 0.08
     /// Mean-reversion speed κ of the annualised basis, per year.

@@ -4,7 +4,7 @@ extension ScenarioFields {
     /// Which setup uses a key; keys not listed are used by every setup.
     static func usage(of key: String) -> (uses: (Scenario) -> Bool, needs: String)? {
         switch key {
-        case "expiryDays", "basis", "basisMeanReversion", "basisVol", "basisPriceCorrelation", "settlementFee":
+        case "expiryDays", "rollDaysBefore", "contractCycleDays", "basis", "basisMeanReversion", "basisVol", "basisPriceCorrelation", "settlementFee":
             return ({ $0.instrument == .dated }, "--instrument dated")
         case "fundingMean", "fundingVol", "fundingPersistence", "fundingIntervalHours", "fundingPriceCorrelation",
             "fundingCap", "fundingDeadZone":

@@ -61,6 +61,8 @@ public enum ScenarioFields {
             field("maxRehedges", .optionalInteger(\.management.maxRehedges)),
             choice("instrument", \.instrument),
             field("expiryDays", .optionalNumber(\.expiryDays)),
+            field("rollDaysBefore", .optionalNumber(\.rollDaysBefore)),
+            field("contractCycleDays", .number(\.contractCycleDays)),
             field("basis", .number(\.basis)),
             field("basisMeanReversion", .number(\.basisMeanReversion)),
             field("basisVol", .number(\.basisVol)),

@@ -141,8 +141,7 @@ struct ReferenceKernel {
                 basis = history && !plan.historyBasis.isEmpty
                     ? plan.historyBasis[position]
                     : (plan.basisMean + (basis - plan.basisMean) * plan.basisDecay) + plan.basisInnovation * factorShock
-                let years = Double(plan.steps - step - 1) * plan.dt + plan.expiryAfterHorizonYears
-                logMark = logIndex + basis * years
+                logMark = logIndex + basis * plan.yearsToExpiry[step]
             } else if plan.historyFunding.isEmpty {
                 shockSum += factorShock
             }
@@ -191,6 +190,16 @@ struct ReferenceKernel {
                 let inverseIndex = plan.isPerpetual ? result.inverseMark : 1 / exp(logIndex)
                 result.records[group] = [Double(step), result.fundingIn, result.fundingOut, result.inverseMark, inverseIndex]
                 group += 1
+            }
+
+            // A dated short rolled into the next contract at the step's end: bought back at the old
+            // mark, sold at the new; the roll yield and both fees go where a perpetual's funding goes.
+            if !plan.isPerpetual && !plan.rollToYears.isEmpty && plan.rollToYears[step] > 0 {
+                let old = result.inverseMark
+                logMark = logIndex + basis * plan.rollToYears[step]
+                result.inverseMark = exp(-logMark)
+                result.fundingIn += old - result.inverseMark
+                result.fundingOut += plan.scenario.fee * (old + result.inverseMark)
             }
         }
         result.logIndex = logIndex
