@@ -214,17 +214,20 @@ public enum TableReport {
         }
         return rules + cells.map { cell, outcome in
             let head = "  ratio \(NumberFormatting.compact(cell.hedgeRatio)) \(cell.leverageLabel): "
+            let q = outcome.coinsMovedQuantiles
+            let moved = "coin moved per path: mean \(String(format: "%.4f", outcome.meanCoinsMoved)), median "
+                + String(format: "%.4f", q["0.5"] ?? 0) + ", 99 % at most " + String(format: "%.4f", q["0.99"] ?? 0) + "."
             let acted = "\(NumberFormatting.readablePercent(outcome.probability)) of paths, \(String(format: "%.2f", outcome.meanActions)) times per path"
             switch cell.policy {
             case .none:
                 return head
             case .topUp:
-                return head + cell.policy.actedVerb + " on " + acted + ", \(String(format: "%.4f", outcome.meanCoinsMoved)) coin moved per path on average."
+                return head + cell.policy.actedVerb + " on " + acted + "; " + moved
             case .deleverage:
                 return head + cell.policy.actedVerb + " on " + acted + "; \(NumberFormatting.readablePercent(outcome.meanHedgeLeft)) of the short open at the horizon on average."
             case .rehedge:
-                return head + cell.policy.actedVerb + " on " + acted + ", \(String(format: "%.2f", outcome.meanLiquidations)) liquidations and "
-                    + "\(String(format: "%.4f", outcome.meanCoinsMoved)) coin moved per path on average."
+                return head + cell.policy.actedVerb + " on " + acted + ", \(String(format: "%.2f", outcome.meanLiquidations)) liquidations "
+                    + "per path; " + moved
             }
         }
     }

@@ -39,6 +39,8 @@ import Testing
         let topUp = try #require(cell.management)
         #expect(topUp.meanActions <= 1 && topUp.probability > 0.9, "one top-up on nearly every path: \(topUp)")
         #expect(abs(topUp.meanCoinsMoved - 0.5 * topUp.meanActions) <= 1e-9)
+        // Each path moved 0 or 0.5 coin, 0.5 on more than 90 % of them.
+        #expect(topUp.coinsMovedQuantiles == ["0.5": 0.5, "0.9": 0.5, "0.99": 0.5], "\(topUp.coinsMovedQuantiles)")
     }
 
     /// A top-up only adds margin, so on the same paths it never adds a liquidation; the coins it moves

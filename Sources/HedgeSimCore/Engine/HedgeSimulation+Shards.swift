@@ -69,7 +69,7 @@ extension HedgeSimulation {
         let plan = SimulationPlan(scenario: reference)
         let sink = SimulationSink(
             paths: reference.paths, cellCount: plan.cells.count, blockCount: plan.blockCount,
-            bandPaths: plan.bandPaths, bandPoints: plan.bandSteps.count)
+            bandPaths: plan.bandPaths, bandPoints: plan.bandSteps.count, keepsMovedCoin: !plan.policyCells.isEmpty)
         for partial in ordered {
             let h = partial.header
             guard h.cellCount == plan.cells.count, h.blockCount == h.shard.blocks(of: plan.blockCount).count,
@@ -81,6 +81,7 @@ extension HedgeSimulation {
                 for path in 0..<h.pathCount {
                     let slot = sink.slot(cell: cell, globalPath: h.firstPath + path)
                     sink.netCoin[slot] = partial.netCoin[cell * h.pathCount + path]
+                    sink.movedCoin?[slot] = partial.movedCoin[cell * h.pathCount + path]
                 }
             }
             for path in 0..<h.pathCount {

@@ -128,7 +128,7 @@ public enum HedgeSimulation {
         let sink = SimulationSink(
             paths: max(0, endPath - firstPath), cellCount: plan.cells.count, blockCount: blocks.count,
             firstPath: firstPath, firstBlock: blocks.lowerBound, bandPaths: plan.bandPaths, bandPoints: plan.bandSteps.count,
-            keepsPathState: keepsPathState)
+            keepsPathState: keepsPathState, keepsMovedCoin: !plan.policyCells.isEmpty)
         guard !blocks.isEmpty else { return sink }
         let kernel = PathBlockKernel(plan: plan, random: CounterRandomSource(seed: seed))
         let stride = max(1, min(workers, blocks.count))
@@ -212,12 +212,15 @@ public struct NumericalError: Error, CustomStringConvertible {
 extension CellSummary {
     /// Whether every number of the cell is finite.
     var isFinite: Bool {
-        let numbers = netValueUSD.allNumbers + netValueCoin.allNumbers + liquidation.ci95
-            + [liquidation.probability, liquidation.meanTimeDays ?? 0, hedgeEffectiveness ?? 0]
-            + (management.map { [$0.probability, $0.meanActions, $0.meanCoinsMoved, $0.meanLiquidations, $0.meanHedgeLeft] } ?? [])
-            + [cost.fundingUSD, cost.fundingReceivedUSD, cost.fundingPaidUSD, cost.feesUSD, cost.basisUSD]
-            + [cost.liquidationLossUSD, cost.forfeitedMarginUSD, cost.exposureAfterLiquidationUSD, cost.hedgeCutUSD, cost.rollUSD, cost.totalUSD, cost.annualisedPercent] + (cost.standardErrors?.allNumbers ?? [])
-            + [hedgeEffectivenessStandardError ?? 0]
+        var numbers: [Double] = netValueUSD.allNumbers + netValueCoin.allNumbers + liquidation.ci95
+        numbers += [liquidation.probability, liquidation.meanTimeDays ?? 0, hedgeEffectiveness ?? 0, hedgeEffectivenessStandardError ?? 0]
+        if let m = management {
+            numbers += [m.probability, m.meanActions, m.meanCoinsMoved, m.meanLiquidations, m.meanHedgeLeft]
+            numbers += Array(m.coinsMovedQuantiles.values)
+        }
+        numbers += [cost.fundingUSD, cost.fundingReceivedUSD, cost.fundingPaidUSD, cost.feesUSD, cost.basisUSD]
+        numbers += [cost.liquidationLossUSD, cost.forfeitedMarginUSD, cost.exposureAfterLiquidationUSD, cost.hedgeCutUSD]
+        numbers += [cost.rollUSD, cost.totalUSD, cost.annualisedPercent] + (cost.standardErrors?.allNumbers ?? [])
         return numbers.allSatisfy(\.isFinite)
     }
 }

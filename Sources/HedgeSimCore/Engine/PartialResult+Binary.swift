@@ -1,9 +1,9 @@
 import Foundation
 
 /// The partial file: the bytes `HSPART01`, a little-endian UInt64 header length, the header as JSON,
-/// then the six arrays as little-endian Float64 in the order netCoin, terminalIndex, lowestAccount,
-/// horizonUnitCoin, blockSums, bandLogIndex (lengths follow from the header), then a little-endian UInt64 FNV-1a hash of all the
-/// bytes before it, so a truncated or altered file is refused.
+/// then the seven arrays as little-endian Float64 in the order netCoin, terminalIndex, lowestAccount,
+/// horizonUnitCoin, blockSums, bandLogIndex, movedCoin (lengths follow from the header), then a
+/// little-endian UInt64 FNV-1a hash of all the bytes before it, so a truncated or altered file is refused.
 extension PartialResult {
     static let magic = Array("HSPART01".utf8)
 
@@ -14,10 +14,10 @@ extension PartialResult {
         let headerBytes = try encoder.encode(header)
         var bytes = PartialResult.magic
         bytes.reserveCapacity(
-            bytes.count + 16 + headerBytes.count + 8 * (netCoin.count + 3 * terminalIndex.count + blockSums.count + bandLogIndex.count))
+            bytes.count + 16 + headerBytes.count + 8 * (netCoin.count + 3 * terminalIndex.count + blockSums.count + bandLogIndex.count + movedCoin.count))
         append(UInt64(headerBytes.count), to: &bytes)
         bytes += headerBytes
-        for array in [netCoin, terminalIndex, lowestAccount, horizonUnitCoin, blockSums, bandLogIndex] {
+        for array in [netCoin, terminalIndex, lowestAccount, horizonUnitCoin, blockSums, bandLogIndex, movedCoin] {
             for value in array { append(value.bitPattern, to: &bytes) }
         }
         append(PartialResult.fnv1a(bytes[...]), to: &bytes)
@@ -48,7 +48,7 @@ extension PartialResult {
         let values = header.pathCount * header.cellCount
         let counts = [
             values, header.pathCount, header.pathCount, header.pathCount, header.blockCount * header.cellCount * CellSums.fieldCount,
-            header.bandPathCount * header.bandPoints,
+            header.bandPathCount * header.bandPoints, PartialResult.movedCount(header),
         ]
         var offset = 16 + headerLength
         guard offset + 8 * counts.reduce(0, +) == bytes.count - 8 else { throw refuse("array sizes do not match the header") }
@@ -59,7 +59,7 @@ extension PartialResult {
         }
         self.init(
             header: header, netCoin: arrays[0], terminalIndex: arrays[1], lowestAccount: arrays[2],
-            horizonUnitCoin: arrays[3], blockSums: arrays[4], bandLogIndex: arrays[5])
+            horizonUnitCoin: arrays[3], blockSums: arrays[4], bandLogIndex: arrays[5], movedCoin: arrays[6])
     }
 
     private func append(_ value: UInt64, to bytes: inout [UInt8]) {

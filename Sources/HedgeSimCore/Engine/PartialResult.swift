@@ -38,6 +38,9 @@ public struct PartialResult: Sendable {
     public var blockSums: [Double]
     /// Log index of the band paths at the band steps.
     public var bandLogIndex: [Double]
+    /// Coins moved by margin policies per (cell, path), cell-major; empty when the scenario has no
+    /// policy (`SimulationSink.movedCoin`).
+    public var movedCoin: [Double]
 
     init(header: Header, sink: SimulationSink) {
         self.header = header
@@ -48,12 +51,19 @@ public struct PartialResult: Sendable {
         horizonUnitCoin = Array(UnsafeBufferPointer(start: sink.horizonUnitCoin, count: sink.paths))
         blockSums = Array(UnsafeBufferPointer(start: sink.blockSums, count: sink.blockCount * sink.cellCount * CellSums.fieldCount))
         bandLogIndex = Array(UnsafeBufferPointer(start: sink.bandLogIndex, count: sink.bandPathCount * sink.bandPoints))
+        movedCoin = sink.movedCoin.map { Array(UnsafeBufferPointer(start: $0, count: values)) } ?? []
+    }
+
+    /// The length of `movedCoin` a partial of this header holds.
+    static func movedCount(_ header: Header) -> Int {
+        header.scenario.policies.contains { $0 != .none } ? header.pathCount * header.cellCount : 0
     }
 
     init(
         header: Header, netCoin: [Double], terminalIndex: [Double], lowestAccount: [Double],
-        horizonUnitCoin: [Double], blockSums: [Double], bandLogIndex: [Double]
+        horizonUnitCoin: [Double], blockSums: [Double], bandLogIndex: [Double], movedCoin: [Double]
     ) {
+        self.movedCoin = movedCoin
         self.lowestAccount = lowestAccount
         self.horizonUnitCoin = horizonUnitCoin
         self.bandLogIndex = bandLogIndex

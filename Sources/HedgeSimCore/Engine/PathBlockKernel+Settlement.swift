@@ -97,7 +97,10 @@ extension PathBlockKernel {
             let sums = sink.sums(block: block, cell: cellIndex)
             if let managed = plan.cellPolicyIndex[cellIndex] {
                 let paths = scratch.policyPaths + managed * scratch.policyStride
-                settleCell(cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, sums: sums) { path in
+                settleCell(
+                    cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, movedCoin: sink.movedCoin.map { $0 + out },
+                    sums: sums
+                ) { path in
                     policyOutcome(cell, paths[path], path: path, scratch: scratch)
                 }
                 continue
@@ -107,7 +110,7 @@ extension PathBlockKernel {
                 continue
             }
             let groups = plan.thresholds.count
-            settleCell(cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, sums: sums) { path in
+            settleCell(cell, count: count, scratch: scratch, netCoin: sink.netCoin + out, movedCoin: nil, sums: sums) { path in
                 groupOutcome(cell, scratch.records[path * groups + group], threshold: plan.thresholds[group], path: path, scratch: scratch)
             }
         }
@@ -171,7 +174,7 @@ extension PathBlockKernel {
     /// bought back; zero when the whole notional is still open).
     private func settleCell(
         _ cell: HedgeCell, count: Int, scratch: BlockScratch, netCoin: UnsafeMutablePointer<Double>,
-        sums: UnsafeMutablePointer<Double>, outcome: (Int) -> PathOutcome
+        movedCoin: UnsafeMutablePointer<Double>?, sums: UnsafeMutablePointer<Double>, outcome: (Int) -> PathOutcome
     ) {
         let holding = plan.scenario.holding
         let notional = cell.notional
@@ -180,6 +183,7 @@ extension PathBlockKernel {
             let o = outcome(path)
             let index = scratch.terminalIndex[path]
             netCoin[path] = o.coin
+            movedCoin?[path] = o.moved
             let perpetual = plan.isPerpetual
             let fundingReceived = perpetual ? index * o.scale * o.fundingIn : 0
             let fundingPaid = perpetual ? index * o.scale * o.fundingOut : 0

@@ -25,6 +25,10 @@ final class SimulationSink: @unchecked Sendable {
     /// pass re-simulates only the paths a chosen cell liquidates; nil otherwise.
     let pathState: UnsafeMutablePointer<Double>?
     static let pathStateFields = 4
+    /// Coins a margin policy moved from the spot holding into the margin, per (cell, path) like
+    /// `netCoin`, for the quantiles of `ManagementSummary`; nil when the run has no policy (only the
+    /// policy cells' slots are written).
+    let movedCoin: UnsafeMutablePointer<Double>?
     /// `CellSums` per (block, cell).
     let blockSums: UnsafeMutablePointer<Double>
     let blockCount: Int
@@ -36,8 +40,9 @@ final class SimulationSink: @unchecked Sendable {
 
     init(
         paths: Int, cellCount: Int, blockCount: Int, firstPath: Int = 0, firstBlock: Int = 0,
-        bandPaths: Int = 0, bandPoints: Int = 0, keepsPathState: Bool = false
+        bandPaths: Int = 0, bandPoints: Int = 0, keepsPathState: Bool = false, keepsMovedCoin: Bool = false
     ) {
+        movedCoin = keepsMovedCoin ? LargeBuffer.allocate(max(1, paths * cellCount)) : nil
         pathState = keepsPathState ? LargeBuffer.allocate(max(1, paths * SimulationSink.pathStateFields)) : nil
         bandPathCount = max(0, min(bandPaths, firstPath + paths) - firstPath)
         self.bandPoints = bandPoints
@@ -62,6 +67,7 @@ final class SimulationSink: @unchecked Sendable {
         LargeBuffer.free(lowestAccount)
         LargeBuffer.free(horizonUnitCoin)
         if let pathState { LargeBuffer.free(pathState) }
+        if let movedCoin { LargeBuffer.free(movedCoin) }
         blockSums.deallocate()
         bandLogIndex.deallocate()
     }

@@ -147,9 +147,14 @@ public struct ManagementSummary: Codable, Sendable, Equatable {
     public var meanActions: Double
     /// Mean coins moved per path (re-hedges: margins and entry fees of the reopened shorts).
     public var meanCoinsMoved: Double
+    /// Quantiles of the coins moved per path, keyed by level: "0.5", "0.9", "0.99".
+    public var coinsMovedQuantiles: [String: Double]
     /// Mean liquidations per path (above `liquidation.probability` when re-hedged shorts are liquidated
     /// again).
     public var meanLiquidations: Double
     /// Mean share of the notional still open at the horizon.
     public var meanHedgeLeft: Double
+
+    /// The levels of `coinsMovedQuantiles`.
+    static let movedLevels: [(key: String, p: Double)] = [("0.5", 0.5), ("0.9", 0.9), ("0.99", 0.99)]
 }

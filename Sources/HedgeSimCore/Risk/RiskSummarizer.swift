@@ -85,7 +85,8 @@ struct RiskSummarizer {
                     ? nil
                     : ManagementSummary(
                         probability: sums[CellSums.actedPaths], meanActions: sums[CellSums.actions],
-                        meanCoinsMoved: sums[CellSums.coinsMoved], meanLiquidations: sums[CellSums.liquidationEvents],
+                        meanCoinsMoved: sums[CellSums.coinsMoved], coinsMovedQuantiles: movedQuantiles(cell: index),
+                        meanLiquidations: sums[CellSums.liquidationEvents],
                         meanHedgeLeft: sums[CellSums.hedgeLeft]),
                 contracts: cell.contracts,
                 notionalUSD: cell.notional,
@@ -108,6 +109,17 @@ struct RiskSummarizer {
     }
 
     /// Cluster errors of the cost components of `cell` from its per-block sums (see `CostErrors`).
+    /// The quantiles of the coins a policy cell moved per path (`ManagementSummary.coinsMovedQuantiles`).
+    private func movedQuantiles(cell: Int) -> [String: Double] {
+        guard let moved = sink.movedCoin else { return [:] }
+        let n = sink.paths
+        let levels = ManagementSummary.movedLevels
+        let values = OrderStatistics.select(
+            UnsafeBufferPointer(start: moved + cell * n, count: n),
+            ranks: levels.map { ValueDistribution.quantileRank(count: n, $0.p) })
+        return Dictionary(uniqueKeysWithValues: zip(levels.map(\.key), values))
+    }
+
     private func costErrors(cell: Int, notional: Double, horizonYears: Double) -> CostErrors? {
         guard sink.blockCount > 1 else { return nil }
         let n = plan.scenario.paths
