@@ -62,8 +62,13 @@ public enum TableReport {
                 + "\(NumberFormatting.compact(s.fundingIntervalHours)) h (φ \(NumberFormatting.compact(s.fundingPersistence))"
                 + (s.fundingDeadZone > 0 ? ", dead zone ±\(NumberFormatting.percent(s.fundingDeadZone, decimals: 3))" : "") + ")"
         case .dated:
+            let rolls = s.rollsBeforeHorizon
             instrument = "inverse future expiring in \(NumberFormatting.compact(s.resolvedExpiryDays)) days, basis "
                 + "\(NumberFormatting.percent(s.basis, decimals: 1))/yr"
+                + (s.rollDaysBefore.map { before in
+                    ", rolled \(NumberFormatting.compact(before)) days before each expiry into the contract "
+                        + "\(NumberFormatting.compact(s.contractCycleDays)) days later (\(rolls) roll\(rolls == 1 ? "" : "s") before the horizon)"
+                } ?? "")
         }
         let margin: String
         switch (s.margin, s.collateral) {
@@ -240,7 +245,8 @@ public enum TableReport {
             [("USD", cell.netValueUSD.extremeShare, cell), ("coin", cell.netValueCoin.extremeShare, cell)]
         }.max { $0.1 < $1.1 }
         guard let (unit, share, cell) = worst, share > ValueDistribution.dominatedShare else { return nil }
-        return "Heavy tails: at ratio \(NumberFormatting.compact(cell.hedgeRatio)), \(NumberFormatting.leverage(cell.leverage)) the "
+        let place = cell.notionalUSD > 0 ? "ratio \(NumberFormatting.compact(cell.hedgeRatio)), \(cell.leverageLabel)" : "ratio 0"
+        return "Heavy tails: at \(place) the "
             + "0.2 % most extreme paths carry \(NumberFormatting.readablePercent(share)) of the variance of the \(unit) value, so its "
             + "mean and stdev rest on a handful of paths (the quantiles do not)."
     }

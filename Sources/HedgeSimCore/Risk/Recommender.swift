@@ -101,8 +101,10 @@ struct Recommender {
                 + "holding is within the limit (stdev \(usd(cell.netValueUSD.stdev)))."
         }
         if let runner {
-            reason += " Runner-up: ratio \(format(runner.hedgeRatio)) at \(format(runner.leverage))x"
-                + cells[runner.cell].policy.adviceSuffix + ", "
+            let named = cells[runner.cell].notionalUSD > 0
+                ? "ratio \(format(runner.hedgeRatio)) at \(format(runner.leverage))x" + cells[runner.cell].policy.adviceSuffix
+                : "no hedge"
+            reason += " Runner-up: " + named + ", "
                 + "\(runner.statistic.rawValue) \(runner.difference >= 0 ? "higher" : "lower") by \(usd(abs(runner.difference))) "
                 + "± \(usd(runner.standardError)) (paired s.e.): "
                 + (runner.separated ? "the choice is settled." : "not separated by 2 s.e.; more paths would settle it.")
