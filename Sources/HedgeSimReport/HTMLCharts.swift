@@ -103,16 +103,16 @@ enum HTMLCharts {
 
     /// P(liq) under each margin policy of the run and what each did, when the run has a policy.
     static func policies(_ result: SimulationResult, _ selection: ReportSelection) -> String? {
-        guard !PolicyChart.groups(result).isEmpty else { return nil }
+        guard !PolicyChart.groups(result).isEmpty, let table = ReportTables.management(result, selection) else { return nil }
         let scenario = result.scenario
         let rules: [MarginPolicy: String] = [
             .topUp: "top-ups move coins from the spot holding into the margin once the mark has risen "
-                + "\(NumberFormatting.readablePercent(scenario.management.topUpAt)) of the way to the liquidation price (number: coins moved per path)",
-            .deleverage: "deleveraging buys back \(NumberFormatting.readablePercent(scenario.management.deleverageShare)) of the short once the mark "
-                + "has risen \(NumberFormatting.readablePercent(scenario.management.deleverageAt)) of the way to the liquidation price (number: "
-                + "share of the short still open at the horizon)",
-            .rehedge: "re-hedging reopens the short \(NumberFormatting.compact(scenario.management.rehedgeAfterHours)) h after a liquidation "
-                + "with a fresh margin from the spot holding (number: coins moved per path)",
+                + "\(NumberFormatting.readablePercent(scenario.management.topUpAt)) of the way to the liquidation price",
+            .deleverage: "deleveraging buys back \(NumberFormatting.readablePercent(scenario.management.deleverageShare)) of the short "
+                + "once the mark has risen \(NumberFormatting.readablePercent(scenario.management.deleverageAt)) of the way to the "
+                + "liquidation price",
+            .rehedge: "re-hedging reopens the short \(NumberFormatting.compact(scenario.management.rehedgeAfterHours)) h after a "
+                + "liquidation with a fresh margin from the spot holding",
         ]
         let used = scenario.policies.filter { $0 != .none }
         return HTMLFragments.section(
@@ -120,12 +120,12 @@ enum HTMLCharts {
             body: [
                 HTMLFragments.explanation(
                     "For every hedged cell, the share of paths liquidated (at least once) under each margin policy, on the same "
-                        + "paths: " + used.compactMap { rules[$0] }.joined(separator: "; ") + ". Coins moved stay in the portfolio "
-                        + "unless the short is liquidated."),
+                        + "paths: " + used.compactMap { rules[$0] }.joined(separator: "; ") + "."),
                 HTMLFragments.figures([PolicyChart.svg(result, selection)]),
                 HTMLFragments.legend(scenario.policies.map { policy in
                     HTMLFragments.LegendItem(label: policy == .none ? "Left alone" : policy.rawValue, colour: PolicyChart.colour(policy))
                 }),
+                HTMLFragments.table(table),
             ])
     }
 

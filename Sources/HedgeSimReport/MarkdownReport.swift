@@ -30,6 +30,9 @@ public enum MarkdownReport {
             "## Hedge cost",
             table(ReportTables.cost(result, selection)),
         ]
+        if let managed = ReportTables.management(result, selection) {
+            blocks += ["## Managing the margin", table(managed)]
+        }
         if !result.stress.isEmpty {
             blocks.append("## Stress results")
             blocks.append("Named scenarios replayed through every cell: the net value per cell and when the hedge is liquidated.")

@@ -1,8 +1,7 @@
 import HedgeSimCore
 
 /// P(liquidation) of every hedged ratio and leverage under each margin policy of the run, side by side
-/// on the same paths; above each managed bar, what the policy did per path on average: coins moved
-/// (top-up, re-hedge) or the share of the short still open at the horizon (deleverage).
+/// on the same paths (what each policy did is in the table below the chart, `ReportTables.management`).
 enum PolicyChart {
     /// The hedged ratio–leverage pairs that have a managed cell, each with its cells in the run's policy
     /// order.
@@ -27,16 +26,6 @@ enum PolicyChart {
         case .topUp: ChartPalette.recommended
         case .deleverage: ChartPalette.fullHedge
         case .rehedge: ChartPalette.series[3]
-        }
-    }
-
-    /// The note above a managed bar.
-    static func note(_ cell: CellSummary) -> String? {
-        guard let outcome = cell.management else { return nil }
-        switch cell.policy {
-        case .none: return nil
-        case .deleverage: return NumberFormatting.readablePercent(outcome.meanHedgeLeft)
-        case .topUp, .rehedge: return NumberFormatting.compact((outcome.meanCoinsMoved * 100).rounded() / 100)
         }
     }
 
@@ -65,11 +54,8 @@ enum PolicyChart {
                 let x = left + barWidth * Double(position)
                 let top = plot.y(cell.liquidation.probability)
                 plot.canvas.rect(x: x, y: top, width: barWidth, height: zero - top, fill: colour(cell.policy))
-                if let note = note(cell) {
-                    plot.canvas.text(note, at: (x + barWidth / 2, top - 6), anchor: .middle, style: "note")
-                }
             }
         }
-        return plot.canvas.render(label: "Liquidation probability under each margin policy, with what each policy did per path")
+        return plot.canvas.render(label: "Liquidation probability under each margin policy")
     }
 }

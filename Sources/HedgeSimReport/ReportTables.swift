@@ -49,6 +49,30 @@ enum ReportTables {
         return table
     }
 
+    /// What each margin policy did in each cell that has one (nil when the run has none).
+    static func management(_ result: SimulationResult, _ selection: ReportSelection) -> ReportTable? {
+        let managed = result.shownCells.filter { $0.management != nil }
+        guard !managed.isEmpty else { return nil }
+        var table = ReportTable(
+            caption: "What each margin policy did, per path (means over every path; coins moved stay in the portfolio "
+                + "unless a liquidation takes them)",
+            header: ["Ratio", "Leverage", "P(liq)", "Acted on", "Actions", "Coins moved (mean)", "Median", "99 %",
+                     "Liquidations", "Open at horizon"],
+            rows: [])
+        for cell in managed {
+            guard let m = cell.management else { continue }
+            let q = m.coinsMovedQuantiles
+            table.rows.append([
+                F.compact(cell.hedgeRatio), cell.leverageLabel, F.readablePercent(cell.liquidation.probability),
+                F.readablePercent(m.probability), String(format: "%.2f", m.meanActions), String(format: "%.4f", m.meanCoinsMoved),
+                String(format: "%.4f", q["0.5"] ?? 0), String(format: "%.4f", q["0.99"] ?? 0),
+                String(format: "%.2f", m.meanLiquidations), F.readablePercent(m.meanHedgeLeft),
+            ])
+            if selection.isRecommended(cell) { table.emphasised.insert(table.rows.count - 1) }
+        }
+        return table
+    }
+
     /// The short position of each cell, where it is liquidated, and the value counted in coin.
     static func position(_ result: SimulationResult, _ selection: ReportSelection) -> ReportTable {
         var table = ReportTable(
