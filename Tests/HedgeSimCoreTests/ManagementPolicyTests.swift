@@ -149,14 +149,6 @@ import Testing
             ("maxRehedges", { $0.policies = [.rehedge]; $0.management.maxRehedges = 0 }),
             ("policies", { $0.policies = [.rehedge]; $0.margin = .cross; $0.leverages = [3] }),
         ]
-        for (field, change) in cases {
-            var s = Scenario()
-            change(&s)
-            #expect {
-                try s.validate()
-            } throws: { error in
-                (error as? InputError)?.field == field
-            }
-        }
+        TestScenarios.expectRefused(cases)
     }
 }

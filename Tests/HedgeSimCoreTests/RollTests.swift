@@ -91,14 +91,6 @@ import Testing
             ("rollDaysBefore", { $0.instrument = .dated; $0.expiryDays = 20; $0.stepsPerDay = 1; $0.rollDaysBefore = 0.5 }),
             ("contractCycleDays", { $0.instrument = .dated; $0.contractCycleDays = 3 }),
         ]
-        for (field, change) in cases {
-            var s = Scenario()
-            change(&s)
-            #expect {
-                try s.validate()
-            } throws: { error in
-                (error as? InputError)?.field == field
-            }
-        }
+        TestScenarios.expectRefused(cases)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import HedgeSimCore
 
 /// Scenarios and closed forms shared by the engine tests.
@@ -14,6 +15,20 @@ enum TestScenarios {
         s.fee = 0
         s.settlementFee = 0
         return s
+    }
+
+    /// Each change of the default scenario makes `validate()` throw an `InputError` naming the field.
+    static func expectRefused(_ cases: [(field: String, change: (inout Scenario) -> Void)],
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        for (field, change) in cases {
+            var s = Scenario()
+            change(&s)
+            #expect(sourceLocation: sourceLocation) {
+                try s.validate()
+            } throws: { error in
+                (error as? InputError)?.field == field
+            }
+        }
     }
 
     static func run(_ scenario: Scenario, seed: UInt64 = 2024, threads: Int? = nil) throws -> SimulationResult {
