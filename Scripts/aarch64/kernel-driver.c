@@ -45,12 +45,13 @@ static void print_student_t(void) {
 
 /* The path kernel on one shape: 0 perpetual with jumps, funding every step, a dead zone, the
  * between-step check and antithetic pairs; 1 GARCH-t (ν = 3.5) on a dated contract rolled halfway;
- * 2 GBM with four funding payments per step; 3 bootstrap of a history with funding; 4 replay of a
- * history with a basis on a dated contract. Three liquidation thresholds, band points, a full and a
- * partial block. */
+ * 2 GBM with four funding payments per step on a linear (USD-margined) contract; 3 bootstrap of a
+ * history with funding; 4 replay of a history with a basis on a dated contract. Three liquidation
+ * thresholds, band points, a full and a partial block. */
 static void run_shape(int shape) {
     enum { BLOCK = 256, GROUPS = 3, BAND_PATHS = 40, BAND_POINTS = 5, PATH_STEPS = 96, HISTORY = 500 };
     static const double thresholds[GROUPS] = {-0.000004, -0.000007, -0.000012};
+    static const double linear_thresholds[GROUPS] = {-0.1, -0.2, -1.0 / 3};
     static long band_point_of_step[PATH_STEPS];
     static double returns[HISTORY], funding[HISTORY], basis[HISTORY];
     for (int s = 0; s < PATH_STEPS; s++) band_point_of_step[s] = (s + 1) % 20 == 0 ? (s + 1) / 20 - 1 : -1;
@@ -99,6 +100,13 @@ static void run_shape(int shape) {
         plan.funding_sum_decay = 3.8;
         plan.funding_sum_loading = 0.00007;
         plan.funding_sum_residual = 0.00001;
+        /* A linear (USD-margined) short: mark term F/E, thresholds −1/L for 3x, 5x and 10x. */
+        plan.linear = 1;
+        plan.linear_shift = -log(70000.0);
+        plan.inverse_entry = 1;
+        plan.mark_coefficient = -1.005;
+        plan.account_constant = 1;
+        plan.thresholds = linear_thresholds;
         break;
     case 3:
         plan.model = HS_MODEL_BOOTSTRAP;

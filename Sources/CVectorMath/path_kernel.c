@@ -75,14 +75,24 @@ HS_INLINE hs_fv hs_jump_sizes_v(const hs_path_plan *plan, long step, hs_uv paths
     return hs_load_v(jump);
 }
 
-/* The liquidation record each lane would book at this step: the step, funding received and paid,
- * 1/F, and 1/P (1/F for a perpetual, 1/e^{ln P} for a dated contract). */
-HS_INLINE void hs_lanes_records(int dated, long step, const hs_lanes_state *s, hs_liquidation_record records[HS_WIDTH]) {
+/* The account's mark term of a log price: 1/F = e^{−ln F} for an inverse contract, F/E = e^{ln F − ln E}
+ * for a linear one. */
+HS_INLINE hs_fv hs_mark_term_v(const hs_path_plan *plan, hs_fv log_price) {
+    return plan->linear ? hs_exp_checked_v(log_price + plan->linear_shift) : hs_exp_checked_v(-log_price);
+}
+
+/* The liquidation record each lane would book at this step: the step, funding received and paid, the
+ * mark term, and the index's (the mark term for a perpetual; 1/e^{ln P}, or P/E linear, for a dated
+ * contract). */
+HS_INLINE void hs_lanes_records(const hs_path_plan *plan, long step, const hs_lanes_state *s,
+                                hs_liquidation_record records[HS_WIDTH]) {
     double in[HS_WIDTH], out[HS_WIDTH], inverse[HS_WIDTH], index[HS_WIDTH];
     hs_store_v(in, s->funding_in);
     hs_store_v(out, s->funding_out);
     hs_store_v(inverse, s->inverse_mark);
-    hs_store_v(index, dated ? 1.0 / hs_exp_checked_v(s->log_index) : s->inverse_mark);
+    hs_store_v(index, !plan->dated ? s->inverse_mark
+                      : plan->linear ? hs_mark_term_v(plan, s->log_index)
+                                     : 1.0 / hs_exp_checked_v(s->log_index));
     for (int l = 0; l < HS_WIDTH; l++)
         records[l] = (hs_liquidation_record){
             .step = (double)step, .funding_in = in[l], .funding_out = out[l], .inverse_mark = inverse[l],
@@ -100,7 +110,7 @@ HS_INLINE void hs_record_liquidations(const hs_path_plan *plan, const hs_path_bl
     hs_liquidation_record records[HS_WIDTH];
     hs_store_v(w, worst);
     hs_store_v(next, state->next_threshold);
-    hs_lanes_records(plan->dated, step, state, records);
+    hs_lanes_records(plan, step, state, records);
     const long groups = plan->threshold_count;
     for (int l = 0; l < valid; l++) {
         if (!(w[l] <= next[l])) continue;
@@ -254,7 +264,7 @@ HS_INLINE hs_fv hs_lanes_bridge_account(const hs_step_context *x, long step, hs_
     hs_fv next = x->dated ? s->log_mark : s->log_index;
     hs_fv move = next - previous - jump;
     hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
-    hs_fv inverse_max = hs_exp_checked_v(-hs_max_v(previous + rise, next));
+    hs_fv inverse_max = hs_mark_term_v(x->plan, hs_max_v(previous + rise, next));
     return x->a * inverse_max + x->c + (s->funding_in - s->funding_out);
 }
 
@@ -437,7 +447,7 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
         double w[HS_WIDTH];
         hs_liquidation_record records[HS_WIDTH];
         hs_store_v(w, worst);
-        hs_lanes_records(x->dated, step, s, records);
+        hs_lanes_records(plan, step, s, records);
         for (int l = 0; l < valid; l++) {
             const hs_liquidation_record *now = records + l;
             hs_policy_path *p = block->policy_paths + offset + l;
@@ -473,12 +483,12 @@ HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int fun
 }
 
 /* Rolls a dated contract at a step end (see hs_path_plan): the next contract's mark, the roll yield
- * 1/F_old − 1/F_new and the fees of both trades, per USD of notional. */
+ * 1/F_old − 1/F_new (linear: (F_new − F_old)/E) and the fees of both trades, per USD of notional. */
 HS_INLINE void hs_lanes_roll(const hs_path_plan *plan, long step, hs_lanes_state *s) {
     const hs_fv old = s->inverse_mark;
     s->log_mark = s->log_index + s->basis * plan->roll_to_years[step];
-    s->inverse_mark = hs_exp_checked_v(-s->log_mark);
-    s->funding_in = s->funding_in + (old - s->inverse_mark);
+    s->inverse_mark = hs_mark_term_v(plan, s->log_mark);
+    s->funding_in = s->funding_in + (plan->linear ? s->inverse_mark - old : old - s->inverse_mark);
     s->funding_out = s->funding_out + plan->roll_fee_rate * (old + s->inverse_mark);
 }
 
@@ -545,7 +555,7 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
         for (int g = 0; g < HS_GROUPS; g++)
             worst[g] = hs_lanes_bridge_account(x, step, paths[g], previous[g], jump[g], variance[g], spare_word[g], &s[g]);
         for (int g = 0; g < HS_GROUPS; g++)
-            s[g].inverse_mark = hs_exp_checked_v(-(x->dated ? s[g].log_mark : s[g].log_index));
+            s[g].inverse_mark = hs_mark_term_v(plan, x->dated ? s[g].log_mark : s[g].log_index);
         for (int g = 0; g < HS_GROUPS; g++)
             hs_lanes_settle_step(x, step, funding_step, paths[g], start[g], valid[g], worst[g], &s[g]);
         if (x->dated && plan->roll_to_years && plan->roll_to_years[step] > 0)

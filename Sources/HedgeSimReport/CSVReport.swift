@@ -19,7 +19,7 @@ public enum CSVReport {
         header += ["stdev", "var95", "es95", "es99"].map { "netValueUSD.standardErrors.\($0)" } + ["cost.standardErrors.totalUSD"]
         header += ["cost.forfeitedMarginUSD", "cost.exposureAfterLiquidationUSD"]
         header += ["policy", "management.probability", "management.meanActions", "management.meanCoinsMoved",
-                   "management.meanLiquidations", "management.meanHedgeLeft", "cost.hedgeCutUSD", "cost.rollUSD"]
+                   "management.meanLiquidations", "management.meanHedgeLeft", "cost.hedgeCutUSD", "cost.rollUSD", "cost.marginSaleUSD"]
         var lines = [header.joined(separator: ",")]
         let chosen = result.recommendation
         for cell in result.cells {
@@ -50,7 +50,7 @@ public enum CSVReport {
             values.append(cell.policy.rawValue)
             let m = cell.management
             values += [m?.probability, m?.meanActions, m?.meanCoinsMoved, m?.meanLiquidations, m?.meanHedgeLeft].map { $0.map(number) ?? "" }
-            values += [number(cell.cost.hedgeCutUSD), number(cell.cost.rollUSD)]
+            values += [number(cell.cost.hedgeCutUSD), number(cell.cost.rollUSD), number(cell.cost.marginSaleUSD)]
             lines.append(values.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -55,10 +55,8 @@ struct ReportSummary: Sendable {
                 return "\(F.usd(value)) (\(distance >= 0 ? "+" : "")\(F.readablePercent(distance)) from today)"
             }
             facts += [
-                ("Order",
-                 "short \(F.grouped(plan.contracts)) contracts of \(F.compact(plan.faceValueUSD)) USD = \(F.usd(plan.notionalUSD)) "
-                    + "notional at \(F.leverage(plan.leverage))"),
-                ("Margin to post", "\(String(format: "%.4f", plan.marginCoin)) coin (\(F.usd(plan.marginUSD)))"),
+                ("Order", plan.orderText),
+                ("Margin to post", plan.marginText),
                 ("Liquidation price", price(plan.liquidationPrice, plan.liquidationDistance)),
                 ("Bankruptcy price", price(plan.bankruptcyPrice, plan.bankruptcyDistance)),
                 ("Expected funding", "\(F.usd(plan.expectedFundingPerDayUSD)) a day (positive = received)"),

@@ -29,19 +29,22 @@ enum ReportTables {
     static func cost(_ result: SimulationResult, _ selection: ReportSelection) -> ReportTable {
         let cut = result.scenario.policies.contains(.deleverage)
         let roll = result.scenario.rollsBeforeHorizon > 0
+        let sale = result.scenario.instrument.isLinear
         var table = ReportTable(
             caption: "Expected hedge cost in USD per path (positive = cost, negative = income"
                 + (cut ? "; hedge cut = PnL missed on the notional deleveraging bought back" : "")
-                + (roll ? "; rolls = fees of rolling into the next contract, the roll yield is in basis" : "") + ")",
+                + (roll ? "; rolls = fees of rolling into the next contract, the roll yield is in basis" : "")
+                + (sale ? "; margin sale = the coins sold for the stablecoin margin, sold·(P_T − P₀)" : "") + ")",
             header: ["Ratio", "Leverage", "Funding", "Fees", "Basis", "Liquidation"] + (cut ? ["Hedge cut"] : [])
-                + (roll ? ["Rolls"] : []) + ["Total", "Per year of notional"],
+                + (roll ? ["Rolls"] : []) + (sale ? ["Margin sale"] : []) + ["Total", "Per year of notional"],
             rows: [])
         for cell in result.shownCells {
             let cost = cell.cost
             table.rows.append([
                 F.compact(cell.hedgeRatio), cell.leverageLabel, F.grouped(cost.fundingUSD), F.grouped(cost.feesUSD),
                 F.grouped(cost.basisUSD), F.grouped(cost.liquidationLossUSD),
-            ] + (cut ? [F.grouped(cost.hedgeCutUSD)] : []) + (roll ? [F.grouped(cost.rollUSD)] : []) + [
+            ] + (cut ? [F.grouped(cost.hedgeCutUSD)] : []) + (roll ? [F.grouped(cost.rollUSD)] : [])
+                + (sale ? [F.grouped(cost.marginSaleUSD)] : []) + [
                 F.grouped(cost.totalUSD), F.readablePercent(cost.annualisedPercent / 100),
             ])
             if selection.isRecommended(cell) { table.emphasised.insert(table.rows.count - 1) }

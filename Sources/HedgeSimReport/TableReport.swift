@@ -53,17 +53,17 @@ public enum TableReport {
                 + "\(NumberFormatting.compact(s.bootstrapBlockSteps)) steps"
         case .replay: model = "replay of \(s.history.joined(separator: " + "))"
         }
+        let kind = s.instrument.isLinear ? "linear (USD-margined)" : "inverse"
         let instrument: String
-        switch s.instrument {
-        case .perpetual where s.model.needsHistory && s.history.count > 1:
-            instrument = "inverse perpetual, funding from \(s.history[1])"
-        case .perpetual:
-            instrument = "inverse perpetual, funding \(NumberFormatting.percent(s.fundingMean, decimals: 4)) per "
-                + "\(NumberFormatting.compact(s.fundingIntervalHours)) h (φ \(NumberFormatting.compact(s.fundingPersistence))"
-                + (s.fundingDeadZone > 0 ? ", dead zone ±\(NumberFormatting.percent(s.fundingDeadZone, decimals: 3))" : "") + ")"
-        case .dated:
+        if s.instrument.isPerpetual {
+            instrument = s.model.needsHistory && s.history.count > 1
+                ? "\(kind) perpetual, funding from \(s.history[1])"
+                : "\(kind) perpetual, funding \(NumberFormatting.percent(s.fundingMean, decimals: 4)) per "
+                    + "\(NumberFormatting.compact(s.fundingIntervalHours)) h (φ \(NumberFormatting.compact(s.fundingPersistence))"
+                    + (s.fundingDeadZone > 0 ? ", dead zone ±\(NumberFormatting.percent(s.fundingDeadZone, decimals: 3))" : "") + ")"
+        } else {
             let rolls = s.rollsBeforeHorizon
-            instrument = "inverse future expiring in \(NumberFormatting.compact(s.resolvedExpiryDays)) days, basis "
+            instrument = "\(kind) future expiring in \(NumberFormatting.compact(s.resolvedExpiryDays)) days, basis "
                 + "\(NumberFormatting.percent(s.basis, decimals: 1))/yr"
                 + (s.rollDaysBefore.map { before in
                     ", rolled \(NumberFormatting.compact(before)) days before each expiry into the contract "
@@ -132,9 +132,7 @@ public enum TableReport {
         let costError = cell.cost.standardErrors.map { " ± " + NumberFormatting.grouped($0.totalUSD * 365 / result.scenario.horizonDays) } ?? ""
         let worstError = cell.netValueUSD.standardErrors?.quantiles["0.01"].map { " ± " + NumberFormatting.grouped($0) } ?? ""
         return [
-            "Plan: short \(NumberFormatting.grouped(plan.contracts)) contracts of \(NumberFormatting.compact(plan.faceValueUSD)) USD "
-                + "(notional \(NumberFormatting.usd(plan.notionalUSD))) at \(NumberFormatting.leverage(plan.leverage)), posting "
-                + "\(String(format: "%.4f", plan.marginCoin)) coin (\(NumberFormatting.usd(plan.marginUSD))) as margin; "
+            "Plan: " + plan.orderText + ", posting " + plan.marginText + " as margin; "
                 + "liquidation at \(price(plan.liquidationPrice, plan.liquidationDistance)), bankruptcy at "
                 + "\(price(plan.bankruptcyPrice, plan.bankruptcyDistance)); expected funding "
                 + "\(NumberFormatting.grouped(plan.expectedFundingPerDayUSD)) USD a day (positive = received); expected cost "
@@ -255,12 +253,14 @@ public enum TableReport {
         let managed = result.scenario.policies != [.none]
         let cut = result.scenario.policies.contains(.deleverage)
         let roll = result.scenario.rollsBeforeHorizon > 0
+        let sale = result.scenario.instrument.isLinear
         let columns = ["ratio", managed ? "lev/pol" : "lev", "funding", "fees", "basis", "liquidation"] + (cut ? ["cut"] : [])
-            + (roll ? ["roll"] : []) + ["total USD", "% a year", "mean coin", "VaR95 coin"]
-        let widths = [5, labelWidth(result), 9, 8, 8, 11] + (cut ? [8] : []) + (roll ? [8] : []) + [10, 8, 11, 11]
+            + (roll ? ["roll"] : []) + (sale ? ["sale"] : []) + ["total USD", "% a year", "mean coin", "VaR95 coin"]
+        let widths = [5, labelWidth(result), 9, 8, 8, 11] + (cut ? [8] : []) + (roll ? [8] : []) + (sale ? [8] : []) + [10, 8, 11, 11]
         var lines = wrap("Expected hedge cost in USD (positive = cost, negative = income"
             + (cut ? "; cut = hedge PnL missed on the notional deleveraging bought back" : "")
-            + (roll ? "; roll = fees of rolling into the next contract, the roll yield is in basis" : "") + ")")
+            + (roll ? "; roll = fees of rolling into the next contract, the roll yield is in basis" : "")
+            + (sale ? "; sale = the coins sold for the stablecoin margin, sold·(P_T − P₀)" : "") + ")")
         lines.append(row(columns, widths))
         for cell in result.shownCells {
             let cost = cell.cost
@@ -272,7 +272,8 @@ public enum TableReport {
                 NumberFormatting.fitted(cost.basisUSD, width: 8),
                 NumberFormatting.fitted(cost.liquidationLossUSD, width: 11),
             ] + (cut ? [NumberFormatting.fitted(cost.hedgeCutUSD, width: 8)] : [])
-                + (roll ? [NumberFormatting.fitted(cost.rollUSD, width: 8)] : []) + [
+                + (roll ? [NumberFormatting.fitted(cost.rollUSD, width: 8)] : [])
+                + (sale ? [NumberFormatting.fitted(cost.marginSaleUSD, width: 8)] : []) + [
                 NumberFormatting.fitted(cost.totalUSD, width: 10),
                 NumberFormatting.fitted(cost.annualisedPercent, width: 7, decimals: 2) + "%",
                 NumberFormatting.fitted(cell.netValueCoin.mean, width: 11, decimals: 4),

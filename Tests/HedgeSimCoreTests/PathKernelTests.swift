@@ -101,6 +101,18 @@ import Testing
             s.basisVol = 0.5
             s.fee = 0.0006
         }
+        add("linear perpetual, between-step check, entry convention") { s in
+            s.instrument = .linearPerpetual
+            s.maintenanceConvention = .entry
+        }
+        add("linear dated GARCH-t rolled once, step-end check") { s in
+            s.model = .garch
+            s.instrument = .linearDated
+            s.expiryDays = 12
+            s.rollDaysBefore = 2
+            s.basis = 0.15
+            s.betweenStepCheck = false
+        }
         add("several payments per step (15-minute funding, hourly steps)") { s in
             s.model = .gbm
             s.fundingIntervalHours = 0.25

@@ -216,8 +216,10 @@ enum {
  *       the roll yield 1/F_old − 1/F_new and the fees roll_fee_rate·(1/F_old + 1/F_new) (coin per USD of
  *       notional) accrue to the account in the places of funding received and paid (a dated contract
  *       pays no funding), and the path goes on with the new contract's mark
- *   the account per USD of notional, mark_coefficient/F + account_constant + Σ funding (dated: Σ roll
- *     yield − Σ roll fees), is checked
+ *   the account per USD of notional, mark_coefficient·v + account_constant + Σ funding (dated: Σ roll
+ *     yield − Σ roll fees), with the mark term v = 1/F (inverse: coin per USD) or F/E (linear: USD per
+ *     USD, the short's PnL 1 − F/E; the record's and the block's "inverse mark" fields then hold F/E
+ *     and P/E, and funding pays rate·F/E), is checked
  *     against the thresholds (descending) at the step end and, with between_step_check, at the
  *     Brownian-bridge maximum of the mark in the step, from ln U with U = u3 without jumps, or the
  *     52-bit uniform of words 1:0 of the purpose_bridge block with jumps.
@@ -280,8 +282,12 @@ typedef struct {
     double roll_fee_rate;
     double mark_coefficient;
     double account_constant;
-    /** 1/E, the entry price's inverse. */
+    /** 1/E, the entry price's inverse (linear: 1, the mark term F/E at entry). */
     double inverse_entry;
+    /** A linear (USD-margined) contract: the mark term is F/E = e^{ln F + linear_shift}, linear_shift =
+     * −ln E, instead of 1/F, and funding pays rate·F/E USD per USD of notional (see above). */
+    int linear;
+    double linear_shift;
     const double *thresholds;
     long threshold_count;
     /** For each step, its point in the band (the fan chart's recorded steps), or −1. */

@@ -19,7 +19,7 @@ struct DatedSchedule: Sendable {
         let horizon = scenario.horizonDays
         var expiries = [scenario.resolvedExpiryDays]
         var rolls: [Int] = []
-        if scenario.instrument == .dated, let before = scenario.rollDaysBefore {
+        if scenario.instrument.isDated, let before = scenario.rollDaysBefore {
             while expiries[expiries.count - 1] - before < horizon {
                 let at = expiries[expiries.count - 1] - before
                 rolls.append(max(0, Int((at * scenario.stepsPerDay).rounded()) - 1))
@@ -48,6 +48,6 @@ extension Scenario {
     /// How many times a dated short is rolled into the next contract before the horizon (0 for a
     /// perpetual or without `rollDaysBefore`).
     public var rollsBeforeHorizon: Int {
-        instrument == .dated ? DatedSchedule(scenario: self).rollSteps.count : 0
+        instrument.isDated ? DatedSchedule(scenario: self).rollSteps.count : 0
     }
 }

@@ -220,7 +220,7 @@ extension CellSummary {
         }
         numbers += [cost.fundingUSD, cost.fundingReceivedUSD, cost.fundingPaidUSD, cost.feesUSD, cost.basisUSD]
         numbers += [cost.liquidationLossUSD, cost.forfeitedMarginUSD, cost.exposureAfterLiquidationUSD, cost.hedgeCutUSD]
-        numbers += [cost.rollUSD, cost.totalUSD, cost.annualisedPercent] + (cost.standardErrors?.allNumbers ?? [])
+        numbers += [cost.rollUSD, cost.marginSaleUSD, cost.totalUSD, cost.annualisedPercent] + (cost.standardErrors?.allNumbers ?? [])
         return numbers.allSatisfy(\.isFinite)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Sums over the paths of one block, per cell, in the order `CellSums` lists them; reduced across
 /// blocks in block order so totals do not depend on threads.
 enum CellSums {
-    static let fieldCount = 16
+    static let fieldCount = 17
     /// Funding cost in USD (paid − received, valued at the horizon price).
     static let fundingCost = 0
     static let fundingReceived = 1
@@ -31,13 +31,17 @@ enum CellSums {
     static let hedgeCut = 14
     /// Fees of rolling a dated short into the next contracts, USD.
     static let rollCost = 15
+    /// Linear contracts: the coins sold at the start for the stablecoin margin and fee, at what they
+    /// would have been worth at the horizon less what they fetched, `sold·(P_T − P₀)` USD.
+    static let marginSale = 16
 }
 
 /// One path of one cell closed at the horizon: the net holding (coin); the funding received and paid
 /// (a dated short: the roll yield and the roll fees, which the kernel books in their places) and the
-/// basis income over the stretches the short was open, in coin per `scale` (the notional for a cell
-/// left alone, whose flows are per USD of notional; 1 for a policy cell); the fees and what the venue
-/// kept at liquidations (coin); and what a policy did.
+/// basis income over the stretches the short was open, in the margin asset (coin; USD for a linear
+/// contract) per `scale` (the notional for a cell left alone, whose flows are per USD of notional; 1 for
+/// a policy cell); the fees and what the venue kept at liquidations (margin asset); the coins sold for a
+/// linear margin; and what a policy did.
 struct PathOutcome {
     var coin: Double
     var scale: Double
@@ -48,6 +52,7 @@ struct PathOutcome {
     /// The first liquidation's step (−1: never liquidated).
     var firstLiquidationStep: Double
     var forfeited: Double
+    var sold: Double = 0
     var moved: Double = 0
     var actions: Double = 0
     var liquidations: Double = 0
@@ -116,9 +121,10 @@ extension PathBlockKernel {
         }
     }
 
-    /// A cell left alone on one path: not liquidated, coin `= spot + M + N(1/F_T − 1/E) + N·Φ_T − fee_exit`;
-    /// liquidated, coin `= spot` (margin and account forfeited, hedge gone). Funding and basis run to the
-    /// exit (horizon or liquidation).
+    /// A cell left alone on one path: not liquidated, coin `= spot + M + N(1/F_T − 1/E) + N·Φ_T − fee_exit`
+    /// (linear: `spot + (M + N(1 − F_T/E) + N·Φ_T − fee_exit)/P_T`, the account in USD); liquidated, coin
+    /// `= spot` (margin and account forfeited, hedge gone). Funding and basis run to the exit (horizon or
+    /// liquidation).
     private func groupOutcome(
         _ cell: HedgeCell, _ record: hs_liquidation_record, threshold: Double, path: Int, scratch: BlockScratch
     ) -> PathOutcome {
@@ -126,21 +132,38 @@ extension PathBlockKernel {
         let inverseMark = scratch.stateInverseMark[path]
         let liquidated = record.step >= 0
         let exitInverseMark = liquidated ? record.inverse_mark : inverseMark
-        let exitInverseIndex = liquidated ? record.inverse_index : plan.isPerpetual ? inverseMark : 1 / scratch.terminalIndex[path]
+        let exitInverseIndex = liquidated ? record.inverse_index : horizonIndexTerm(path: path, scratch: scratch)
         let fundingIn = liquidated ? record.funding_in : scratch.stateFundingIn[path]
         let fundingOut = liquidated ? record.funding_out : scratch.stateFundingOut[path]
         let exitFee = liquidated ? 0 : plan.exitFeeRate * notional * inverseMark
-        let coin = liquidated
-            ? cell.spotCoin
-            : cell.spotCoin + cell.marginCoin + notional * (inverseMark - plan.inverseEntry) + notional * (fundingIn - fundingOut) - exitFee
+        let sign = plan.pnlSign
+        let margin = plan.isLinear ? cell.linearMarginUSD : cell.marginCoin
+        let coin: Double
+        if liquidated {
+            coin = cell.spotCoin
+        } else if plan.isLinear {
+            let usd = margin + notional * (sign * (inverseMark - plan.inverseEntry)) + notional * (fundingIn - fundingOut) - exitFee
+            coin = cell.spotCoin + usd / scratch.terminalIndex[path]
+        } else {
+            coin = cell.spotCoin + margin + notional * (inverseMark - plan.inverseEntry) + notional * (fundingIn - fundingOut) - exitFee
+        }
         return PathOutcome(
             coin: coin, scale: notional, fundingIn: fundingIn, fundingOut: fundingOut,
-            basisIncome: (exitInverseMark - plan.inverseEntry) - (exitInverseIndex - plan.inverseIndex0),
-            fees: cell.entryFeeCoin + exitFee, firstLiquidationStep: record.step,
+            basisIncome: sign * ((exitInverseMark - plan.inverseEntry) - (exitInverseIndex - plan.inverseIndex0)),
+            fees: (plan.isLinear ? cell.entryFeeCoin * plan.scenario.price : cell.entryFeeCoin) + exitFee,
+            firstLiquidationStep: record.step,
             forfeited: liquidated
-                ? forfeitedCoin(notional: notional, margin: cell.marginCoin, threshold: threshold,
+                ? forfeitedCoin(notional: notional, margin: margin, threshold: threshold,
                                 inverseMark: exitInverseMark, funding: fundingIn - fundingOut)
-                : 0)
+                : 0,
+            sold: cell.coinsSold)
+    }
+
+    /// The index's term at the horizon, as the mark term's: the mark term itself for a perpetual; `1/P_T`
+    /// (inverse) or `P_T/E` (linear) for a dated contract.
+    private func horizonIndexTerm(path: Int, scratch: BlockScratch) -> Double {
+        if plan.isPerpetual { return scratch.stateInverseMark[path] }
+        return plan.isLinear ? scratch.terminalIndex[path] / plan.entryPrice : 1 / scratch.terminalIndex[path]
     }
 
     /// A policy cell on one path (`hs_policy_path`): the stretches the kernel closed, and the one still
@@ -149,7 +172,7 @@ extension PathBlockKernel {
     private func policyOutcome(_ cell: HedgeCell, _ state: hs_policy_path, path: Int, scratch: BlockScratch) -> PathOutcome {
         let notional = state.notional
         let inverseMark = scratch.stateInverseMark[path]
-        let inverseIndex = plan.isPerpetual ? inverseMark : 1 / scratch.terminalIndex[path]
+        let inverseIndex = horizonIndexTerm(path: path, scratch: scratch)
         let fundingIn = scratch.stateFundingIn[path], fundingOut = scratch.stateFundingOut[path]
         var outcome = PathOutcome(
             coin: cell.spotCoin - state.moved, scale: 1, fundingIn: state.funding_in, fundingOut: state.funding_out,
@@ -182,22 +205,26 @@ extension PathBlockKernel {
         for path in 0..<count {
             let o = outcome(path)
             let index = scratch.terminalIndex[path]
+            // Coin flows are valued at P_T; a linear contract's are USD already.
+            let value = plan.isLinear ? 1 : index
             netCoin[path] = o.coin
             movedCoin?[path] = o.moved
             let perpetual = plan.isPerpetual
-            let fundingReceived = perpetual ? index * o.scale * o.fundingIn : 0
-            let fundingPaid = perpetual ? index * o.scale * o.fundingOut : 0
-            let rollYield = perpetual ? 0 : index * o.scale * o.fundingIn
-            let rollCost = perpetual ? 0 : index * o.scale * o.fundingOut
-            let fees = index * o.fees
+            let fundingReceived = perpetual ? value * o.scale * o.fundingIn : 0
+            let fundingPaid = perpetual ? value * o.scale * o.fundingOut : 0
+            let rollYield = perpetual ? 0 : value * o.scale * o.fundingIn
+            let rollCost = perpetual ? 0 : value * o.scale * o.fundingOut
+            let fees = value * o.fees
             let fundingCost = fundingPaid - fundingReceived
-            let basisCost = -(index * o.scale * o.basisIncome) - rollYield
+            let basisCost = -(value * o.scale * o.basisIncome) - rollYield
+            let saleCost = o.sold * (index - plan.scenario.price)
             sums[CellSums.fundingCost] += fundingCost
             sums[CellSums.fundingReceived] += fundingReceived
             sums[CellSums.fundingPaid] += fundingPaid
             sums[CellSums.fees] += fees
             sums[CellSums.basisCost] += basisCost
             sums[CellSums.rollCost] += rollCost
+            sums[CellSums.marginSale] += saleCost
             sums[CellSums.coinsMoved] += o.moved
             sums[CellSums.actions] += o.actions
             sums[CellSums.actedPaths] += o.actions > 0 ? 1 : 0
@@ -205,11 +232,13 @@ extension PathBlockKernel {
             sums[CellSums.hedgeLeft] += o.hedgeLeft
             let liquidated = o.firstLiquidationStep >= 0
             guard liquidated || o.hedgeLeft != 1 else { continue }
-            let ideal = index * holding + notional * (1 - index * plan.inverseIndex0)
-            let rest = ideal - index * o.coin - fundingCost - fees - basisCost - rollCost
+            let ideal = plan.isLinear
+                ? index * holding + notional * (plan.inverseIndex0 - index / plan.entryPrice)
+                : index * holding + notional * (1 - index * plan.inverseIndex0)
+            let rest = ideal - index * o.coin - fundingCost - fees - basisCost - rollCost - saleCost
             if liquidated {
                 sums[CellSums.liquidationLoss] += rest
-                sums[CellSums.forfeitedMargin] += index * o.forfeited
+                sums[CellSums.forfeitedMargin] += value * o.forfeited
                 sums[CellSums.liquidations] += 1
                 sums[CellSums.liquidationSteps] += o.firstLiquidationStep + 1
             } else {
@@ -226,7 +255,7 @@ extension PathBlockKernel {
     /// venue's insurance fund takes the rest).
     private func forfeitedCoin(notional: Double, margin: Double, threshold: Double, inverseMark: Double, funding: Double) -> Double {
         guard plan.betweenStepCheck else {
-            return max(0, margin + notional * (inverseMark - plan.inverseEntry + funding))
+            return max(0, margin + notional * (plan.pnlSign * (inverseMark - plan.inverseEntry) + funding))
         }
         let rate = plan.scenario.maintenanceRate
         switch plan.scenario.maintenanceConvention {

@@ -67,6 +67,8 @@ extension SimulationPlan {
                                             mark_coefficient: markCoefficient,
                                             account_constant: accountConstant,
                                             inverse_entry: inverseEntry,
+                                            linear: isLinear ? 1 : 0,
+                                            linear_shift: isLinear ? -logMark0 : 0,
                                             thresholds: thresholds.baseAddress,
                                             threshold_count: thresholds.count,
                                             band_point_of_step: bandPointOfStep.baseAddress,

@@ -15,8 +15,15 @@ struct SimulationPlan: Sendable {
     /// `ln E`: the log mark at the start (the contract's entry price).
     let logMark0: Double
     let entryPrice: Double
+    /// The mark term `v` at entry and the index's at the start: `1/E` and `1/P₀` for an inverse
+    /// contract (coin per USD); `1` and `P₀/E` for a linear one, whose mark term is `F/E`.
     let inverseEntry: Double
     let inverseIndex0: Double
+    /// A linear (USD-margined) contract: the short's PnL per USD of notional is `pnlSign·(v − v_E)` with
+    /// `pnlSign` = 1 for an inverse contract (`1/F − 1/E`, coin) and −1 for a linear one (`1 − F/E`,
+    /// USD); its flows are in USD, an inverse contract's in coin.
+    let isLinear: Bool
+    let pnlSign: Double
 
     // Price process.
     let model: PriceModelKind
@@ -83,8 +90,10 @@ struct SimulationPlan: Sendable {
 
     // Margin account.
     let betweenStepCheck: Bool
-    /// Per-unit account value without margin, `x = markCoefficient/F + constant + Φ`:
-    /// mark convention `(1−m)/F − 1/E + Φ`, entry convention `1/F − (1+m)/E + Φ`.
+    /// Per-unit account value without margin, `x = markCoefficient·v + constant + Φ` with the mark term
+    /// `v`: inverse, mark convention `(1−m)/F − 1/E + Φ`, entry convention `1/F − (1+m)/E + Φ`; linear
+    /// (`v = F/E`, the balance `M + Q(E − F)` less `m·Q·F` or `m·Q·E`, per `N = Q·E`), mark convention
+    /// `1 − (1+m)·F/E + Φ`, entry convention `1 − m − F/E + Φ`.
     let markCoefficient: Double
     let accountConstant: Double
     /// Exit fee rate at the horizon (settlement fee when a dated contract is held to expiry).
@@ -128,16 +137,18 @@ struct SimulationPlan: Sendable {
     init(scenario: Scenario, history: MarketHistory? = nil, cells: [HedgeCell]? = nil) {
         self.scenario = scenario
         historyReturns = scenario.model.needsHistory ? history?.logReturns ?? [] : []
-        historyFunding = scenario.model.needsHistory && scenario.instrument == .perpetual ? history?.fundingRates ?? [] : []
-        historyBasis = scenario.model.needsHistory && scenario.instrument == .dated ? history?.basis ?? [] : []
+        historyFunding = scenario.model.needsHistory && scenario.instrument.isPerpetual ? history?.fundingRates ?? [] : []
+        historyBasis = scenario.model.needsHistory && scenario.instrument.isDated ? history?.basis ?? [] : []
         restartProbability = 1 / max(1, scenario.bootstrapBlockSteps)
         steps = scenario.stepCount
         dt = scenario.stepYears
         logPrice0 = Foundation.log(scenario.price)
         logMark0 = Foundation.log(scenario.entryPrice)
         entryPrice = scenario.entryPrice
-        inverseEntry = 1 / entryPrice
-        inverseIndex0 = 1 / scenario.price
+        isLinear = scenario.instrument.isLinear
+        pnlSign = isLinear ? -1 : 1
+        inverseEntry = isLinear ? 1 : 1 / entryPrice
+        inverseIndex0 = isLinear ? scenario.price / entryPrice : 1 / scenario.price
         model = scenario.model
         let sigma = scenario.vol
         volPerStep = scenario.model.needsHistory ? (history?.returnVariance ?? 0).squareRoot() : sigma * dt.squareRoot()
@@ -161,7 +172,7 @@ struct SimulationPlan: Sendable {
         let capVol = max(SimulationPlan.maxGarchVol, sigma)
         garchVarianceCap = capVol * capVol * dt
 
-        isPerpetual = scenario.instrument == .perpetual
+        isPerpetual = scenario.instrument.isPerpetual
         let rho = isPerpetual ? scenario.fundingPriceCorrelation : scenario.basisPriceCorrelation
         correlation = rho
         orthogonal = max(0, 1 - rho * rho).squareRoot()
@@ -203,15 +214,21 @@ struct SimulationPlan: Sendable {
         rollCount = schedule.rollSteps.count
 
         betweenStepCheck = scenario.betweenStepCheck
-        switch scenario.maintenanceConvention {
-        case .mark:
+        switch (scenario.maintenanceConvention, isLinear) {
+        case (.mark, false):
             markCoefficient = 1 - scenario.maintenanceRate
             accountConstant = -1 / entryPrice
-        case .entry:
+        case (.entry, false):
             markCoefficient = 1
             accountConstant = -(1 + scenario.maintenanceRate) / entryPrice
+        case (.mark, true):
+            markCoefficient = -(1 + scenario.maintenanceRate)
+            accountConstant = 1
+        case (.entry, true):
+            markCoefficient = -1
+            accountConstant = 1 - scenario.maintenanceRate
         }
-        let heldToExpiry = scenario.instrument == .dated && schedule.lastExpiryDays == scenario.horizonDays
+        let heldToExpiry = scenario.instrument.isDated && schedule.lastExpiryDays == scenario.horizonDays
         exitFeeRate = heldToExpiry ? scenario.settlementFee : scenario.fee
 
         let cells = cells ?? scenario.cells
@@ -258,11 +275,13 @@ struct SimulationPlan: Sendable {
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
 
-    /// The mark price at which cell `index` is liquidated before any funding: solving
-    /// `a/F + c = θ` gives `F = a/(θ − c)`; nil without a position or when `θ − c ≤ 0`.
+    /// The mark price at which cell `index` is liquidated before any funding: solving `a·v + c = θ`
+    /// gives `F = a/(θ − c)` (inverse, `v = 1/F`) or `F = E·(θ − c)/a` (linear, `v = F/E`); nil without a
+    /// position or when no price reaches `θ`.
     func liquidationPrice(of index: Int) -> Double? {
         guard cells[index].notional > 0 else { return nil }
         let denominator = cells[index].threshold - accountConstant
+        if isLinear { return denominator / markCoefficient > 0 ? entryPrice * denominator / markCoefficient : nil }
         return denominator > 0 ? markCoefficient / denominator : nil
     }
 

@@ -95,12 +95,13 @@ public struct CostErrors: Codable, Sendable, Equatable {
     public var exposureAfterLiquidationUSD: Double
     public var hedgeCutUSD: Double
     public var rollUSD: Double
+    public var marginSaleUSD: Double
     public var totalUSD: Double
     public var annualisedPercent: Double
 
     var allNumbers: [Double] {
         [fundingUSD, fundingReceivedUSD, fundingPaidUSD, feesUSD, basisUSD, liquidationLossUSD, forfeitedMarginUSD,
-         exposureAfterLiquidationUSD, hedgeCutUSD, rollUSD, totalUSD, annualisedPercent]
+         exposureAfterLiquidationUSD, hedgeCutUSD, rollUSD, marginSaleUSD, totalUSD, annualisedPercent]
     }
 
     /// The cluster error of a mean from per-block sums and block sizes.

@@ -97,6 +97,9 @@ public struct HedgeCost: Codable, Sendable, Equatable {
     /// Fees of rolling a dated short into the next contracts (`rollDaysBefore`); the roll yield
     /// `1/F_old − 1/F_new` is part of `basisUSD`.
     public var rollUSD: Double = 0
+    /// Linear contracts: the coins sold at the start for the stablecoin margin and fee, `sold·(P_T − P₀)`
+    /// (positive when the price rose: the sale gave up the rise); zero for inverse contracts.
+    public var marginSaleUSD: Double = 0
     public var totalUSD: Double
     /// `totalUSD / N / (horizon in years) × 100`; 0 without a position.
     public var annualisedPercent: Double

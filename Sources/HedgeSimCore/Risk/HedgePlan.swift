@@ -4,13 +4,19 @@ import Foundation
 /// parks there, where it breaks, and what it costs. Prices in USD per coin; distances are fractions
 /// of today's price (0.25 = 25 % above it).
 public struct HedgePlan: Codable, Sendable, Equatable {
-    /// Always `short`: the hedge sells inverse contracts against the holding.
+    /// Always `short`: the hedge sells contracts against the holding.
     public var side: InverseContract.Side
+    /// The contract: inverse or linear, perpetual or dated.
+    public var instrument: InstrumentKind
+    /// Linear: the coins sold at today's price for the stablecoin margin and the entry fee (0 for an
+    /// inverse contract, whose margin is coin).
+    public var coinsSold: Double
     /// Whole contracts of the venue's face value.
     public var contracts: Double
     public var faceValueUSD: Double
     public var notionalUSD: Double
-    /// Coin posted as margin, and its USD value at today's price.
+    /// Coin posted as margin, and its USD value at today's price (linear: the stablecoin margin in USD and
+    /// its coin equivalent).
     public var marginCoin: Double
     public var marginUSD: Double
     public var leverage: Double
@@ -35,6 +41,9 @@ public struct HedgePlan: Codable, Sendable, Equatable {
         let price = scenario.price
         let entry = scenario.entryPrice
         side = .short
+        instrument = scenario.instrument
+        let linear = scenario.instrument.isLinear
+        coinsSold = linear && cell.notionalUSD > 0 ? cell.marginCoin + scenario.fee * cell.notionalUSD / price : 0
         contracts = cell.contracts
         faceValueUSD = scenario.faceValue
         notionalUSD = cell.notionalUSD
@@ -43,9 +52,10 @@ public struct HedgePlan: Codable, Sendable, Equatable {
         leverage = cell.leverage
         liquidationPrice = cell.liquidationPriceUSD
         liquidationDistance = cell.liquidationPriceUSD.map { $0 / price - 1 }
-        bankruptcyPrice = cell.notionalUSD > 0
-            ? InverseContract.bankruptcyPrice(side: .short, notional: cell.notionalUSD, entry: entry, margin: cell.marginCoin)
-            : nil
+        // Linear: the balance N/L + Q(E − F) is used up at F = E·(1 + M/N).
+        bankruptcyPrice = cell.notionalUSD <= 0 ? nil
+            : linear ? entry * (1 + cell.marginCoin * price / cell.notionalUSD)
+            : InverseContract.bankruptcyPrice(side: .short, notional: cell.notionalUSD, entry: entry, margin: cell.marginCoin)
         bankruptcyDistance = bankruptcyPrice.map { $0 / price - 1 }
         expectedFundingPerDayUSD = -cell.cost.fundingUSD / scenario.horizonDays
         expectedCostPerYearUSD = cell.cost.totalUSD * 365 / scenario.horizonDays

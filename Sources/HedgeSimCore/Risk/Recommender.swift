@@ -222,7 +222,8 @@ struct Recommender {
     /// The leverages at which `hedged`'s ratio is feasible, from the run's liquidation profile
     /// (isolated margin sized by leverage); nil when none is.
     private func feasibleLeverage(_ hedged: CellSummary?) -> FeasibleLeverage? {
-        guard let profile, let hedged, scenario.margin == .isolated, scenario.collateral == nil,
+        // The leverage profile maps leverages to coin-margin thresholds: inverse contracts only.
+        guard let profile, let hedged, scenario.margin == .isolated, scenario.collateral == nil, !scenario.instrument.isLinear,
             let highest = profile.highestFeasibleLeverage(limit: scenario.maxLiquidationProbability, maximum: scenario.maxLeverage)
         else { return nil }
         let lowest = LeverageSearch.smallestLeverage(scenario: scenario, ratio: hedged.hedgeRatio)

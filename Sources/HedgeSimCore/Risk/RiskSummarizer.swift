@@ -60,6 +60,7 @@ struct RiskSummarizer {
             let meanSteps = liquidations > 0 ? sums[CellSums.liquidationSteps] * Double(n) / liquidations : nil
             let total = sums[CellSums.fundingCost] + sums[CellSums.fees] + sums[CellSums.basisCost]
                 + sums[CellSums.liquidationLoss] + sums[CellSums.hedgeCut] + sums[CellSums.rollCost]
+                + sums[CellSums.marginSale]
             let cost = HedgeCost(
                 fundingUSD: sums[CellSums.fundingCost],
                 fundingReceivedUSD: sums[CellSums.fundingReceived],
@@ -71,6 +72,7 @@ struct RiskSummarizer {
                 exposureAfterLiquidationUSD: sums[CellSums.liquidationLoss] - sums[CellSums.forfeitedMargin],
                 hedgeCutUSD: sums[CellSums.hedgeCut],
                 rollUSD: sums[CellSums.rollCost],
+                marginSaleUSD: sums[CellSums.marginSale],
                 totalUSD: total,
                 annualisedPercent: cell.notional > 0 ? total / cell.notional / horizonYears * 100 : 0,
                 standardErrors: costErrors(cell: index, notional: cell.notional, horizonYears: horizonYears))
@@ -133,7 +135,7 @@ struct RiskSummarizer {
             }
             return CostErrors.clusterError(sums: sums, sizes: sizes)
         }
-        let total = field([CellSums.fundingCost, CellSums.fees, CellSums.basisCost, CellSums.liquidationLoss, CellSums.hedgeCut, CellSums.rollCost])
+        let total = field([CellSums.fundingCost, CellSums.fees, CellSums.basisCost, CellSums.liquidationLoss, CellSums.hedgeCut, CellSums.rollCost, CellSums.marginSale])
         return CostErrors(
             fundingUSD: field([CellSums.fundingCost]), fundingReceivedUSD: field([CellSums.fundingReceived]),
             fundingPaidUSD: field([CellSums.fundingPaid]), feesUSD: field([CellSums.fees]),
@@ -142,6 +144,7 @@ struct RiskSummarizer {
             exposureAfterLiquidationUSD: field([CellSums.liquidationLoss], minus: [CellSums.forfeitedMargin]),
             hedgeCutUSD: field([CellSums.hedgeCut]),
             rollUSD: field([CellSums.rollCost]),
+            marginSaleUSD: field([CellSums.marginSale]),
             totalUSD: total, annualisedPercent: notional > 0 ? total / notional / horizonYears * 100 : 0)
     }
 }

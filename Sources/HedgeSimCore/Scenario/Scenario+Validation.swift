@@ -154,7 +154,21 @@ extension Scenario {
     }
 
     private func validateInstrument() throws {
-        if instrument == .dated {
+        if instrument.isLinear {
+            func refuse(_ field: String, _ value: String, _ allowed: String) -> InputError {
+                InputError(field: field, value: value, allowed: allowed + " with a linear (USD-margined) instrument")
+            }
+            if leverageMode == .auto {
+                throw refuse("leverages", "auto", "a list of leverages, e.g. 3 (the automatic search is for inverse contracts)")
+            }
+            if margin == .cross { throw refuse("margin", margin.rawValue, "isolated") }
+            if let collateral { throw refuse("collateral", describe(collateral), "none (the margin is N/L USD from coins sold)") }
+            if policies != [.none] {
+                throw refuse("policies", policies.map(\.rawValue).joined(separator: ","), "none (the margin policies are for inverse contracts)")
+            }
+            if let venue { throw refuse("venue", venue, "none (the venue presets are inverse contracts)") }
+        }
+        if instrument.isDated {
             if let expiryDays {
                 try require("expiryDays", expiryDays, expiryDays > 0 && expiryDays <= 3650, "days from 0 to 3650")
                 try require("expiryDays", expiryDays, expiryDays >= horizonDays || rollDaysBefore != nil,
@@ -202,7 +216,7 @@ extension Scenario {
     }
 
     private func validateFunding() throws {
-        guard instrument == .perpetual else { return }
+        guard instrument.isPerpetual else { return }
         try require("fundingMean", fundingMean, abs(fundingMean) <= 0.05, "a rate per interval from −0.05 to 0.05")
         try require("fundingVol", fundingVol, fundingVol >= 0 && fundingVol <= 0.05, "a stdev per interval from 0 to 0.05")
         try require("fundingPersistence", fundingPersistence, fundingPersistence >= 0 && fundingPersistence <= 1, "φ from 0 to 1")

@@ -197,4 +197,7 @@ public struct MarginManagement: Codable, Sendable, Equatable {
     public var maxRehedges: Int? = nil
 
     public init() {}
+
+    /// The rules' scenario keys (its property names, which are the keys of a scenario file).
+    static let keys = Set(Mirror(reflecting: MarginManagement()).children.compactMap(\.label))
 }

@@ -49,6 +49,20 @@ public struct ScenarioDocument: Sendable {
                 stress = try StressSpec.list(try ScenarioDocument.value(of: valueNode, key: path + key))
             case "variants" where path.isEmpty:
                 variants = try ScenarioDocument.variants(of: valueNode, source: source)
+            case "management":
+                // The policy rules grouped as the JSON report writes them (`Scenario.management`).
+                guard let group = valueNode.mapping else {
+                    throw InputError(field: path + key, value: valueNode.scalar?.string ?? "a list",
+                                     allowed: "a mapping of the policy rules, e.g. {topUpAt: 0.7}")
+                }
+                for (ruleNode, ruleValue) in group {
+                    guard let rule = ruleNode.string, MarginManagement.keys.contains(rule) else {
+                        throw InputError(
+                            field: "config", value: "unknown key '\(path)management.\(ruleNode.string ?? "?")' in \(source)",
+                            allowed: "one of " + MarginManagement.keys.sorted().joined(separator: ", "))
+                    }
+                    entries.append((rule, try ScenarioDocument.value(of: ruleValue, key: path + key + "." + rule)))
+                }
             default:
                 guard ScenarioFields.keys.contains(key), key != "variants" else {
                     throw InputError(

@@ -24,6 +24,17 @@ public enum InstrumentKind: String, Codable, Sendable, CaseIterable {
     case perpetual
     /// Inverse dated future: no funding, basis that converges to zero at expiry.
     case dated
+    /// USD-margined (linear) perpetual: PnL `Q(E − F)` and margin in a stablecoin, funding `rate·Q·F` USD.
+    case linearPerpetual = "linear-perpetual"
+    /// USD-margined (linear) dated future.
+    case linearDated = "linear-dated"
+
+    /// A dated future (inverse or linear): a basis, an expiry, no funding.
+    public var isDated: Bool { self == .dated || self == .linearDated }
+    /// A perpetual (inverse or linear): funding, no expiry.
+    public var isPerpetual: Bool { !isDated }
+    /// A USD-margined contract: margin and PnL in a stablecoin.
+    public var isLinear: Bool { self == .linearPerpetual || self == .linearDated }
 }
 
 /// How the short position is collateralised.

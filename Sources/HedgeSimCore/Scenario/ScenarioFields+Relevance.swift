@@ -5,10 +5,10 @@ extension ScenarioFields {
     static func usage(of key: String) -> (uses: (Scenario) -> Bool, needs: String)? {
         switch key {
         case "expiryDays", "rollDaysBefore", "contractCycleDays", "basis", "basisMeanReversion", "basisVol", "basisPriceCorrelation", "settlementFee":
-            return ({ $0.instrument == .dated }, "--instrument dated")
+            return ({ $0.instrument.isDated }, "--instrument dated or linear-dated")
         case "fundingMean", "fundingVol", "fundingPersistence", "fundingIntervalHours", "fundingPriceCorrelation",
             "fundingCap", "fundingDeadZone":
-            return ({ $0.instrument == .perpetual }, "--instrument perpetual")
+            return ({ $0.instrument.isPerpetual }, "--instrument perpetual or linear-perpetual")
         case "jumpIntensity", "jumpMean", "jumpStdev":
             return ({ $0.model == .jump }, "--model jump")
         case "garchAlpha", "garchBeta", "garchDegreesOfFreedom":
@@ -21,6 +21,8 @@ extension ScenarioFields {
             return ({ !$0.model.needsHistory }, "--model gbm, jump or garch (bootstrap and replay take both from the history)")
         case "maxLeverage":
             return ({ $0.searchesLeverage }, "--leverage auto on isolated margin without --collateral")
+        case "faceValue":
+            return ({ !$0.instrument.isLinear }, "an inverse --instrument, perpetual or dated (linear contracts trade in lots of 0.001 coin)")
         case "maxPaths":
             return ({ $0.untilSettled }, "--until-settled")
         case "topUpAt", "maxTopUps", "topUpCoins":
@@ -64,7 +66,8 @@ extension ScenarioFields {
     }
 
     private static func setup(of scenario: Scenario) -> String {
-        "hedges with " + (scenario.instrument == .dated ? "a dated future" : "a perpetual") + " under --model "
+        "hedges with " + (scenario.instrument.isLinear ? "a linear " : "an inverse ")
+            + (scenario.instrument.isDated ? "dated future" : "perpetual") + " under --model "
             + scenario.model.rawValue
     }
 

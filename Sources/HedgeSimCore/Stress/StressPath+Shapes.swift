@@ -37,7 +37,7 @@ extension StressPath {
                     + "\(percent(fall)) over the next 7 days, hurting the unhedged holder; flat afterwards.",
                 logReturns: phases([(log(1 + rise), up), (log(1 - fall), down)]), keySteps: [up, up + down], scenario: scenario)
         case .fundingCap(let span):
-            guard scenario.instrument == .perpetual else {
+            guard scenario.instrument.isPerpetual else {
                 throw InputError(field: "stress", value: name, allowed: "a perpetual instrument for funding at the cap")
             }
             let capped = length(span)
@@ -50,7 +50,7 @@ extension StressPath {
                 fundingRates: StressPath.fundingSchedule(steps: steps, scenario: scenario) { $0 < capped ? -scenario.fundingCap : mean },
                 keySteps: [capped], scenario: scenario)
         case .basisInversion(let target, let span):
-            guard scenario.instrument == .dated else {
+            guard scenario.instrument.isDated else {
                 throw InputError(field: "stress", value: name, allowed: "a dated instrument (instrument: dated) for a basis inversion")
             }
             let turn = length(span)

@@ -28,7 +28,7 @@ public enum StressRunner {
         base.antithetic = false
         base.betweenStepCheck = false
         base.threads = 1
-        if scenario.instrument == .dated { base.expiryDays = scenario.resolvedExpiryDays }
+        if scenario.instrument.isDated { base.expiryDays = scenario.resolvedExpiryDays }
         let steps = min(scenario.stepCount, path.history.logReturns.count)
         func closed(after step: Int) throws -> SimulationResult {
             var cut = base

@@ -100,6 +100,9 @@ struct ReferenceKernel {
         var position = 0
         var group = 0
         let a = plan.markCoefficient, c = plan.accountConstant
+        // The account's mark term of a log price: 1/F (inverse) or F/E (linear).
+        let shift = -plan.logMark0
+        func markTerm(_ logPrice: Double) -> Double { plan.isLinear ? exp(logPrice + shift) : exp(-logPrice) }
         let history = plan.model == .bootstrap || plan.model == .replay
         for step in 0..<plan.steps {
             let (z1, z2, t) = shocks(path: path, step: step)
@@ -155,9 +158,9 @@ struct ReferenceKernel {
                 let uniform = plan.model == .jump ? uniformPair(.stepUniforms, path: path, step: step).0 : spare
                 let move = mark - previous - jumpLog
                 let rise = 0.5 * (move + (move * move - 2 * stepVariance * log(uniform)).squareRoot())
-                worst = a * exp(-max(previous + rise, mark)) + c + (result.fundingIn - result.fundingOut)
+                worst = a * markTerm(max(previous + rise, mark)) + c + (result.fundingIn - result.fundingOut)
             }
-            result.inverseMark = exp(-mark)
+            result.inverseMark = markTerm(mark)
 
             // Funding at a payment step (a perpetual's).
             if plan.isPerpetual && (!plan.historyFunding.isEmpty || (step + 1) % plan.stepsPerFunding == 0) {
@@ -187,7 +190,7 @@ struct ReferenceKernel {
             worst = min(worst, account)
             result.lowestAccount = min(result.lowestAccount, worst)
             while group < groups && worst <= plan.thresholds[group] {
-                let inverseIndex = plan.isPerpetual ? result.inverseMark : 1 / exp(logIndex)
+                let inverseIndex = plan.isPerpetual ? result.inverseMark : plan.isLinear ? markTerm(logIndex) : 1 / exp(logIndex)
                 result.records[group] = [Double(step), result.fundingIn, result.fundingOut, result.inverseMark, inverseIndex]
                 group += 1
             }
@@ -197,8 +200,8 @@ struct ReferenceKernel {
             if !plan.isPerpetual && !plan.rollToYears.isEmpty && plan.rollToYears[step] > 0 {
                 let old = result.inverseMark
                 logMark = logIndex + basis * plan.rollToYears[step]
-                result.inverseMark = exp(-logMark)
-                result.fundingIn += old - result.inverseMark
+                result.inverseMark = markTerm(logMark)
+                result.fundingIn += plan.isLinear ? result.inverseMark - old : old - result.inverseMark
                 result.fundingOut += plan.scenario.fee * (old + result.inverseMark)
             }
         }
