@@ -43,7 +43,10 @@ public enum ComparisonReport {
                 return [
                     entry.name,
                     cell.notionalUSD > 0
-                        ? "ratio \(F.compact(cell.hedgeRatio)) at \(F.leverage(cell.leverage)), \(F.grouped(cell.contracts)) contracts"
+                        ? "ratio \(F.compact(cell.hedgeRatio)) at \(F.leverage(cell.leverage)), "
+                            + (entry.recommendation.plan?.instrument.isLinear == true
+                                ? String(format: "%.3f coin", cell.contracts * HedgeCell.linearLot)
+                                : "\(F.grouped(cell.contracts)) contracts")
                         : "no hedge",
                     String(format: "%.4f", cell.marginCoin),
                     cell.liquidationPriceUSD.map { F.grouped($0) } ?? "–",
