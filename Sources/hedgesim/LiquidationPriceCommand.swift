@@ -16,7 +16,10 @@ struct LiquidationPriceCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Position size in contracts (needs --venue).") var contracts: String?
     @Option(parsing: .unconditional, help: "Position size in USD (instead of --contracts).") var notional: String?
     @Option(parsing: .unconditional, help: "Leverage: isolated margin = notional/(entry × leverage).") var leverage: String?
-    @Option(parsing: .unconditional, help: "Isolated margin in coin (instead of --leverage).") var margin: String?
+    @Option(parsing: .unconditional, help: "Isolated margin in coin, or USD for a linear contract (instead of --leverage).") var margin: String?
+    @Option(parsing: .unconditional, help: "Contract: perpetual | dated (inverse, the default) or linear-perpetual | linear-dated (USD-margined).",
+            transform: choice(InstrumentKind.self))
+    var instrument: InstrumentKind?
     @OptionGroup var common: CalculatorOptions
 
     func run() throws {
@@ -49,12 +52,14 @@ struct LiquidationPriceCommand: ParsableCommand {
         case (.some, .some): throw InputError(field: "margin", value: margin ?? "", allowed: "either --leverage or --margin, not both")
         case (nil, nil): throw InputError(field: "leverage", value: "none", allowed: "--leverage L or --margin COIN")
         }
-        return LiquidationQuote.Request(
+        var request = LiquidationQuote.Request(
             venue: preset, side: parsedSide,
             entry: try CalculatorOutput.required(entry, field: "entry", "the entry price in USD per coin"),
             size: size, collateral: collateral,
             maintenanceRate: try CalculatorOutput.number(common.maintenanceRate, field: "maintenanceRate"),
             convention: try CalculatorOutput.convention(common.convention))
+        request.linear = instrument?.isLinear ?? false
+        return request
     }
 
     static func table(_ quote: LiquidationQuote) -> String {
@@ -66,7 +71,8 @@ struct LiquidationPriceCommand: ParsableCommand {
         return "Liquidation price · \(quote.venue ?? "no venue") · \(side) at \(CalculatorOutput.grouped(quote.entry)) USD\n"
             + CalculatorOutput.lines([
                 ("position", size + "\(CalculatorOutput.grouped(quote.notional)) USD"),
-                ("margin", "\(CalculatorOutput.grouped(quote.margin, decimals: 8)) coin (\(CalculatorOutput.compact(quote.leverage))x)"),
+                ("margin", "\(CalculatorOutput.grouped(quote.margin, decimals: quote.marginAsset == "USD" ? 2 : 8)) \(quote.marginAsset) "
+                    + "(\(CalculatorOutput.compact(quote.leverage))x)"),
                 ("maintenance", "\(CalculatorOutput.percent(quote.maintenanceRate)) on the \(quote.convention.rawValue) value (\(tier))"),
                 ("liquidation", CalculatorOutput.price(quote.liquidationPrice, entry: quote.entry, none: none)),
                 ("bankruptcy", CalculatorOutput.price(quote.bankruptcyPrice, entry: quote.entry, none: none)),

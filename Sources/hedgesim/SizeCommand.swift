@@ -15,6 +15,9 @@ struct SizeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Spot price, USD per coin.") var price: String?
     @Option(parsing: .unconditional, help: "Hedge ratio h = notional/(holding × price), from 0 to 2.") var ratio: String?
     @Option(parsing: .unconditional, help: "Leverage of the isolated margin (default 3).") var leverage: String?
+    @Option(parsing: .unconditional, help: "Contract: perpetual | dated (inverse) or linear-perpetual | linear-dated (USD-margined; default perpetual).",
+            transform: choice(InstrumentKind.self))
+    var instrument: InstrumentKind?
     @OptionGroup var common: CalculatorOptions
 
     func run() throws {
@@ -46,6 +49,8 @@ struct SizeCommand: ParsableCommand {
         }
         var scenario = Scenario()
         scenario.hedgeRatios = [ratio]
+        scenario.leverages = [3]
+        if let instrument { scenario.instrument = instrument }
         try ScenarioFields.apply(entries, to: &scenario)
         if let convention = try CalculatorOutput.convention(common.convention) {
             scenario.maintenanceConvention = convention
@@ -61,6 +66,22 @@ struct SizeCommand: ParsableCommand {
             "\(CalculatorOutput.grouped(value, decimals: 8)) coin = \(CalculatorOutput.grouped(value * entry)) USD"
         }
         let none = cell.notional > 0 ? "none (the margin covers any rise)" : "none (no position)"
+        if s.instrument.isLinear {
+            return "Hedge size · linear (USD-margined) · \(CalculatorOutput.grouped(s.holding, decimals: 8)) coins at "
+                + "\(CalculatorOutput.grouped(s.price)) USD, ratio \(CalculatorOutput.compact(cell.hedgeRatio)), \(CalculatorOutput.compact(cell.leverage))x isolated\n"
+                + CalculatorOutput.lines([
+                    ("short", "\(CalculatorOutput.grouped(cell.contracts * HedgeCell.linearLot, decimals: 3)) coin "
+                        + "(\(CalculatorOutput.grouped(cell.contracts, decimals: 0)) lots of \(CalculatorOutput.compact(HedgeCell.linearLot)))"),
+                    ("notional", "\(CalculatorOutput.grouped(cell.notional)) USD"),
+                    ("initial margin", "\(CalculatorOutput.grouped(cell.linearMarginUSD)) USD of stablecoin"),
+                    ("entry fee", "\(CalculatorOutput.grouped(s.fee * cell.notional)) USD (\(CalculatorOutput.percent(s.fee)))"),
+                    ("coins sold", "\(CalculatorOutput.grouped(cell.coinsSold, decimals: 8)) coin at \(CalculatorOutput.grouped(s.price)) USD for the margin and fee"),
+                    ("spot left", "\(CalculatorOutput.grouped(cell.spotCoin, decimals: 8)) coin"),
+                    ("maintenance", "\(CalculatorOutput.percent(s.maintenanceRate)) on the \(s.maintenanceConvention.rawValue) value"),
+                    ("liquidation", CalculatorOutput.price(sizing.liquidationPrice, entry: entry, none: none)),
+                    ("bankruptcy", CalculatorOutput.price(sizing.bankruptcyPrice, entry: entry, none: none)),
+                ])
+        }
         return "Hedge size · \(s.venue ?? "no venue (run defaults)") · \(CalculatorOutput.grouped(s.holding, decimals: 8)) coins at "
             + "\(CalculatorOutput.grouped(s.price)) USD, ratio \(CalculatorOutput.compact(cell.hedgeRatio)), \(CalculatorOutput.compact(cell.leverage))x isolated\n"
             + CalculatorOutput.lines([

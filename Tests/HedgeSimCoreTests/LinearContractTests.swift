@@ -99,6 +99,44 @@ import Testing
         }
     }
 
+    /// The closed forms put the balance exactly at the maintenance requirement, for both sides and
+    /// conventions: `M ± Q(F − E) = m·Q·F` (mark) or `m·Q·E` (entry), and the bankruptcy price at zero.
+    @Test func theClosedFormsBalanceTheMaintenance() throws {
+        let q = 5.0, e = 70_000.0, m = 0.004, margin = 100_000.0
+        for side in [InverseContract.Side.short, .long] {
+            for convention in [MaintenanceConvention.mark, .entry] {
+                let f = try #require(LinearContract.liquidationPrice(
+                    side: side, quantity: q, entry: e, margin: margin, maintenanceRate: m, convention: convention))
+                let balance = margin + (side == .short ? q * (e - f) : q * (f - e))
+                let requirement = m * q * (convention == .mark ? f : e)
+                #expect(abs(balance - requirement) <= 1e-9 * margin, "\(side) \(convention)")
+                let b = try #require(LinearContract.bankruptcyPrice(side: side, quantity: q, entry: e, margin: margin))
+                #expect(abs(margin + (side == .short ? q * (e - b) : q * (b - e))) <= 1e-9 * margin)
+            }
+        }
+        #expect(LinearContract.liquidationPrice(side: .long, quantity: 1, entry: 100, margin: 200, maintenanceRate: 0.01, convention: .mark) == nil,
+                "a long whose margin covers a fall to zero")
+    }
+
+    /// `hedgesim size` prices the engine's own cell: its liquidation price is the engine's rule, under
+    /// both conventions.
+    @Test func theSizeCalculatorAgreesWithTheEngine() throws {
+        for convention in [MaintenanceConvention.mark, .entry] {
+            for leverage in [2.0, 5.0, 20.0] {
+                var s = Self.market(paths: 10)
+                s.hedgeRatios = [0.8]
+                s.leverages = [leverage]
+                s.maintenanceConvention = convention
+                let sizing = try HedgeSizing(scenario: s)
+                let plan = SimulationPlan(scenario: s)
+                let index = try #require(plan.cells.firstIndex { $0.notional > 0 })
+                let engine = try #require(plan.liquidationPrice(of: index))
+                let calculator = try #require(sizing.liquidationPrice)
+                #expect(abs(engine - calculator) <= 1e-9 * engine, "\(convention) \(leverage)x: \(engine) vs \(calculator)")
+            }
+        }
+    }
+
     @Test func linearSetupsThatDoNotApplyAreRefused() {
         TestScenarios.expectRefused([
             ("leverages", { $0.instrument = .linearPerpetual }),

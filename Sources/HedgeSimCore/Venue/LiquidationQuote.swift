@@ -2,7 +2,8 @@ import Foundation
 
 /// The `hedgesim liquidation-price` calculator: the mark prices at which an isolated inverse position
 /// reaches its maintenance requirement (liquidation) and loses its whole margin (bankruptcy), from
-/// `InverseContract`'s closed forms — the ones the engine's liquidation rule reduces to.
+/// `InverseContract`'s closed forms — the ones the engine's liquidation rule reduces to; for a linear
+/// (USD-margined) position, `LinearContract`'s, with the margin in USD.
 ///
 /// Prices are USD per coin, notional `N` in USD, margin `B0` in coin; a distance is
 /// `(price − E)/E` in percent (positive above entry: where a short dies). A tier's maintenance
@@ -36,6 +37,8 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
         public var maintenanceRate: Double?
         /// Overrides the venue's convention.
         public var convention: MaintenanceConvention?
+        /// A linear (USD-margined) position: margin in USD, no venue preset.
+        public var linear = false
 
         public init(
             venue: Venue?, side: InverseContract.Side, entry: Double, size: Size, collateral: Collateral,
@@ -59,8 +62,10 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
     public let contracts: Double?
     /// Notional `N`, USD.
     public let notional: Double
-    /// Isolated margin `B0`, coin.
+    /// Isolated margin `B0`, coin (linear: USD).
     public let margin: Double
+    /// The margin's asset: "coin" (inverse) or "USD" (linear).
+    public let marginAsset: String
     /// `N/(E·B0)`.
     public let leverage: Double
     public let maintenanceRate: Double
@@ -81,6 +86,9 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
         let entry = request.entry
         guard entry.isFinite, entry > 0, entry <= 1e12 else {
             throw InputError(field: "entry", value: describe(entry), allowed: "a price > 0 and ≤ 1e12 (USD per coin)")
+        }
+        if request.linear, let venue = request.venue {
+            throw InputError(field: "venue", value: venue.name, allowed: "none with a linear instrument (the venue presets are inverse contracts)")
         }
         let face = request.venue?.faceValue.value
         let contracts: Double?
@@ -111,7 +119,8 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
                 notional = usd
             }
         }
-        let value = notional / entry
+        // The position's value in the margin asset: coin (inverse) or USD (linear).
+        let value = request.linear ? notional : notional / entry
         let margin: Double
         switch request.collateral {
         case .leverage(let leverage):
@@ -119,13 +128,14 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
                 throw InputError(field: "leverage", value: describe(leverage), allowed: "a leverage > 0 and ≤ 200")
             }
             margin = value / leverage
-        case .margin(let coin):
-            guard coin.isFinite, coin > 0, coin <= 1e12 else {
-                throw InputError(field: "margin", value: describe(coin), allowed: "coins > 0 and ≤ 1e12")
+        case .margin(let amount):
+            guard amount.isFinite, amount > 0, amount <= (request.linear ? 1e15 : 1e12) else {
+                throw InputError(field: "margin", value: describe(amount),
+                                 allowed: request.linear ? "USD > 0 and ≤ 1e15 (a linear margin is in USD)" : "coins > 0 and ≤ 1e12")
             }
-            margin = coin
+            margin = amount
         }
-        let requirement = try LiquidationQuote.maintenance(request, size: PositionSize(contracts: contracts ?? 0, coin: value))
+        let requirement = try LiquidationQuote.maintenance(request, size: PositionSize(contracts: contracts ?? 0, coin: notional / entry))
         guard let convention = request.convention ?? request.venue?.maintenanceConvention.value else {
             throw InputError(field: "convention", value: "none", allowed: "entry | mark, or --venue for the venue's convention")
         }
@@ -135,15 +145,24 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
         self.contracts = contracts
         self.notional = notional
         self.margin = margin
+        self.marginAsset = request.linear ? "USD" : "coin"
         self.leverage = value / margin
         self.maintenanceRate = requirement.rate
         self.maintenanceDeduction = requirement.deduction
         self.maintenanceTier = requirement.tier
         self.convention = convention
-        self.liquidationPrice = InverseContract.liquidationPrice(
-            side: request.side, notional: notional, entry: entry, margin: margin + requirement.deduction,
-            maintenanceRate: requirement.rate, convention: convention)
-        self.bankruptcyPrice = InverseContract.bankruptcyPrice(side: request.side, notional: notional, entry: entry, margin: margin)
+        if request.linear {
+            let quantity = notional / entry
+            liquidationPrice = LinearContract.liquidationPrice(
+                side: request.side, quantity: quantity, entry: entry, margin: margin, maintenanceRate: requirement.rate,
+                convention: convention)
+            bankruptcyPrice = LinearContract.bankruptcyPrice(side: request.side, quantity: quantity, entry: entry, margin: margin)
+        } else {
+            liquidationPrice = InverseContract.liquidationPrice(
+                side: request.side, notional: notional, entry: entry, margin: margin + requirement.deduction,
+                maintenanceRate: requirement.rate, convention: convention)
+            bankruptcyPrice = InverseContract.bankruptcyPrice(side: request.side, notional: notional, entry: entry, margin: margin)
+        }
     }
 
     /// The given rate, else the venue's tier for the size.
@@ -171,7 +190,7 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case venue, side, entry, contracts, notional, margin, leverage, maintenanceRate, maintenanceDeduction, maintenanceTier
+        case venue, side, entry, contracts, notional, margin, marginAsset, leverage, maintenanceRate, maintenanceDeduction, maintenanceTier
         case convention, liquidationPrice, liquidationDistancePercent, bankruptcyPrice, bankruptcyDistancePercent
     }
 
@@ -184,6 +203,7 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
         try container.encode(contracts, forKey: .contracts)
         try container.encode(notional, forKey: .notional)
         try container.encode(margin, forKey: .margin)
+        try container.encode(marginAsset, forKey: .marginAsset)
         try container.encode(leverage, forKey: .leverage)
         try container.encode(maintenanceRate, forKey: .maintenanceRate)
         try container.encode(maintenanceDeduction, forKey: .maintenanceDeduction)
