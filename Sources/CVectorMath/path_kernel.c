@@ -309,17 +309,20 @@ HS_INLINE double hs_policy_trigger(const hs_step_context *x, const hs_policy_cel
     return 1 / (mark + cell->trigger_share * (1 / inverse_liquidation - mark));
 }
 
-/* The highest threshold and trigger over the policy cells of the paths start .. start + valid − 1. */
+/* The highest threshold and trigger and the lowest floor over the policy cells of the paths
+ * start .. start + valid − 1. */
 HS_INLINE void hs_policy_maxima(const hs_path_plan *plan, const hs_path_block *block, long start, long valid) {
     for (long p = start; p < start + valid; p++) {
-        double threshold = -INFINITY, trigger = 0;
+        double threshold = -INFINITY, trigger = 0, floor = INFINITY;
         for (long c = 0; c < plan->policy_cell_count; c++) {
             const long i = c * block->policy_stride + p;
             if (block->policy_threshold[i] > threshold) threshold = block->policy_threshold[i];
             if (block->policy_trigger[i] > trigger) trigger = block->policy_trigger[i];
+            if (block->policy_floor[i] < floor) floor = block->policy_floor[i];
         }
         block->policy_max_threshold[p] = threshold;
         block->policy_max_trigger[p] = trigger;
+        block->policy_min_floor[p] = floor;
     }
 }
 
@@ -427,22 +430,43 @@ HS_INLINE void hs_policy_act(const hs_step_context *x, const hs_policy_cell *cel
     *trigger = hs_policy_trigger(x, cell, now->inverse_mark, *threshold, funding, exhausted);
 }
 
+/* De-hedge: buys the whole short back at the mark (the balance less the fee stays as coin) and sells the
+ * share spot_sell_share of the spot coins left at the index. */
+HS_INLINE void hs_policy_dehedge(const hs_policy_cell *cell, hs_policy_path *p, const hs_liquidation_record *now,
+                                 double *threshold, double *trigger, double *floor) {
+    const double balance = hs_policy_balance(p, now->inverse_mark, now->funding_in, now->funding_out);
+    const double fee = cell->fee_rate * p->notional * now->inverse_mark;
+    hs_policy_close_stretch(p, now);
+    p->notional = 0;
+    p->margin = balance - fee;
+    p->fees += fee;
+    p->actions += 1;
+    const double sold = cell->spot_sell_share * (cell->spot_coin - p->moved - p->spot_sold);
+    p->spot_sold += sold;
+    p->cash += sold / now->inverse_index;
+    *threshold = -INFINITY;
+    *trigger = 0;
+    *floor = INFINITY;
+}
+
 /* The policy cells at a step end: each liquidation the step's worst account caused, each pending
- * reopening that is due, then each top-up or deleverage the mark triggered. */
+ * reopening that is due, then each top-up or deleverage the mark's rise triggered, or de-hedge its fall. */
 HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start, long valid, hs_fv worst,
                                  const hs_lanes_state *s) {
     const hs_path_plan *plan = x->plan;
     const hs_path_block *block = x->block;
     if (!hs_any_v((worst <= hs_load_v(block->policy_max_threshold + start))
-                  | (s->inverse_mark <= hs_load_v(block->policy_max_trigger + start))))
+                  | (s->inverse_mark <= hs_load_v(block->policy_max_trigger + start))
+                  | (s->inverse_mark >= hs_load_v(block->policy_min_floor + start))))
         return;
     for (long c = 0; c < plan->policy_cell_count; c++) {
         const hs_policy_cell *cell = plan->policy_cells + c;
         const long offset = c * block->policy_stride + start;
         double *threshold = block->policy_threshold + offset;
         double *trigger = block->policy_trigger + offset;
+        double *floor = block->policy_floor + offset;
         const hs_iv liquidated = worst <= hs_load_v(threshold);
-        const hs_iv triggered = s->inverse_mark <= hs_load_v(trigger);
+        const hs_iv triggered = (s->inverse_mark <= hs_load_v(trigger)) | (s->inverse_mark >= hs_load_v(floor));
         if (!hs_any_v(liquidated | triggered)) continue;
         double w[HS_WIDTH];
         hs_liquidation_record records[HS_WIDTH];
@@ -453,10 +477,13 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
             hs_policy_path *p = block->policy_paths + offset + l;
             if (w[l] <= threshold[l]) {
                 hs_policy_liquidate(x, cell, p, now, step, threshold + l, trigger + l);
+                floor[l] = INFINITY;
             } else if (p->reopen_step >= 0) {
                 if ((double)step >= p->reopen_step) hs_policy_reopen(x, cell, p, now, now->inverse_mark, threshold + l, trigger + l);
             } else if (now->inverse_mark <= trigger[l]) {
                 hs_policy_act(x, cell, p, now, threshold + l, trigger + l);
+            } else if (now->inverse_mark >= floor[l]) {
+                hs_policy_dehedge(cell, p, now, threshold + l, trigger + l, floor + l);
             }
         }
     }
@@ -596,7 +623,7 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
     for (long c = 0; c < plan->policy_cell_count; c++) {
         const hs_policy_cell *cell = plan->policy_cells + c;
         const double threshold = -cell->margin / cell->notional;
-        const int none = cell->kind == HS_POLICY_REHEDGE || cell->max_actions < 1
+        const int none = cell->kind == HS_POLICY_REHEDGE || cell->kind == HS_POLICY_DEHEDGE || cell->max_actions < 1
             || (cell->kind == HS_POLICY_TOP_UP && !(cell->spot_coin > 0));
         const double trigger = hs_policy_trigger(&start_context, cell, plan->inverse_entry, threshold, 0, none);
         for (long p = 0; p < block->policy_stride; p++) {
@@ -604,6 +631,7 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
             const int real = p < block->count;
             block->policy_threshold[i] = real ? threshold : -INFINITY;
             block->policy_trigger[i] = real ? trigger : 0;
+            block->policy_floor[i] = real && cell->kind == HS_POLICY_DEHEDGE ? cell->dehedge_inverse_floor : INFINITY;
             block->policy_paths[i] = (hs_policy_path){
                 .notional = cell->notional,
                 .margin = cell->margin,
@@ -620,6 +648,7 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
         for (long p = block->count; p < block->policy_stride; p++) {
             block->policy_max_threshold[p] = -INFINITY;
             block->policy_max_trigger[p] = 0;
+            block->policy_min_floor[p] = INFINITY;
         }
         hs_policy_maxima(plan, block, 0, block->count);
     }

@@ -113,6 +113,8 @@ enum HTMLCharts {
                 + "liquidation price",
             .rehedge: "re-hedging reopens the short \(NumberFormatting.compact(scenario.management.rehedgeAfterHours)) h after a "
                 + "liquidation with a fresh margin from the spot holding",
+            .dehedge: "de-hedging closes the short once the mark has fallen "
+                + "\(NumberFormatting.readablePercent(scenario.management.dehedgeAfterDrop)) below the entry",
         ]
         let used = scenario.policies.filter { $0 != .none }
         return HTMLFragments.section(

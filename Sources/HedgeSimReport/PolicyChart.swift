@@ -26,6 +26,7 @@ enum PolicyChart {
         case .topUp: ChartPalette.recommended
         case .deleverage: ChartPalette.fullHedge
         case .rehedge: ChartPalette.series[3]
+        case .dehedge: ChartPalette.series[5]
         }
     }
 

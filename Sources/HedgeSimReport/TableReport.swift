@@ -190,6 +190,10 @@ public enum TableReport {
             return " If the short is liquidated, reopen the same notional " + NumberFormatting.compact(rule.rehedgeAfterHours ?? 0)
                 + " h later at " + NumberFormatting.leverage(rule.rehedgeLeverage ?? 1) + limit + "; on average " + mean
                 + " re-hedges move " + String(format: "%.4f", rule.meanCoinsMoved) + " coin (margins and fees) over the horizon."
+        case .dehedge:
+            return " Close the whole short if the mark falls to " + (rule.firstTriggerPriceUSD.map(NumberFormatting.usd) ?? "–")
+                + (rule.dehedgeSellShare.map { $0 > 0 ? " and sell \(NumberFormatting.readablePercent($0)) of the spot coins" : "" } ?? "")
+                + "; it closes on " + NumberFormatting.readablePercent(rule.meanActions) + " of the paths."
         }
     }
 
@@ -213,6 +217,10 @@ public enum TableReport {
                 return "Re-hedge: reopen the notional \(NumberFormatting.compact(scenario.management.rehedgeAfterHours)) h after a liquidation at "
                     + (scenario.management.rehedgeLeverage.map(NumberFormatting.leverage) ?? "the cell's leverage")
                     + (scenario.management.maxRehedges.map { ", at most \($0) times" } ?? "") + "."
+            case .dehedge:
+                return "De-hedge: close the short once the mark has fallen \(NumberFormatting.readablePercent(scenario.management.dehedgeAfterDrop)) "
+                    + "below the entry" + (scenario.management.dehedgeSellShare > 0
+                        ? " and sell \(NumberFormatting.readablePercent(scenario.management.dehedgeSellShare)) of the spot coins" : "") + "."
             }
         }
         return rules + cells.map { cell, outcome in
@@ -231,6 +239,9 @@ public enum TableReport {
             case .rehedge:
                 return head + cell.policy.actedVerb + " on " + acted + ", \(String(format: "%.2f", outcome.meanLiquidations)) liquidations "
                     + "per path; " + moved
+            case .dehedge:
+                return head + cell.policy.actedVerb + " on " + NumberFormatting.readablePercent(outcome.probability) + " of paths; "
+                    + "\(NumberFormatting.readablePercent(outcome.meanHedgeLeft)) of the short open at the horizon on average."
             }
         }
     }
@@ -251,14 +262,14 @@ public enum TableReport {
 
     private static func costTable(_ result: SimulationResult) -> [String] {
         let managed = result.scenario.policies != [.none]
-        let cut = result.scenario.policies.contains(.deleverage)
+        let cut = result.scenario.policies.contains(.deleverage) || result.scenario.policies.contains(.dehedge)
         let roll = result.scenario.rollsBeforeHorizon > 0
         let sale = result.scenario.instrument.isLinear
         let columns = ["ratio", managed ? "lev/pol" : "lev", "funding", "fees", "basis", "liquidation"] + (cut ? ["cut"] : [])
             + (roll ? ["roll"] : []) + (sale ? ["sale"] : []) + ["total USD", "% a year", "mean coin", "VaR95 coin"]
         let widths = [5, labelWidth(result), 9, 8, 8, 11] + (cut ? [8] : []) + (roll ? [8] : []) + (sale ? [8] : []) + [10, 8, 11, 11]
         var lines = wrap("Expected hedge cost in USD (positive = cost, negative = income"
-            + (cut ? "; cut = hedge PnL missed on the notional deleveraging bought back" : "")
+            + (cut ? "; cut = hedge PnL missed on the notional a deleverage or de-hedge bought back" : "")
             + (roll ? "; roll = fees of rolling into the next contract, the roll yield is in basis" : "")
             + (sale ? "; sale = the coins sold for the stablecoin margin, sold·(P_T − P₀)" : "") + ")")
         lines.append(row(columns, widths))

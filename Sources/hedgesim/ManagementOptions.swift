@@ -22,6 +22,10 @@ struct ManagementOptions: ParsableArguments {
     var rehedgeLeverage: String?
     @Option(name: .customLong("max-rehedges"), parsing: .unconditional, help: "Most re-hedges per path (default: while the holding pays the margins).")
     var maxRehedges: String?
+    @Option(name: .customLong("dehedge-after-drop"), parsing: .unconditional, help: "De-hedge: close the short once the mark has fallen this share below the entry (default 0.2).")
+    var dehedgeAfterDrop: String?
+    @Option(name: .customLong("dehedge-sell-share"), parsing: .unconditional, help: "De-hedge: the share of the spot coins sold for USD when the short is closed (default 0).")
+    var dehedgeSellShare: String?
 
     /// The flags that were given, as (scenario key, raw text).
     var given: [(String, String?)] {
@@ -29,6 +33,7 @@ struct ManagementOptions: ParsableArguments {
             ("topUpAt", topUpAt), ("maxTopUps", maxTopUps), ("topUpCoins", topUpCoins),
             ("deleverageAt", deleverageAt), ("deleverageShare", deleverageShare), ("maxDeleverages", maxDeleverages),
             ("rehedgeAfterHours", rehedgeAfterHours), ("rehedgeLeverage", rehedgeLeverage), ("maxRehedges", maxRehedges),
+            ("dehedgeAfterDrop", dehedgeAfterDrop), ("dehedgeSellShare", dehedgeSellShare),
         ]
     }
 }

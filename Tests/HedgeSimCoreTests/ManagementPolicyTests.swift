@@ -106,8 +106,9 @@ import Testing
         s.paths = 3_000
         s.hedgeRatios = [0, 1]
         s.leverages = [8]
-        s.policies = [.none, .topUp, .deleverage, .rehedge]
+        s.policies = [.none, .topUp, .deleverage, .rehedge, .dehedge]
         s.management.rehedgeAfterHours = 6
+        s.management.dehedgeSellShare = 0.3
         let result = try HedgeSimulation.run(s, seed: 21)
         let unhedged = try #require(result.cells.first { $0.notionalUSD == 0 })
         let meanPrice = unhedged.netValueUSD.mean / s.holding
@@ -123,17 +124,49 @@ import Testing
         var s = Scenario()
         s.paths = 1_001
         s.leverages = [5, 12]
-        s.policies = [.none, .topUp, .deleverage, .rehedge]
+        s.policies = [.none, .topUp, .deleverage, .rehedge, .dehedge]
         s.management.rehedgeAfterHours = 3
+        s.management.dehedgeAfterDrop = 0.05
         let one = try HedgeSimulation.run(s, seed: 6, threads: 1)
         for threads in [2, 3, 7] {
             #expect(try HedgeSimulation.run(s, seed: 6, threads: threads).cells == one.cells, "\(threads) threads")
         }
         let partials = try (0..<3).map { try HedgeSimulation.runShard(s, seed: 6, shard: ShardSpec(index: $0, count: 3), threads: 2) }
         #expect(try HedgeSimulation.merge(partials).cells == one.cells)
-        for policy in [MarginPolicy.topUp, .deleverage, .rehedge] {
+        for policy in [MarginPolicy.topUp, .deleverage, .rehedge, .dehedge] {
             #expect(one.cells.contains { $0.policy == policy && ($0.management?.probability ?? 0) > 0 }, "\(policy) acted")
         }
+    }
+
+    /// A de-hedge whose drop is never reached leaves the short as opened: the same value on every path,
+    /// bit for bit (the policy path adds the same terms in the same order). With a drop that is reached,
+    /// no fees and no liquidation, the short is open at the horizon exactly on the paths where it did not
+    /// act: the mean open share is `1 − P(acted)`; closing after the fall gives up the protection, so the
+    /// USD value spreads more than the hedge kept, and selling spot coins at the close narrows it again.
+    @Test func dehedgeClosesTheShortAfterADrop() throws {
+        var s = Self.market(paths: 6_000)
+        s.hedgeRatios = [1]
+        s.leverages = [2]
+        s.policies = [.none, .dehedge]
+        s.management.dehedgeAfterDrop = 0.99
+        let never = try HedgeSimulation.run(s, seed: 14)
+        let alone = try #require(never.cells.first { $0.policy == .none && $0.notionalUSD > 0 })
+        let untouched = try #require(never.cells.first { $0.policy == .dehedge })
+        #expect(untouched.management?.probability == 0)
+        #expect(untouched.netValueUSD == alone.netValueUSD && untouched.netValueCoin == alone.netValueCoin)
+        #expect(untouched.liquidation == alone.liquidation)
+
+        s.management.dehedgeAfterDrop = 0.1
+        let result = try HedgeSimulation.run(s, seed: 14)
+        let kept = try #require(result.cells.first { $0.policy == .none && $0.notionalUSD > 0 })
+        let closed = try #require(result.cells.first { $0.policy == .dehedge })
+        let outcome = try #require(closed.management)
+        try #require(closed.liquidation.probability == 0 && outcome.probability > 0.1, "\(outcome)")
+        #expect(abs(outcome.meanHedgeLeft - (1 - outcome.probability)) <= 1e-12)
+        #expect(closed.netValueUSD.stdev > kept.netValueUSD.stdev)
+        s.management.dehedgeSellShare = 1
+        let sold = try #require(try HedgeSimulation.run(s, seed: 14).cells.first { $0.policy == .dehedge })
+        #expect(sold.netValueUSD.stdev < closed.netValueUSD.stdev, "selling the spot at the close locks in the price")
     }
 
     @Test func badRulesAreRefusedNamingTheField() {
@@ -148,6 +181,9 @@ import Testing
             ("rehedgeLeverage", { $0.policies = [.rehedge]; $0.management.rehedgeLeverage = 0.5 }),
             ("maxRehedges", { $0.policies = [.rehedge]; $0.management.maxRehedges = 0 }),
             ("policies", { $0.policies = [.rehedge]; $0.margin = .cross; $0.leverages = [3] }),
+            ("dehedgeAfterDrop", { $0.policies = [.dehedge]; $0.management.dehedgeAfterDrop = 1 }),
+            ("dehedgeAfterDrop", { $0.policies = [.dehedge]; $0.management.dehedgeAfterDrop = 0 }),
+            ("dehedgeSellShare", { $0.policies = [.dehedge]; $0.management.dehedgeSellShare = 1.5 }),
         ]
         TestScenarios.expectRefused(cases)
     }

@@ -92,6 +92,7 @@ enum {
     HS_POLICY_TOP_UP = 1,
     HS_POLICY_DELEVERAGE = 2,
     HS_POLICY_REHEDGE = 3,
+    HS_POLICY_DEHEDGE = 4,
 };
 
 /**
@@ -109,6 +110,11 @@ enum {
  *               in all;
  *   deleverage  the share `deleverage_share` of the position is bought back at the mark, paying
  *               `fee_rate` on the notional closed from the balance;
+ * and at a step end where the mark has fallen to the floor 1/F ≥ `dehedge_inverse_floor` (the entry less
+ * a share),
+ *   de-hedge    the whole short is bought back at the mark (the fee from the balance, which stays in
+ *               the portfolio as coin) and the share `spot_sell_share` of the spot coins left is sold at
+ *               the index for USD (`cash`);
  * and after a liquidation,
  *   re-hedge    the notional is reopened `rehedge_delay_steps` step ends later at the mark then (with no
  *               delay: at once, at the mark where the account reached θ) with the margin n/(F·L_r),
@@ -128,6 +134,10 @@ typedef struct {
     long rehedge_delay_steps;
     double rehedge_leverage;
     double fee_rate;
+    /** De-hedge: the mark term 1/F at which the short is closed (+∞: never), and the share of the spot
+     * coins sold then. */
+    double dehedge_inverse_floor;
+    double spot_sell_share;
     /** m under the entry convention (the maintenance margin is m·n·w), 0 under the mark convention. */
     double entry_maintenance_rate;
     /** 1/P₀: the index's inverse at the start (the first stretch's 1/P_o). */
@@ -173,6 +183,9 @@ typedef struct {
     double funding_in;
     double funding_out;
     double basis_income;
+    /** De-hedge: the spot coins sold and the USD they fetched. */
+    double spot_sold;
+    double cash;
     hs_liquidation_record first_liquidation;
 } hs_policy_path;
 
@@ -320,15 +333,18 @@ typedef struct {
     double *band_log_index;
     /** Per policy cell c and path p, at c·policy_stride + p (policy_stride ≥ count rounded up to 256):
      * the threshold θ (−∞ while closed), the trigger 1/F_trig (0: none; +∞: a reopening is pending),
-     * and the path's state (hs_policy_path). */
+     * the floor 1/F_floor of a de-hedge (+∞: none), and the path's state (hs_policy_path). */
     long policy_stride;
     double *policy_threshold;
     double *policy_trigger;
+    double *policy_floor;
     hs_policy_path *policy_paths;
-    /** Per path (policy_stride entries): the highest threshold and trigger over the policy cells, so
+    /** Per path (policy_stride entries): the highest threshold and trigger and the lowest floor over
+     * the policy cells, so
      * that a step where no cell can act costs one test. */
     double *policy_max_threshold;
     double *policy_max_trigger;
+    double *policy_min_floor;
 } hs_path_block;
 
 /** Simulates one block of paths to the horizon (see hs_path_plan). */

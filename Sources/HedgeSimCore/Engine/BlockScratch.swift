@@ -33,10 +33,13 @@ final class BlockScratch {
     let policyStride: Int
     let policyThreshold: UnsafeMutablePointer<Double>
     let policyTrigger: UnsafeMutablePointer<Double>
+    let policyFloor: UnsafeMutablePointer<Double>
     let policyPaths: UnsafeMutablePointer<hs_policy_path>
-    /// Per path: the highest threshold and trigger over the policy cells (the kernel's quick test).
+    /// Per path: the highest threshold and trigger and the lowest floor over the policy cells (the
+    /// kernel's quick test).
     let policyMaxThreshold: UnsafeMutablePointer<Double>
     let policyMaxTrigger: UnsafeMutablePointer<Double>
+    let policyMinFloor: UnsafeMutablePointer<Double>
 
     init(paths: Int, groups: Int, bandPoints: Int = 0, policyCells: Int = 0) {
         self.paths = paths
@@ -63,8 +66,10 @@ final class BlockScratch {
         let policySlots = policyCells * policyStride
         policyThreshold = buffer(policySlots)
         policyTrigger = buffer(policySlots)
+        policyFloor = buffer(policySlots)
         policyMaxThreshold = buffer(policyStride)
         policyMaxTrigger = buffer(policyStride)
+        policyMinFloor = buffer(policyStride)
         policyPaths = .allocate(capacity: max(1, policySlots))
         policyPaths.initialize(repeating: hs_policy_path(), count: max(1, policySlots))
     }
@@ -72,7 +77,7 @@ final class BlockScratch {
     deinit {
         for pointer in [
             stateLogIndex, stateInverseMark, stateFundingIn, stateFundingOut, stateLowestAccount, terminalIndex, bandLogIndex,
-            policyThreshold, policyTrigger, policyMaxThreshold, policyMaxTrigger,
+            policyThreshold, policyTrigger, policyFloor, policyMaxThreshold, policyMaxTrigger, policyMinFloor,
         ] {
             pointer.deallocate()
         }

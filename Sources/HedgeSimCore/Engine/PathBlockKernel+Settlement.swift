@@ -167,21 +167,24 @@ extension PathBlockKernel {
     }
 
     /// A policy cell on one path (`hs_policy_path`): the stretches the kernel closed, and the one still
-    /// open at the horizon, closed there: coin `= spot − moved + M + n(1/F_T − 1/F_o) + n(Φ_T − Φ_o) − fee_exit`
-    /// (without `M + …` when the short is closed).
+    /// open at the horizon, closed there: coin `= spot − moved − sold + cash/P_T + M + n(1/F_T − 1/F_o) +
+    /// n(Φ_T − Φ_o) − fee_exit`; a closed short adds its balance `M` (0 after a liquidation, what was left
+    /// after a de-hedge).
     private func policyOutcome(_ cell: HedgeCell, _ state: hs_policy_path, path: Int, scratch: BlockScratch) -> PathOutcome {
         let notional = state.notional
         let inverseMark = scratch.stateInverseMark[path]
         let inverseIndex = horizonIndexTerm(path: path, scratch: scratch)
         let fundingIn = scratch.stateFundingIn[path], fundingOut = scratch.stateFundingOut[path]
         var outcome = PathOutcome(
-            coin: cell.spotCoin - state.moved, scale: 1, fundingIn: state.funding_in, fundingOut: state.funding_out,
+            coin: cell.spotCoin - state.moved - state.spot_sold + state.cash / scratch.terminalIndex[path] + (notional > 0 ? 0 : state.margin),
+            scale: 1, fundingIn: state.funding_in, fundingOut: state.funding_out,
             basisIncome: state.basis_income, fees: cell.entryFeeCoin + state.fees,
             firstLiquidationStep: state.first_liquidation.step, forfeited: state.forfeited, moved: state.moved,
             actions: state.actions, liquidations: state.liquidations, hedgeLeft: notional / cell.notional)
         guard notional > 0 else { return outcome }
         let exitFee = plan.exitFeeRate * notional * inverseMark
-        outcome.coin += state.margin + notional * (inverseMark - state.open_inverse_mark)
+        // Added term by term, as a cell left alone adds them, so an untouched path gives the same bits.
+        outcome.coin = outcome.coin + state.margin + notional * (inverseMark - state.open_inverse_mark)
             + notional * ((fundingIn - state.open_funding_in) - (fundingOut - state.open_funding_out)) - exitFee
         outcome.fundingIn += notional * (fundingIn - state.open_funding_in)
         outcome.fundingOut += notional * (fundingOut - state.open_funding_out)

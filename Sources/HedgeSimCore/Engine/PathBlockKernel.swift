@@ -42,9 +42,9 @@ struct PathBlockKernel {
                 next_group: scratch.stateNextGroup, records: scratch.records,
                 band_log_index: scratch.bandLogIndex,
                 policy_stride: scratch.policyStride, policy_threshold: scratch.policyThreshold,
-                policy_trigger: scratch.policyTrigger,
+                policy_trigger: scratch.policyTrigger, policy_floor: scratch.policyFloor,
                 policy_paths: scratch.policyPaths, policy_max_threshold: scratch.policyMaxThreshold,
-                policy_max_trigger: scratch.policyMaxTrigger)
+                policy_max_trigger: scratch.policyMaxTrigger, policy_min_floor: scratch.policyMinFloor)
             hs_simulate_paths(constants, &block)
         }
     }

@@ -109,6 +109,7 @@ extension MarginPolicy {
         case .topUp: Int32(HS_POLICY_TOP_UP)
         case .deleverage: Int32(HS_POLICY_DELEVERAGE)
         case .rehedge: Int32(HS_POLICY_REHEDGE)
+        case .dehedge: Int32(HS_POLICY_DEHEDGE)
         }
     }
 }

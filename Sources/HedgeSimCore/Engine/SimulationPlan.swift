@@ -238,25 +238,9 @@ struct SimulationPlan: Sendable {
         thresholds = distinct
         cellThresholdIndex = cells.map { cell in grouped(cell) ? distinct.firstIndex(of: cell.threshold) : nil }
         var managed: [hs_policy_cell] = []
-        let stepHours = 24 / scenario.stepsPerDay
         cellPolicyIndex = cells.map { cell in
             guard cell.notional > 0, let kind = cell.policy.kernelKind else { return nil }
-            let initialLeverage = cell.notional / (scenario.entryPrice * cell.marginCoin)
-            let maxActions: Int? = switch cell.policy {
-            case .none: nil
-            case .topUp: scenario.management.maxTopUps
-            case .deleverage: scenario.management.maxDeleverages
-            case .rehedge: scenario.management.maxRehedges
-            }
-            managed.append(hs_policy_cell(
-                kind: kind, notional: cell.notional, margin: cell.marginCoin, spot_coin: max(0, cell.spotCoin),
-                trigger_share: cell.policy == .deleverage ? scenario.management.deleverageAt : scenario.management.topUpAt,
-                top_up_coin: scenario.management.topUpCoins ?? 0, initial_leverage: initialLeverage,
-                deleverage_share: scenario.management.deleverageShare,
-                rehedge_delay_steps: Int((scenario.management.rehedgeAfterHours / stepHours - 1e-9).rounded(.up)),
-                rehedge_leverage: scenario.management.rehedgeLeverage ?? initialLeverage, fee_rate: scenario.fee,
-                entry_maintenance_rate: scenario.maintenanceConvention == .entry ? scenario.maintenanceRate : 0,
-                inverse_index0: 1 / scenario.price, max_actions: maxActions ?? Int.max))
+            managed.append(SimulationPlan.policyCell(cell, kind: kind, scenario: scenario))
             return managed.count - 1
         }
         policyCells = managed
@@ -271,6 +255,25 @@ struct SimulationPlan: Sendable {
         expectedTerminalIndex = scenario.model == .gbm || scenario.model == .jump
             ? scenario.price * Foundation.exp(scenario.drift * Double(scenario.stepCount) * scenario.stepYears)
             : nil
+    }
+
+    /// The kernel's description of a policy cell (`hs_policy_cell`).
+    private static func policyCell(_ cell: HedgeCell, kind: Int32, scenario: Scenario) -> hs_policy_cell {
+        let rules = scenario.management
+        let initialLeverage: Double = cell.notional / (scenario.entryPrice * cell.marginCoin)
+        let stepHours: Double = 24 / scenario.stepsPerDay
+        let trigger: Double = cell.policy == .deleverage ? rules.deleverageAt : rules.topUpAt
+        let delay = Int((rules.rehedgeAfterHours / stepHours - 1e-9).rounded(.up))
+        let floor: Double = 1 / (scenario.entryPrice * (1 - rules.dehedgeAfterDrop))
+        let entryMaintenance: Double = scenario.maintenanceConvention == .entry ? scenario.maintenanceRate : 0
+        let limit: Int = rules.maxActions(for: cell.policy) ?? Int.max
+        return hs_policy_cell(
+            kind: kind, notional: cell.notional, margin: cell.marginCoin, spot_coin: max(0, cell.spotCoin),
+            trigger_share: trigger, top_up_coin: rules.topUpCoins ?? 0, initial_leverage: initialLeverage,
+            deleverage_share: rules.deleverageShare, rehedge_delay_steps: delay,
+            rehedge_leverage: rules.rehedgeLeverage ?? initialLeverage, fee_rate: scenario.fee, dehedge_inverse_floor: floor,
+            spot_sell_share: rules.dehedgeSellShare, entry_maintenance_rate: entryMaintenance,
+            inverse_index0: 1 / scenario.price, max_actions: limit)
     }
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }

@@ -91,8 +91,9 @@ public struct HedgeCost: Codable, Sendable, Equatable {
     /// The rest of the liquidation loss: the hedge PnL missed while unhedged after the liquidation
     /// (negative when the price fell back less than the hedge would have lost).
     public var exposureAfterLiquidationUSD: Double = 0
-    /// The hedge PnL missed on notional a deleverage bought back, on paths never liquidated (positive
-    /// when the price fell after the cut); zero for the other policies.
+    /// The hedge PnL missed on notional a deleverage or a de-hedge bought back (and, for a de-hedge that
+    /// sells spot, the move of the coins sold), on paths never liquidated (positive when the price fell
+    /// after the cut); zero for the other policies.
     public var hedgeCutUSD: Double = 0
     /// Fees of rolling a dated short into the next contracts (`rollDaysBefore`); the roll yield
     /// `1/F_old − 1/F_new` is part of `basisUSD`.

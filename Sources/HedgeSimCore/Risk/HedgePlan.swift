@@ -72,8 +72,8 @@ public struct HedgePlan: Codable, Sendable, Equatable {
 /// What to do while the hedge is open (`MarginPolicy`), with what it did on average in the simulation.
 public struct ManagementRule: Codable, Sendable, Equatable {
     public var policy: MarginPolicy
-    /// Top-up and deleverage: the mark of the first action, `E + s·(F_liq − E)`; nil for a re-hedge or
-    /// when nothing liquidates the short.
+    /// Top-up and deleverage: the mark of the first action, `E + s·(F_liq − E)` (nil when nothing
+    /// liquidates the short); de-hedge: the mark `E·(1 − drop)` that closes it; nil for a re-hedge.
     public var firstTriggerPriceUSD: Double?
     /// `s`: later actions trigger `s` of the way from the mark at the last one to the new liquidation
     /// price (nil for a re-hedge).
@@ -85,6 +85,8 @@ public struct ManagementRule: Codable, Sendable, Equatable {
     /// Re-hedge: hours after a liquidation, and the leverage of the reopened short.
     public var rehedgeAfterHours: Double?
     public var rehedgeLeverage: Double?
+    /// De-hedge: the share of the spot coins sold when the short is closed.
+    public var dehedgeSellShare: Double?
     /// Most actions per path; nil: no limit.
     public var maxActions: Int?
     /// Mean actions and coins moved per path over the horizon.
@@ -97,20 +99,18 @@ public struct ManagementRule: Codable, Sendable, Equatable {
         let share: Double? = switch policy {
         case .topUp: scenario.management.topUpAt
         case .deleverage: scenario.management.deleverageAt
-        case .none, .rehedge: nil
+        case .none, .rehedge, .dehedge: nil
         }
         triggerShare = share
-        firstTriggerPriceUSD = share.flatMap { s in liquidationPrice.map { entry + s * ($0 - entry) } }
+        firstTriggerPriceUSD = policy == .dehedge
+            ? entry * (1 - scenario.management.dehedgeAfterDrop)
+            : share.flatMap { s in liquidationPrice.map { entry + s * ($0 - entry) } }
         coins = policy == .topUp ? scenario.management.topUpCoins : nil
         deleverageShare = policy == .deleverage ? scenario.management.deleverageShare : nil
         rehedgeAfterHours = policy == .rehedge ? scenario.management.rehedgeAfterHours : nil
         rehedgeLeverage = policy == .rehedge ? scenario.management.rehedgeLeverage ?? leverage : nil
-        maxActions = switch policy {
-        case .none: nil
-        case .topUp: scenario.management.maxTopUps
-        case .deleverage: scenario.management.maxDeleverages
-        case .rehedge: scenario.management.maxRehedges
-        }
+        maxActions = scenario.management.maxActions(for: policy)
+        dehedgeSellShare = policy == .dehedge ? scenario.management.dehedgeSellShare : nil
         meanActions = outcome.meanActions
         meanCoinsMoved = outcome.meanCoinsMoved
     }

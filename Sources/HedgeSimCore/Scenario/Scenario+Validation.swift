@@ -100,6 +100,12 @@ extension Scenario {
             }
             try requireCount("maxRehedges", m.maxRehedges)
         }
+        if policies.contains(.dehedge) {
+            try require("dehedgeAfterDrop", m.dehedgeAfterDrop, m.dehedgeAfterDrop > 0 && m.dehedgeAfterDrop < 1,
+                        "a fall from the entry in (0, 1), e.g. 0.2")
+            try require("dehedgeSellShare", m.dehedgeSellShare, m.dehedgeSellShare >= 0 && m.dehedgeSellShare <= 1,
+                        "a share of the spot coins from 0 to 1")
+        }
     }
 
     /// A limit on a policy's actions per path: nil (none) or a whole number from 1 to 1,000,000.

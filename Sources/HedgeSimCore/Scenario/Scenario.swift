@@ -195,8 +195,23 @@ public struct MarginManagement: Codable, Sendable, Equatable {
     public var rehedgeLeverage: Double? = nil
     /// Most re-hedges per path; nil: as many as the spot holding pays margins for.
     public var maxRehedges: Int? = nil
+    /// The fall of the mark from the entry, as a share of it, at which a de-hedge closes the short.
+    public var dehedgeAfterDrop: Double = 0.2
+    /// The share of the spot coins left that a de-hedge sells for USD when it closes the short.
+    public var dehedgeSellShare: Double = 0
 
     public init() {}
+
+    /// The most actions a policy takes per path; nil: no limit (a de-hedge acts once).
+    public func maxActions(for policy: MarginPolicy) -> Int? {
+        switch policy {
+        case .none: nil
+        case .topUp: maxTopUps
+        case .deleverage: maxDeleverages
+        case .rehedge: maxRehedges
+        case .dehedge: 1
+        }
+    }
 
     /// The rules' scenario keys (its property names, which are the keys of a scenario file).
     static let keys = Set(Mirror(reflecting: MarginManagement()).children.compactMap(\.label))

@@ -89,6 +89,9 @@ public enum MarginPolicy: String, Codable, Sendable, CaseIterable {
     /// After a liquidation the same notional is reopened `rehedgeAfterHours` later at the price then,
     /// with a fresh margin from the spot holding, at `rehedgeLeverage`.
     case rehedge
+    /// The whole short is bought back once the mark has fallen `dehedgeAfterDrop` below the entry, and
+    /// `dehedgeSellShare` of the spot coins is sold then ("lock in the protection").
+    case dehedge
 
     /// What the policy did to a short, for reports: "topped up", "deleveraged", "re-hedged" ("left alone").
     public var actedVerb: String {
@@ -97,6 +100,7 @@ public enum MarginPolicy: String, Codable, Sendable, CaseIterable {
         case .topUp: "topped up"
         case .deleverage: "deleveraged"
         case .rehedge: "re-hedged"
+        case .dehedge: "de-hedged"
         }
     }
 
@@ -107,6 +111,7 @@ public enum MarginPolicy: String, Codable, Sendable, CaseIterable {
         case .topUp: " with margin top-ups"
         case .deleverage: " deleveraged near liquidation"
         case .rehedge: " re-hedged after a liquidation"
+        case .dehedge: " closed after a drop"
         }
     }
 }

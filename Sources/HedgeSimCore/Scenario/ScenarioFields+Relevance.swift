@@ -31,6 +31,8 @@ extension ScenarioFields {
             return ({ $0.policies.contains(.deleverage) }, "--policy deleverage")
         case "rehedgeAfterHours", "rehedgeLeverage", "maxRehedges":
             return ({ $0.policies.contains(.rehedge) }, "--policy rehedge")
+        case "dehedgeAfterDrop", "dehedgeSellShare":
+            return ({ $0.policies.contains(.dehedge) }, "--policy dehedge")
         default:
             return nil
         }

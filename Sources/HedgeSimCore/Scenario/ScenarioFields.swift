@@ -59,6 +59,8 @@ public enum ScenarioFields {
             field("rehedgeAfterHours", .number(\.management.rehedgeAfterHours)),
             field("rehedgeLeverage", .optionalNumber(\.management.rehedgeLeverage)),
             field("maxRehedges", .optionalInteger(\.management.maxRehedges)),
+            field("dehedgeAfterDrop", .number(\.management.dehedgeAfterDrop)),
+            field("dehedgeSellShare", .number(\.management.dehedgeSellShare)),
             choice("instrument", \.instrument),
             field("expiryDays", .optionalNumber(\.expiryDays)),
             field("rollDaysBefore", .optionalNumber(\.rollDaysBefore)),
