@@ -449,13 +449,43 @@ HS_INLINE void hs_policy_dehedge(const hs_policy_cell *cell, hs_policy_path *p, 
     *floor = INFINITY;
 }
 
+/* Funding exit at funding step `k`: closes the short when the trailing mean rate is above the exit
+ * level, reopens a waiting one when it is below the reentry level. */
+HS_INLINE void hs_policy_funding_exit(const hs_step_context *x, const hs_policy_cell *cell, hs_policy_path *p,
+                                      const hs_liquidation_record *now, double mean, double *threshold, double *trigger,
+                                      double *floor) {
+    if (p->notional > 0) {
+        if (!(mean > cell->exit_rate_above)) return;
+        hs_policy_dehedge(cell, p, now, threshold, trigger, floor);
+        p->waiting = cell->reenter_rate_below > -INFINITY ? 1 : 0;
+        return;
+    }
+    if (!(p->waiting > 0) || !(mean < cell->reenter_rate_below)) return;
+    const double notional = cell->notional, inverse = now->inverse_mark;
+    const double margin = notional * inverse / cell->initial_leverage;
+    const double fee = cell->fee_rate * notional * inverse;
+    const double from_spot = margin + fee - p->margin;
+    if (!(from_spot <= cell->spot_coin - p->moved - p->spot_sold)) return;
+    p->moved += from_spot;
+    p->fees += fee;
+    p->actions += 1;
+    p->waiting = 0;
+    p->notional = notional;
+    p->margin = margin;
+    p->entry_inverse = inverse;
+    hs_policy_open_stretch(x, cell, p, now, inverse);
+    *threshold = p->base - margin / notional;
+}
+
 /* The policy cells at a step end: each liquidation the step's worst account caused, each pending
  * reopening that is due, then each top-up or deleverage the mark's rise triggered, or de-hedge its fall. */
 HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start, long valid, hs_fv worst,
-                                 const hs_lanes_state *s) {
+                                 const hs_lanes_state *s, long funding_index) {
     const hs_path_plan *plan = x->plan;
     const hs_path_block *block = x->block;
-    if (!hs_any_v((worst <= hs_load_v(block->policy_max_threshold + start))
+    /* A funding exit looks at every funding step. */
+    const int funding_check = funding_index >= 0 && plan->funding_window > 0;
+    if (!funding_check && !hs_any_v((worst <= hs_load_v(block->policy_max_threshold + start))
                   | (s->inverse_mark <= hs_load_v(block->policy_max_trigger + start))
                   | (s->inverse_mark >= hs_load_v(block->policy_min_floor + start))))
         return;
@@ -467,7 +497,9 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
         double *floor = block->policy_floor + offset;
         const hs_iv liquidated = worst <= hs_load_v(threshold);
         const hs_iv triggered = (s->inverse_mark <= hs_load_v(trigger)) | (s->inverse_mark >= hs_load_v(floor));
-        if (!hs_any_v(liquidated | triggered)) continue;
+        const int funding_cell = funding_check && cell->kind == HS_POLICY_FUNDING_EXIT;
+        if (!funding_cell && !hs_any_v(liquidated | triggered)) continue;
+        const double window = (double)(funding_index + 1 < plan->funding_window ? funding_index + 1 : plan->funding_window);
         double w[HS_WIDTH];
         hs_liquidation_record records[HS_WIDTH];
         hs_store_v(w, worst);
@@ -478,6 +510,9 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
             if (w[l] <= threshold[l]) {
                 hs_policy_liquidate(x, cell, p, now, step, threshold + l, trigger + l);
                 floor[l] = INFINITY;
+            } else if (funding_cell) {
+                hs_policy_funding_exit(x, cell, p, now, block->funding_ring_sum[start + l] / window, threshold + l, trigger + l,
+                                       floor + l);
             } else if (p->reopen_step >= 0) {
                 if ((double)step >= p->reopen_step) hs_policy_reopen(x, cell, p, now, now->inverse_mark, threshold + l, trigger + l);
             } else if (now->inverse_mark <= trigger[l]) {
@@ -490,13 +525,27 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
     hs_policy_maxima(plan, block, start, valid);
 }
 
+/* Keeps funding step k's rate of each real lane in its ring (see hs_path_block) and the ring's sum. */
+HS_INLINE void hs_lanes_ring(const hs_step_context *x, long start, long valid, hs_fv rate, long funding_index) {
+    const long window = x->plan->funding_window;
+    double r[HS_WIDTH];
+    hs_store_v(r, rate);
+    for (int l = 0; l < valid; l++) {
+        double *slot = x->block->funding_ring + (start + l) * window + funding_index % window;
+        x->block->funding_ring_sum[start + l] += r[l] - *slot;
+        *slot = r[l];
+    }
+}
+
 /* Pays the step's funding (a perpetual's payment step) and books the liquidations the step caused.
  * max(f, 0)/F is computed as max(f/F, 0) and max(−f, 0)/F as max(−f/F, 0): the same values, since
  * 1/F > 0. */
-HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int funding_step, hs_uv paths,
-                                    long start, long valid, hs_fv worst, hs_lanes_state *s) {
+HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int funding_step, long funding_index,
+                                    hs_uv paths, long start, long valid, hs_fv worst, hs_lanes_state *s) {
     if (funding_step && !x->dated) {
-        hs_fv paid = hs_lanes_funding_rate(x, step, paths, s) * s->inverse_mark;
+        const hs_fv rate = hs_lanes_funding_rate(x, step, paths, s);
+        if (x->plan->funding_window > 0) hs_lanes_ring(x, start, valid, rate, funding_index);
+        hs_fv paid = rate * s->inverse_mark;
         s->funding_in = s->funding_in + hs_max_v(paid, hs_splat_v(0));
         s->funding_out = s->funding_out + hs_max_v(-paid, hs_splat_v(0));
     }
@@ -506,7 +555,8 @@ HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int fun
     s->lowest_account = hs_min_v(s->lowest_account, worst);
     if (hs_any_v(worst <= s->next_threshold))
         hs_record_liquidations(x->plan, x->block, start, valid, step, worst, s);
-    if (x->plan->policy_cell_count > 0) hs_lanes_policies(x, step, start, valid, worst, s);
+    if (x->plan->policy_cell_count > 0)
+        hs_lanes_policies(x, step, start, valid, worst, s, funding_step && !x->dated ? funding_index : -1);
 }
 
 /* Rolls a dated contract at a step end (see hs_path_plan): the next contract's mark, the roll yield
@@ -558,10 +608,12 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
         w[g] = hs_philox10(zero, zero, paths[g], purpose, seed_low, seed_high);
     }
     long until_funding = plan->steps_per_funding;
+    long funding_index = -1;
     for (long step = 0; step < plan->steps; step++) {
         int funding_step = --until_funding == 0;
         if (funding_step) until_funding = plan->steps_per_funding;
         if (x->history_factor) funding_step = 1;
+        if (funding_step) funding_index += 1;
         const long point = plan->band_point_of_step[step];
         const hs_uv next_step = zero + (uint64_t)(step + 1);
         hs_fv z1[HS_GROUPS], z2[HS_GROUPS], t[HS_GROUPS], jump[HS_GROUPS], previous[HS_GROUPS], worst[HS_GROUPS];
@@ -584,7 +636,7 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
         for (int g = 0; g < HS_GROUPS; g++)
             s[g].inverse_mark = hs_mark_term_v(plan, x->dated ? s[g].log_mark : s[g].log_index);
         for (int g = 0; g < HS_GROUPS; g++)
-            hs_lanes_settle_step(x, step, funding_step, paths[g], start[g], valid[g], worst[g], &s[g]);
+            hs_lanes_settle_step(x, step, funding_step, funding_index, paths[g], start[g], valid[g], worst[g], &s[g]);
         if (x->dated && plan->roll_to_years && plan->roll_to_years[step] > 0)
             for (int g = 0; g < HS_GROUPS; g++) hs_lanes_roll(plan, step, &s[g]);
     }
@@ -623,7 +675,8 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
     for (long c = 0; c < plan->policy_cell_count; c++) {
         const hs_policy_cell *cell = plan->policy_cells + c;
         const double threshold = -cell->margin / cell->notional;
-        const int none = cell->kind == HS_POLICY_REHEDGE || cell->kind == HS_POLICY_DEHEDGE || cell->max_actions < 1
+        const int none = cell->kind == HS_POLICY_REHEDGE || cell->kind == HS_POLICY_DEHEDGE
+            || cell->kind == HS_POLICY_FUNDING_EXIT || cell->max_actions < 1
             || (cell->kind == HS_POLICY_TOP_UP && !(cell->spot_coin > 0));
         const double trigger = hs_policy_trigger(&start_context, cell, plan->inverse_entry, threshold, 0, none);
         for (long p = 0; p < block->policy_stride; p++) {
@@ -643,6 +696,10 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
                 .first_liquidation = {.step = -1},
             };
         }
+    }
+    if (plan->funding_window > 0) {
+        for (long i = 0; i < block->policy_stride * plan->funding_window; i++) block->funding_ring[i] = 0;
+        for (long p = 0; p < block->policy_stride; p++) block->funding_ring_sum[p] = 0;
     }
     if (plan->policy_cell_count > 0) {
         for (long p = block->count; p < block->policy_stride; p++) {

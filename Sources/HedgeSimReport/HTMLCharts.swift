@@ -115,6 +115,8 @@ enum HTMLCharts {
                 + "liquidation with a fresh margin from the spot holding",
             .dehedge: "de-hedging closes the short once the mark has fallen "
                 + "\(NumberFormatting.readablePercent(scenario.management.dehedgeAfterDrop)) below the entry",
+            .fundingExit: "the funding exit closes the short while the trailing mean funding is above "
+                + "\(NumberFormatting.readablePercent(scenario.management.exitFundingAbove)) a year",
         ]
         let used = scenario.policies.filter { $0 != .none }
         return HTMLFragments.section(

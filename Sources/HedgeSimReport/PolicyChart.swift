@@ -27,6 +27,7 @@ enum PolicyChart {
         case .deleverage: ChartPalette.fullHedge
         case .rehedge: ChartPalette.series[3]
         case .dehedge: ChartPalette.series[5]
+        case .fundingExit: ChartPalette.series[6]
         }
     }
 

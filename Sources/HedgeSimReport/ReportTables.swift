@@ -27,12 +27,12 @@ enum ReportTables {
 
     /// The expected hedge cost per cell, split by source.
     static func cost(_ result: SimulationResult, _ selection: ReportSelection) -> ReportTable {
-        let cut = result.scenario.policies.contains(.deleverage) || result.scenario.policies.contains(.dehedge)
+        let cut = result.scenario.policies.contains { [.deleverage, .dehedge, .fundingExit].contains($0) }
         let roll = result.scenario.rollsBeforeHorizon > 0
         let sale = result.scenario.instrument.isLinear
         var table = ReportTable(
             caption: "Expected hedge cost in USD per path (positive = cost, negative = income"
-                + (cut ? "; hedge cut = PnL missed on the notional a deleverage or de-hedge bought back" : "")
+                + (cut ? "; hedge cut = PnL missed on the notional a deleverage, de-hedge or funding exit bought back" : "")
                 + (roll ? "; rolls = fees of rolling into the next contract, the roll yield is in basis" : "")
                 + (sale ? "; margin sale = the coins sold for the stablecoin margin, sold·(P_T − P₀)" : "") + ")",
             header: ["Ratio", "Leverage", "Funding", "Fees", "Basis", "Liquidation"] + (cut ? ["Hedge cut"] : [])

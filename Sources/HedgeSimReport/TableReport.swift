@@ -194,6 +194,11 @@ public enum TableReport {
             return " Close the whole short if the mark falls to " + (rule.firstTriggerPriceUSD.map(NumberFormatting.usd) ?? "–")
                 + (rule.dehedgeSellShare.map { $0 > 0 ? " and sell \(NumberFormatting.readablePercent($0)) of the spot coins" : "" } ?? "")
                 + "; it closes on " + NumberFormatting.readablePercent(rule.meanActions) + " of the paths."
+        case .fundingExit:
+            return " Close the short while the \(NumberFormatting.compact(rule.exitWindowDays ?? 0))-day mean funding is above "
+                + NumberFormatting.readablePercent(rule.exitFundingAbove ?? 0) + " a year"
+                + (rule.reenterFundingBelow.map { "; reopen it below " + NumberFormatting.readablePercent($0) + " a year" } ?? "")
+                + "; on average \(mean) actions over the horizon."
         }
     }
 
@@ -221,6 +226,11 @@ public enum TableReport {
                 return "De-hedge: close the short once the mark has fallen \(NumberFormatting.readablePercent(scenario.management.dehedgeAfterDrop)) "
                     + "below the entry" + (scenario.management.dehedgeSellShare > 0
                         ? " and sell \(NumberFormatting.readablePercent(scenario.management.dehedgeSellShare)) of the spot coins" : "") + "."
+            case .fundingExit:
+                return "Funding exit: close the short while the \(NumberFormatting.compact(scenario.management.exitWindowDays))-day mean "
+                    + "funding is above \(NumberFormatting.readablePercent(scenario.management.exitFundingAbove)) a year"
+                    + (scenario.management.reenterFundingBelow.map { "; reopen it below \(NumberFormatting.readablePercent($0)) a year" } ?? "")
+                    + "."
             }
         }
         return rules + cells.map { cell, outcome in
@@ -242,6 +252,9 @@ public enum TableReport {
             case .dehedge:
                 return head + cell.policy.actedVerb + " on " + NumberFormatting.readablePercent(outcome.probability) + " of paths; "
                     + "\(NumberFormatting.readablePercent(outcome.meanHedgeLeft)) of the short open at the horizon on average."
+            case .fundingExit:
+                return head + cell.policy.actedVerb + " on " + acted + "; " + "\(NumberFormatting.readablePercent(outcome.meanHedgeLeft)) "
+                    + "of the short open at the horizon on average."
             }
         }
     }
@@ -262,14 +275,14 @@ public enum TableReport {
 
     private static func costTable(_ result: SimulationResult) -> [String] {
         let managed = result.scenario.policies != [.none]
-        let cut = result.scenario.policies.contains(.deleverage) || result.scenario.policies.contains(.dehedge)
+        let cut = result.scenario.policies.contains { [.deleverage, .dehedge, .fundingExit].contains($0) }
         let roll = result.scenario.rollsBeforeHorizon > 0
         let sale = result.scenario.instrument.isLinear
         let columns = ["ratio", managed ? "lev/pol" : "lev", "funding", "fees", "basis", "liquidation"] + (cut ? ["cut"] : [])
             + (roll ? ["roll"] : []) + (sale ? ["sale"] : []) + ["total USD", "% a year", "mean coin", "VaR95 coin"]
         let widths = [5, labelWidth(result), 9, 8, 8, 11] + (cut ? [8] : []) + (roll ? [8] : []) + (sale ? [8] : []) + [10, 8, 11, 11]
         var lines = wrap("Expected hedge cost in USD (positive = cost, negative = income"
-            + (cut ? "; cut = hedge PnL missed on the notional a deleverage or de-hedge bought back" : "")
+            + (cut ? "; cut = hedge PnL missed on the notional a deleverage, de-hedge or funding exit bought back" : "")
             + (roll ? "; roll = fees of rolling into the next contract, the roll yield is in basis" : "")
             + (sale ? "; sale = the coins sold for the stablecoin margin, sold·(P_T − P₀)" : "") + ")")
         lines.append(row(columns, widths))

@@ -26,6 +26,12 @@ struct ManagementOptions: ParsableArguments {
     var dehedgeAfterDrop: String?
     @Option(name: .customLong("dehedge-sell-share"), parsing: .unconditional, help: "De-hedge: the share of the spot coins sold for USD when the short is closed (default 0).")
     var dehedgeSellShare: String?
+    @Option(name: .customLong("exit-funding-above"), parsing: .unconditional, help: "Funding exit: close the short when the trailing mean funding, annualised, is above this (default 0.3).")
+    var exitFundingAbove: String?
+    @Option(name: .customLong("exit-window-days"), parsing: .unconditional, help: "Funding exit: the trailing window in days (default 7).")
+    var exitWindowDays: String?
+    @Option(name: .customLong("reenter-funding-below"), parsing: .unconditional, help: "Funding exit: reopen the short when the trailing mean, annualised, falls below this (default: never).")
+    var reenterFundingBelow: String?
 
     /// The flags that were given, as (scenario key, raw text).
     var given: [(String, String?)] {
@@ -34,6 +40,7 @@ struct ManagementOptions: ParsableArguments {
             ("deleverageAt", deleverageAt), ("deleverageShare", deleverageShare), ("maxDeleverages", maxDeleverages),
             ("rehedgeAfterHours", rehedgeAfterHours), ("rehedgeLeverage", rehedgeLeverage), ("maxRehedges", maxRehedges),
             ("dehedgeAfterDrop", dehedgeAfterDrop), ("dehedgeSellShare", dehedgeSellShare),
+            ("exitFundingAbove", exitFundingAbove), ("exitWindowDays", exitWindowDays), ("reenterFundingBelow", reenterFundingBelow),
         ]
     }
 }

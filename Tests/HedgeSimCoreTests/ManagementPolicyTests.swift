@@ -106,8 +106,10 @@ import Testing
         s.paths = 3_000
         s.hedgeRatios = [0, 1]
         s.leverages = [8]
-        s.policies = [.none, .topUp, .deleverage, .rehedge, .dehedge]
+        s.policies = [.none, .topUp, .deleverage, .rehedge, .dehedge, .fundingExit]
         s.management.rehedgeAfterHours = 6
+        s.management.exitFundingAbove = 0.12
+        s.management.reenterFundingBelow = 0.08
         s.management.dehedgeSellShare = 0.3
         let result = try HedgeSimulation.run(s, seed: 21)
         let unhedged = try #require(result.cells.first { $0.notionalUSD == 0 })
@@ -124,8 +126,10 @@ import Testing
         var s = Scenario()
         s.paths = 1_001
         s.leverages = [5, 12]
-        s.policies = [.none, .topUp, .deleverage, .rehedge, .dehedge]
+        s.policies = [.none, .topUp, .deleverage, .rehedge, .dehedge, .fundingExit]
         s.management.rehedgeAfterHours = 3
+        s.management.exitFundingAbove = 0.12
+        s.management.reenterFundingBelow = 0.08
         s.management.dehedgeAfterDrop = 0.05
         let one = try HedgeSimulation.run(s, seed: 6, threads: 1)
         for threads in [2, 3, 7] {
@@ -133,7 +137,7 @@ import Testing
         }
         let partials = try (0..<3).map { try HedgeSimulation.runShard(s, seed: 6, shard: ShardSpec(index: $0, count: 3), threads: 2) }
         #expect(try HedgeSimulation.merge(partials).cells == one.cells)
-        for policy in [MarginPolicy.topUp, .deleverage, .rehedge, .dehedge] {
+        for policy in [MarginPolicy.topUp, .deleverage, .rehedge, .dehedge, .fundingExit] {
             #expect(one.cells.contains { $0.policy == policy && ($0.management?.probability ?? 0) > 0 }, "\(policy) acted")
         }
     }
@@ -169,6 +173,37 @@ import Testing
         #expect(sold.netValueUSD.stdev < closed.netValueUSD.stdev, "selling the spot at the close locks in the price")
     }
 
+    /// A funding exit whose level is above every rate the funding model can pay (its cap, annualised)
+    /// never acts and equals the hedge left alone bit for bit. With a level inside the rates (the default
+    /// mean is about 11 % a year) it closes the short on some paths and reopens it where the mean falls
+    /// back: the share of the short open at the horizon lies strictly between 0 and 1, and the short
+    /// receives less funding than one kept open (thread and shard invariance: the test above).
+    @Test func fundingExitClosesWhileFundingIsHigh() throws {
+        var s = Scenario()
+        s.paths = 3_000
+        s.hedgeRatios = [1]
+        s.leverages = [2]
+        s.policies = [.none, .fundingExit]
+        let cap = s.fundingCap * 24 * 365 / s.fundingIntervalHours
+        s.management.exitFundingAbove = cap * 1.01
+        let never = try HedgeSimulation.run(s, seed: 31)
+        let alone = try #require(never.cells.first { $0.policy == .none && $0.notionalUSD > 0 })
+        let untouched = try #require(never.cells.first { $0.policy == .fundingExit })
+        #expect(untouched.management?.probability == 0)
+        #expect(untouched.netValueUSD == alone.netValueUSD && untouched.netValueCoin == alone.netValueCoin)
+        #expect(untouched.liquidation == alone.liquidation)
+
+        s.management.exitFundingAbove = 0.12
+        s.management.reenterFundingBelow = 0.06
+        let result = try HedgeSimulation.run(s, seed: 31)
+        let kept = try #require(result.cells.first { $0.policy == .none && $0.notionalUSD > 0 })
+        let exiting = try #require(result.cells.first { $0.policy == .fundingExit })
+        let outcome = try #require(exiting.management)
+        #expect(outcome.probability > 0.1 && outcome.meanHedgeLeft > 0 && outcome.meanHedgeLeft < 1, "\(outcome)")
+        #expect(exiting.cost.fundingReceivedUSD < kept.cost.fundingReceivedUSD, "less funding while closed")
+        #expect(exiting.cost.hedgeCutUSD != 0)
+    }
+
     @Test func badRulesAreRefusedNamingTheField() {
         let cases: [(String, (inout Scenario) -> Void)] = [
             ("deleverageAt", { $0.policies = [.deleverage]; $0.management.deleverageAt = 0 }),
@@ -184,6 +219,10 @@ import Testing
             ("dehedgeAfterDrop", { $0.policies = [.dehedge]; $0.management.dehedgeAfterDrop = 1 }),
             ("dehedgeAfterDrop", { $0.policies = [.dehedge]; $0.management.dehedgeAfterDrop = 0 }),
             ("dehedgeSellShare", { $0.policies = [.dehedge]; $0.management.dehedgeSellShare = 1.5 }),
+            ("exitWindowDays", { $0.policies = [.fundingExit]; $0.management.exitWindowDays = 0.1 }),
+            ("exitWindowDays", { $0.policies = [.fundingExit]; $0.management.exitWindowDays = 40 }),
+            ("reenterFundingBelow", { $0.policies = [.fundingExit]; $0.management.reenterFundingBelow = 0.5 }),
+            ("policies", { $0.policies = [.fundingExit]; $0.instrument = .dated }),
         ]
         TestScenarios.expectRefused(cases)
     }

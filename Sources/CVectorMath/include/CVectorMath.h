@@ -93,6 +93,7 @@ enum {
     HS_POLICY_DELEVERAGE = 2,
     HS_POLICY_REHEDGE = 3,
     HS_POLICY_DEHEDGE = 4,
+    HS_POLICY_FUNDING_EXIT = 5,
 };
 
 /**
@@ -115,6 +116,11 @@ enum {
  *   de-hedge    the whole short is bought back at the mark (the fee from the balance, which stays in
  *               the portfolio as coin) and the share `spot_sell_share` of the spot coins left is sold at
  *               the index for USD (`cash`);
+ * and at a funding step where the trailing mean of the funding rate per funding step (over the last
+ * plan.funding_window funding steps, or those so far) is above `exit_rate_above`,
+ *   funding exit the short is closed as by a de-hedge (no spot sold), and reopened at a later funding
+ *               step where the mean is below `reenter_rate_below` (−∞: never) with the margin n/(F·L₀)
+ *               and the fee, from the balance kept at the exit and then the spot holding;
  * and after a liquidation,
  *   re-hedge    the notional is reopened `rehedge_delay_steps` step ends later at the mark then (with no
  *               delay: at once, at the mark where the account reached θ) with the margin n/(F·L_r),
@@ -138,6 +144,10 @@ typedef struct {
      * coins sold then. */
     double dehedge_inverse_floor;
     double spot_sell_share;
+    /** Funding exit: the trailing mean rate per funding step above which the short is closed, and the
+     * one below which it is reopened. */
+    double exit_rate_above;
+    double reenter_rate_below;
     /** m under the entry convention (the maintenance margin is m·n·w), 0 under the mark convention. */
     double entry_maintenance_rate;
     /** 1/P₀: the index's inverse at the start (the first stretch's 1/P_o). */
@@ -186,6 +196,8 @@ typedef struct {
     /** De-hedge: the spot coins sold and the USD they fetched. */
     double spot_sold;
     double cash;
+    /** Funding exit: 1 while closed and waiting for the funding to fall. */
+    double waiting;
     hs_liquidation_record first_liquidation;
 } hs_policy_path;
 
@@ -307,6 +319,8 @@ typedef struct {
     const long *band_point_of_step;
     long band_paths;
     long band_points;
+    /** Funding steps in the trailing window of a funding exit (0: no funding-exit cell). */
+    long funding_window;
     /** The cells with a margin policy (see hs_policy_cell). */
     const hs_policy_cell *policy_cells;
     long policy_cell_count;
@@ -345,6 +359,10 @@ typedef struct {
     double *policy_max_threshold;
     double *policy_max_trigger;
     double *policy_min_floor;
+    /** Funding exit: per path p the rates of the last funding_window funding steps at
+     * p·funding_window + (k mod funding_window), k counting funding steps, and their sum. */
+    double *funding_ring;
+    double *funding_ring_sum;
 } hs_path_block;
 
 /** Simulates one block of paths to the horizon (see hs_path_plan). */

@@ -40,8 +40,12 @@ final class BlockScratch {
     let policyMaxThreshold: UnsafeMutablePointer<Double>
     let policyMaxTrigger: UnsafeMutablePointer<Double>
     let policyMinFloor: UnsafeMutablePointer<Double>
+    /// Funding exit: per path the rates of the last `fundingWindow` funding steps, and their sum.
+    let fundingWindow: Int
+    let fundingRing: UnsafeMutablePointer<Double>
+    let fundingRingSum: UnsafeMutablePointer<Double>
 
-    init(paths: Int, groups: Int, bandPoints: Int = 0, policyCells: Int = 0) {
+    init(paths: Int, groups: Int, bandPoints: Int = 0, policyCells: Int = 0, fundingWindow: Int = 0) {
         self.paths = paths
         self.groups = groups
         self.bandPoints = bandPoints
@@ -70,6 +74,9 @@ final class BlockScratch {
         policyMaxThreshold = buffer(policyStride)
         policyMaxTrigger = buffer(policyStride)
         policyMinFloor = buffer(policyStride)
+        self.fundingWindow = fundingWindow
+        fundingRing = buffer(policyStride * fundingWindow)
+        fundingRingSum = buffer(fundingWindow > 0 ? policyStride : 0)
         policyPaths = .allocate(capacity: max(1, policySlots))
         policyPaths.initialize(repeating: hs_policy_path(), count: max(1, policySlots))
     }
@@ -77,7 +84,7 @@ final class BlockScratch {
     deinit {
         for pointer in [
             stateLogIndex, stateInverseMark, stateFundingIn, stateFundingOut, stateLowestAccount, terminalIndex, bandLogIndex,
-            policyThreshold, policyTrigger, policyFloor, policyMaxThreshold, policyMaxTrigger, policyMinFloor,
+            policyThreshold, policyTrigger, policyFloor, policyMaxThreshold, policyMaxTrigger, policyMinFloor, fundingRing, fundingRingSum,
         ] {
             pointer.deallocate()
         }

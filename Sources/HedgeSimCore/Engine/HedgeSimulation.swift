@@ -137,11 +137,11 @@ public enum HedgeSimulation {
             workerSetup?(worker)
             let scratch = BlockScratch(
                 paths: SimulationPlan.blockSize, groups: plan.thresholds.count,
-                bandPoints: plan.bandSteps.count, policyCells: plan.policyCells.count)
+                bandPoints: plan.bandSteps.count, policyCells: plan.policyCells.count, fundingWindow: plan.fundingWindow)
             let spare = probe.map { _ in
                 BlockScratch(
                     paths: PathBlockKernel.granule, groups: plan.thresholds.count,
-                    bandPoints: plan.bandSteps.count, policyCells: plan.policyCells.count)
+                    bandPoints: plan.bandSteps.count, policyCells: plan.policyCells.count, fundingWindow: plan.fundingWindow)
             }
             var block = blocks.lowerBound + worker
             while block < blocks.upperBound {

@@ -58,6 +58,9 @@ struct PathOutcome {
     var liquidations: Double = 0
     /// Notional open at the horizon over the cell's notional.
     var hedgeLeft: Double = 1
+    /// A policy closed some of the short on this path (deleverage, de-hedge, funding exit): the gap to
+    /// the synthetic dollar that is left is the hedge cut.
+    var cut = false
 }
 
 extension PathBlockKernel {
@@ -180,7 +183,8 @@ extension PathBlockKernel {
             scale: 1, fundingIn: state.funding_in, fundingOut: state.funding_out,
             basisIncome: state.basis_income, fees: cell.entryFeeCoin + state.fees,
             firstLiquidationStep: state.first_liquidation.step, forfeited: state.forfeited, moved: state.moved,
-            actions: state.actions, liquidations: state.liquidations, hedgeLeft: notional / cell.notional)
+            actions: state.actions, liquidations: state.liquidations, hedgeLeft: notional / cell.notional,
+            cut: state.actions > 0 && [.deleverage, .dehedge, .fundingExit].contains(cell.policy))
         guard notional > 0 else { return outcome }
         let exitFee = plan.exitFeeRate * notional * inverseMark
         // Added term by term, as a cell left alone adds them, so an untouched path gives the same bits.
@@ -234,7 +238,7 @@ extension PathBlockKernel {
             sums[CellSums.liquidationEvents] += o.liquidations
             sums[CellSums.hedgeLeft] += o.hedgeLeft
             let liquidated = o.firstLiquidationStep >= 0
-            guard liquidated || o.hedgeLeft != 1 else { continue }
+            guard liquidated || o.cut else { continue }
             let ideal = plan.isLinear
                 ? index * holding + notional * (plan.inverseIndex0 - index / plan.entryPrice)
                 : index * holding + notional * (1 - index * plan.inverseIndex0)

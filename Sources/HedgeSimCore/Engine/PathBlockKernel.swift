@@ -44,7 +44,8 @@ struct PathBlockKernel {
                 policy_stride: scratch.policyStride, policy_threshold: scratch.policyThreshold,
                 policy_trigger: scratch.policyTrigger, policy_floor: scratch.policyFloor,
                 policy_paths: scratch.policyPaths, policy_max_threshold: scratch.policyMaxThreshold,
-                policy_max_trigger: scratch.policyMaxTrigger, policy_min_floor: scratch.policyMinFloor)
+                policy_max_trigger: scratch.policyMaxTrigger, policy_min_floor: scratch.policyMinFloor,
+                funding_ring: scratch.fundingRing, funding_ring_sum: scratch.fundingRingSum)
             hs_simulate_paths(constants, &block)
         }
     }

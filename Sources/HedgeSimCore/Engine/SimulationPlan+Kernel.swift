@@ -74,6 +74,7 @@ extension SimulationPlan {
                                             band_point_of_step: bandPointOfStep.baseAddress,
                                             band_paths: bandPaths,
                                             band_points: bandPoints,
+                                            funding_window: fundingWindow,
                                             policy_cells: policies.baseAddress,
                                             policy_cell_count: policies.count)
                                         return body(&constants)
@@ -110,6 +111,7 @@ extension MarginPolicy {
         case .deleverage: Int32(HS_POLICY_DELEVERAGE)
         case .rehedge: Int32(HS_POLICY_REHEDGE)
         case .dehedge: Int32(HS_POLICY_DEHEDGE)
+        case .fundingExit: Int32(HS_POLICY_FUNDING_EXIT)
         }
     }
 }

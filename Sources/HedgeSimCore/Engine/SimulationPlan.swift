@@ -122,6 +122,9 @@ struct SimulationPlan: Sendable {
     /// for each cell its index among them (nil: no policy).
     let policyCells: [hs_policy_cell]
     let cellPolicyIndex: [Int?]
+    /// Funding exit: funding steps in the trailing window, `round(window·24 h / hours per funding step)`
+    /// (at least 1); 0 without a funding-exit cell.
+    let fundingWindow: Int
 
     // Price bands: the index of the first `bandPaths` paths is kept at `bandSteps` for the fan chart.
     static let maxBandPaths = 4_096
@@ -238,12 +241,16 @@ struct SimulationPlan: Sendable {
         thresholds = distinct
         cellThresholdIndex = cells.map { cell in grouped(cell) ? distinct.firstIndex(of: cell.threshold) : nil }
         var managed: [hs_policy_cell] = []
+        // Hours between funding steps (every step when the funding comes from a history).
+        let fundingStepHours = Double(historyFunding.isEmpty ? stepsPerFunding : 1) * 24 / scenario.stepsPerDay
         cellPolicyIndex = cells.map { cell in
             guard cell.notional > 0, let kind = cell.policy.kernelKind else { return nil }
-            managed.append(SimulationPlan.policyCell(cell, kind: kind, scenario: scenario))
+            managed.append(SimulationPlan.policyCell(cell, kind: kind, scenario: scenario, fundingStepHours: fundingStepHours))
             return managed.count - 1
         }
         policyCells = managed
+        fundingWindow = cells.contains { $0.policy == .fundingExit && $0.notional > 0 }
+            ? max(1, Int((scenario.management.exitWindowDays * 24 / fundingStepHours).rounded())) : 0
         bandPaths = min(scenario.paths, SimulationPlan.maxBandPaths)
         let stepCount = scenario.stepCount
         let points = min(stepCount, SimulationPlan.maxBandPoints - 1)
@@ -258,7 +265,7 @@ struct SimulationPlan: Sendable {
     }
 
     /// The kernel's description of a policy cell (`hs_policy_cell`).
-    private static func policyCell(_ cell: HedgeCell, kind: Int32, scenario: Scenario) -> hs_policy_cell {
+    private static func policyCell(_ cell: HedgeCell, kind: Int32, scenario: Scenario, fundingStepHours: Double) -> hs_policy_cell {
         let rules = scenario.management
         let initialLeverage: Double = cell.notional / (scenario.entryPrice * cell.marginCoin)
         let stepHours: Double = 24 / scenario.stepsPerDay
@@ -267,12 +274,18 @@ struct SimulationPlan: Sendable {
         let floor: Double = 1 / (scenario.entryPrice * (1 - rules.dehedgeAfterDrop))
         let entryMaintenance: Double = scenario.maintenanceConvention == .entry ? scenario.maintenanceRate : 0
         let limit: Int = rules.maxActions(for: cell.policy) ?? Int.max
+        // Annualised funding levels as rates per funding step (a step's payments summed).
+        let perStep: Double = fundingStepHours / (24 * 365)
+        let exitAbove: Double = rules.exitFundingAbove * perStep
+        let reenterBelow: Double = rules.reenterFundingBelow.map { $0 * perStep } ?? -.infinity
+        let sellShare: Double = cell.policy == .dehedge ? rules.dehedgeSellShare : 0
         return hs_policy_cell(
             kind: kind, notional: cell.notional, margin: cell.marginCoin, spot_coin: max(0, cell.spotCoin),
             trigger_share: trigger, top_up_coin: rules.topUpCoins ?? 0, initial_leverage: initialLeverage,
             deleverage_share: rules.deleverageShare, rehedge_delay_steps: delay,
             rehedge_leverage: rules.rehedgeLeverage ?? initialLeverage, fee_rate: scenario.fee, dehedge_inverse_floor: floor,
-            spot_sell_share: rules.dehedgeSellShare, entry_maintenance_rate: entryMaintenance,
+            spot_sell_share: sellShare, exit_rate_above: exitAbove, reenter_rate_below: reenterBelow,
+            entry_maintenance_rate: entryMaintenance,
             inverse_index0: 1 / scenario.price, max_actions: limit)
     }
 

@@ -87,6 +87,11 @@ public struct ManagementRule: Codable, Sendable, Equatable {
     public var rehedgeLeverage: Double?
     /// De-hedge: the share of the spot coins sold when the short is closed.
     public var dehedgeSellShare: Double?
+    /// Funding exit: the annualised trailing mean funding that closes the short, its window in days, and
+    /// the level that reopens it (nil: never).
+    public var exitFundingAbove: Double?
+    public var exitWindowDays: Double?
+    public var reenterFundingBelow: Double?
     /// Most actions per path; nil: no limit.
     public var maxActions: Int?
     /// Mean actions and coins moved per path over the horizon.
@@ -99,7 +104,7 @@ public struct ManagementRule: Codable, Sendable, Equatable {
         let share: Double? = switch policy {
         case .topUp: scenario.management.topUpAt
         case .deleverage: scenario.management.deleverageAt
-        case .none, .rehedge, .dehedge: nil
+        case .none, .rehedge, .dehedge, .fundingExit: nil
         }
         triggerShare = share
         firstTriggerPriceUSD = policy == .dehedge
@@ -111,6 +116,9 @@ public struct ManagementRule: Codable, Sendable, Equatable {
         rehedgeLeverage = policy == .rehedge ? scenario.management.rehedgeLeverage ?? leverage : nil
         maxActions = scenario.management.maxActions(for: policy)
         dehedgeSellShare = policy == .dehedge ? scenario.management.dehedgeSellShare : nil
+        exitFundingAbove = policy == .fundingExit ? scenario.management.exitFundingAbove : nil
+        exitWindowDays = policy == .fundingExit ? scenario.management.exitWindowDays : nil
+        reenterFundingBelow = policy == .fundingExit ? scenario.management.reenterFundingBelow : nil
         meanActions = outcome.meanActions
         meanCoinsMoved = outcome.meanCoinsMoved
     }

@@ -100,6 +100,19 @@ extension Scenario {
             }
             try requireCount("maxRehedges", m.maxRehedges)
         }
+        if policies.contains(.fundingExit) {
+            if instrument.isDated {
+                throw InputError(field: "policies", value: names, allowed: "funding-exit only with a perpetual (a dated future pays no funding)")
+            }
+            try require("exitFundingAbove", m.exitFundingAbove, abs(m.exitFundingAbove) <= 100,
+                        "an annualised funding rate from −100 to 100, e.g. 0.3 (30 % a year)")
+            try require("exitWindowDays", m.exitWindowDays, m.exitWindowDays * 24 >= fundingIntervalHours && m.exitWindowDays <= horizonDays,
+                        "days from one funding interval to the horizon")
+            if let below = m.reenterFundingBelow {
+                try require("reenterFundingBelow", below, below < m.exitFundingAbove,
+                            "an annualised rate below exitFundingAbove (\(describe(m.exitFundingAbove)))")
+            }
+        }
         if policies.contains(.dehedge) {
             try require("dehedgeAfterDrop", m.dehedgeAfterDrop, m.dehedgeAfterDrop > 0 && m.dehedgeAfterDrop < 1,
                         "a fall from the entry in (0, 1), e.g. 0.2")

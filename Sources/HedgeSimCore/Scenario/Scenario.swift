@@ -199,6 +199,13 @@ public struct MarginManagement: Codable, Sendable, Equatable {
     public var dehedgeAfterDrop: Double = 0.2
     /// The share of the spot coins left that a de-hedge sells for USD when it closes the short.
     public var dehedgeSellShare: Double = 0
+    /// Funding exit: the annualised trailing mean funding rate (paid by longs to the short when
+    /// positive) above which the short is closed.
+    public var exitFundingAbove: Double = 0.3
+    /// Funding exit: the trailing window, days.
+    public var exitWindowDays: Double = 7
+    /// Funding exit: the annualised trailing mean below which the short is reopened; nil: never.
+    public var reenterFundingBelow: Double? = nil
 
     public init() {}
 
@@ -210,6 +217,7 @@ public struct MarginManagement: Codable, Sendable, Equatable {
         case .deleverage: maxDeleverages
         case .rehedge: maxRehedges
         case .dehedge: 1
+        case .fundingExit: nil
         }
     }
 

@@ -92,6 +92,9 @@ public enum MarginPolicy: String, Codable, Sendable, CaseIterable {
     /// The whole short is bought back once the mark has fallen `dehedgeAfterDrop` below the entry, and
     /// `dehedgeSellShare` of the spot coins is sold then ("lock in the protection").
     case dehedge
+    /// A perpetual short is closed when the trailing mean funding over `exitWindowDays` is above
+    /// `exitFundingAbove` (annualised), and reopened when it falls below `reenterFundingBelow`.
+    case fundingExit = "funding-exit"
 
     /// What the policy did to a short, for reports: "topped up", "deleveraged", "re-hedged" ("left alone").
     public var actedVerb: String {
@@ -101,6 +104,7 @@ public enum MarginPolicy: String, Codable, Sendable, CaseIterable {
         case .deleverage: "deleveraged"
         case .rehedge: "re-hedged"
         case .dehedge: "de-hedged"
+        case .fundingExit: "closed for funding"
         }
     }
 
@@ -112,6 +116,7 @@ public enum MarginPolicy: String, Codable, Sendable, CaseIterable {
         case .deleverage: " deleveraged near liquidation"
         case .rehedge: " re-hedged after a liquidation"
         case .dehedge: " closed after a drop"
+        case .fundingExit: " closed while funding is high"
         }
     }
 }

@@ -33,6 +33,8 @@ extension ScenarioFields {
             return ({ $0.policies.contains(.rehedge) }, "--policy rehedge")
         case "dehedgeAfterDrop", "dehedgeSellShare":
             return ({ $0.policies.contains(.dehedge) }, "--policy dehedge")
+        case "exitFundingAbove", "exitWindowDays", "reenterFundingBelow":
+            return ({ $0.policies.contains(.fundingExit) }, "--policy funding-exit")
         default:
             return nil
         }
