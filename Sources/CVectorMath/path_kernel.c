@@ -323,6 +323,18 @@ HS_INLINE void hs_policy_maxima(const hs_path_plan *plan, const hs_path_block *b
         block->policy_max_threshold[p] = threshold;
         block->policy_max_trigger[p] = trigger;
         block->policy_min_floor[p] = floor;
+        if (plan->funding_window > 0) {
+            double exit = INFINITY, reenter = -INFINITY;
+            for (long c = 0; c < plan->policy_cell_count; c++) {
+                const hs_policy_cell *cell = plan->policy_cells + c;
+                if (cell->kind != HS_POLICY_FUNDING_EXIT) continue;
+                const hs_policy_path *path = block->policy_paths + c * block->policy_stride + p;
+                if (path->notional > 0 && cell->exit_rate_above < exit) exit = cell->exit_rate_above;
+                if (path->waiting > 0 && cell->reenter_rate_below > reenter) reenter = cell->reenter_rate_below;
+            }
+            block->policy_min_exit[p] = exit;
+            block->policy_max_reenter[p] = reenter;
+        }
     }
 }
 
@@ -483,8 +495,14 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
                                  const hs_lanes_state *s, long funding_index) {
     const hs_path_plan *plan = x->plan;
     const hs_path_block *block = x->block;
-    /* A funding exit looks at every funding step. */
-    const int funding_check = funding_index >= 0 && plan->funding_window > 0;
+    /* A funding exit looks at the funding steps, once a window has passed, where some lane's trailing
+     * mean is beyond the level of one of its cells. */
+    int funding_check = 0;
+    if (funding_index + 1 >= plan->funding_window && plan->funding_window > 0) {
+        const hs_fv mean = hs_load_v(block->funding_ring_sum + start) / (double)plan->funding_window;
+        funding_check = hs_any_v((mean > hs_load_v(block->policy_min_exit + start))
+                                 | (mean < hs_load_v(block->policy_max_reenter + start)));
+    }
     if (!funding_check && !hs_any_v((worst <= hs_load_v(block->policy_max_threshold + start))
                   | (s->inverse_mark <= hs_load_v(block->policy_max_trigger + start))
                   | (s->inverse_mark >= hs_load_v(block->policy_min_floor + start))))
@@ -499,7 +517,7 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
         const hs_iv triggered = (s->inverse_mark <= hs_load_v(trigger)) | (s->inverse_mark >= hs_load_v(floor));
         const int funding_cell = funding_check && cell->kind == HS_POLICY_FUNDING_EXIT;
         if (!funding_cell && !hs_any_v(liquidated | triggered)) continue;
-        const double window = (double)(funding_index + 1 < plan->funding_window ? funding_index + 1 : plan->funding_window);
+        const double window = (double)plan->funding_window;
         double w[HS_WIDTH];
         hs_liquidation_record records[HS_WIDTH];
         hs_store_v(w, worst);
@@ -525,16 +543,14 @@ HS_INLINE void hs_lanes_policies(const hs_step_context *x, long step, long start
     hs_policy_maxima(plan, block, start, valid);
 }
 
-/* Keeps funding step k's rate of each real lane in its ring (see hs_path_block) and the ring's sum. */
-HS_INLINE void hs_lanes_ring(const hs_step_context *x, long start, long valid, hs_fv rate, long funding_index) {
-    const long window = x->plan->funding_window;
-    double r[HS_WIDTH];
-    hs_store_v(r, rate);
-    for (int l = 0; l < valid; l++) {
-        double *slot = x->block->funding_ring + (start + l) * window + funding_index % window;
-        x->block->funding_ring_sum[start + l] += r[l] - *slot;
-        *slot = r[l];
-    }
+/* Keeps funding step k's rate of the lanes in the ring's row k mod W (see hs_path_block) and the
+ * ring's sums, one vector each. */
+HS_INLINE void hs_lanes_ring(const hs_step_context *x, long start, hs_fv rate, long funding_index) {
+    const hs_path_block *block = x->block;
+    double *row = block->funding_ring + (funding_index % x->plan->funding_window) * block->policy_stride + start;
+    double *sum = block->funding_ring_sum + start;
+    hs_store_v(sum, hs_load_v(sum) + (rate - hs_load_v(row)));
+    hs_store_v(row, rate);
 }
 
 /* Pays the step's funding (a perpetual's payment step) and books the liquidations the step caused.
@@ -544,7 +560,7 @@ HS_INLINE void hs_lanes_settle_step(const hs_step_context *x, long step, int fun
                                     hs_uv paths, long start, long valid, hs_fv worst, hs_lanes_state *s) {
     if (funding_step && !x->dated) {
         const hs_fv rate = hs_lanes_funding_rate(x, step, paths, s);
-        if (x->plan->funding_window > 0) hs_lanes_ring(x, start, valid, rate, funding_index);
+        if (x->plan->funding_window > 0) hs_lanes_ring(x, start, rate, funding_index);
         hs_fv paid = rate * s->inverse_mark;
         s->funding_in = s->funding_in + hs_max_v(paid, hs_splat_v(0));
         s->funding_out = s->funding_out + hs_max_v(-paid, hs_splat_v(0));
@@ -706,6 +722,10 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
             block->policy_max_threshold[p] = -INFINITY;
             block->policy_max_trigger[p] = 0;
             block->policy_min_floor[p] = INFINITY;
+            if (plan->funding_window > 0) {
+                block->policy_min_exit[p] = INFINITY;
+                block->policy_max_reenter[p] = -INFINITY;
+            }
         }
         hs_policy_maxima(plan, block, 0, block->count);
     }

@@ -116,8 +116,8 @@ enum {
  *   de-hedge    the whole short is bought back at the mark (the fee from the balance, which stays in
  *               the portfolio as coin) and the share `spot_sell_share` of the spot coins left is sold at
  *               the index for USD (`cash`);
- * and at a funding step where the trailing mean of the funding rate per funding step (over the last
- * plan.funding_window funding steps, or those so far) is above `exit_rate_above`,
+ * and at a funding step where the trailing mean of the funding rate per funding step over the last
+ * plan.funding_window funding steps (once that many have passed) is above `exit_rate_above`,
  *   funding exit the short is closed as by a de-hedge (no spot sold), and reopened at a later funding
  *               step where the mean is below `reenter_rate_below` (−∞: never) with the margin n/(F·L₀)
  *               and the fee, from the balance kept at the exit and then the spot holding;
@@ -359,10 +359,14 @@ typedef struct {
     double *policy_max_threshold;
     double *policy_max_trigger;
     double *policy_min_floor;
-    /** Funding exit: per path p the rates of the last funding_window funding steps at
-     * p·funding_window + (k mod funding_window), k counting funding steps, and their sum. */
+    /** Funding exit: the rates of the last funding_window funding steps, path p's rate of funding step k
+     * at (k mod funding_window)·policy_stride + p, and per path their sum. */
     double *funding_ring;
     double *funding_ring_sum;
+    /** Per path: the lowest exit level over the open funding-exit cells (+∞: none) and the highest
+     * reentry level over the waiting ones (−∞: none), the funding exit's quick test. */
+    double *policy_min_exit;
+    double *policy_max_reenter;
 } hs_path_block;
 
 /** Simulates one block of paths to the horizon (see hs_path_plan). */

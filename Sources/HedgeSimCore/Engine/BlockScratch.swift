@@ -44,6 +44,8 @@ final class BlockScratch {
     let fundingWindow: Int
     let fundingRing: UnsafeMutablePointer<Double>
     let fundingRingSum: UnsafeMutablePointer<Double>
+    let policyMinExit: UnsafeMutablePointer<Double>
+    let policyMaxReenter: UnsafeMutablePointer<Double>
 
     init(paths: Int, groups: Int, bandPoints: Int = 0, policyCells: Int = 0, fundingWindow: Int = 0) {
         self.paths = paths
@@ -77,6 +79,8 @@ final class BlockScratch {
         self.fundingWindow = fundingWindow
         fundingRing = buffer(policyStride * fundingWindow)
         fundingRingSum = buffer(fundingWindow > 0 ? policyStride : 0)
+        policyMinExit = buffer(fundingWindow > 0 ? policyStride : 0)
+        policyMaxReenter = buffer(fundingWindow > 0 ? policyStride : 0)
         policyPaths = .allocate(capacity: max(1, policySlots))
         policyPaths.initialize(repeating: hs_policy_path(), count: max(1, policySlots))
     }
@@ -84,7 +88,7 @@ final class BlockScratch {
     deinit {
         for pointer in [
             stateLogIndex, stateInverseMark, stateFundingIn, stateFundingOut, stateLowestAccount, terminalIndex, bandLogIndex,
-            policyThreshold, policyTrigger, policyFloor, policyMaxThreshold, policyMaxTrigger, policyMinFloor, fundingRing, fundingRingSum,
+            policyThreshold, policyTrigger, policyFloor, policyMaxThreshold, policyMaxTrigger, policyMinFloor, fundingRing, fundingRingSum, policyMinExit, policyMaxReenter,
         ] {
             pointer.deallocate()
         }

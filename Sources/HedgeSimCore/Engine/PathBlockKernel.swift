@@ -45,7 +45,8 @@ struct PathBlockKernel {
                 policy_trigger: scratch.policyTrigger, policy_floor: scratch.policyFloor,
                 policy_paths: scratch.policyPaths, policy_max_threshold: scratch.policyMaxThreshold,
                 policy_max_trigger: scratch.policyMaxTrigger, policy_min_floor: scratch.policyMinFloor,
-                funding_ring: scratch.fundingRing, funding_ring_sum: scratch.fundingRingSum)
+                funding_ring: scratch.fundingRing, funding_ring_sum: scratch.fundingRingSum,
+                policy_min_exit: scratch.policyMinExit, policy_max_reenter: scratch.policyMaxReenter)
             hs_simulate_paths(constants, &block)
         }
     }
