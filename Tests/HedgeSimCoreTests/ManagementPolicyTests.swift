@@ -13,6 +13,18 @@ import Testing
         return s
     }
 
+    /// A policy that never acts leaves the short as opened: its cell has the same value distributions and
+    /// liquidations as the cell left alone, bit for bit (the policy path adds the same terms in the same
+    /// order).
+    static func expectUntouched(_ s: Scenario, policy: MarginPolicy, seed: UInt64) throws {
+        let result = try HedgeSimulation.run(s, seed: seed)
+        let alone = try #require(result.cells.first { $0.policy == .none && $0.notionalUSD > 0 })
+        let untouched = try #require(result.cells.first { $0.policy == policy })
+        #expect(untouched.management?.probability == 0, "\(policy) never acts")
+        #expect(untouched.netValueUSD == alone.netValueUSD && untouched.netValueCoin == alone.netValueCoin, "\(policy)")
+        #expect(untouched.liquidation == alone.liquidation, "\(policy)")
+    }
+
     /// Exact invariant: with no fees, no funding, no maintenance margin and no delay, a liquidated short
     /// loses exactly its margin at the liquidation price (the balance there is zero) and the re-hedge
     /// reopens the same notional at that price, so the holder ends with `S + N(1/F_T − 1/E)` coin, as if
@@ -142,8 +154,7 @@ import Testing
         }
     }
 
-    /// A de-hedge whose drop is never reached leaves the short as opened: the same value on every path,
-    /// bit for bit (the policy path adds the same terms in the same order). With a drop that is reached,
+    /// A de-hedge whose drop is never reached leaves the short as opened, bit for bit. With a drop that is reached,
     /// no fees and no liquidation, the short is open at the horizon exactly on the paths where it did not
     /// act: the mean open share is `1 − P(acted)`; closing after the fall gives up the protection, so the
     /// USD value spreads more than the hedge kept, and selling spot coins at the close narrows it again.
@@ -153,12 +164,7 @@ import Testing
         s.leverages = [2]
         s.policies = [.none, .dehedge]
         s.management.dehedgeAfterDrop = 0.99
-        let never = try HedgeSimulation.run(s, seed: 14)
-        let alone = try #require(never.cells.first { $0.policy == .none && $0.notionalUSD > 0 })
-        let untouched = try #require(never.cells.first { $0.policy == .dehedge })
-        #expect(untouched.management?.probability == 0)
-        #expect(untouched.netValueUSD == alone.netValueUSD && untouched.netValueCoin == alone.netValueCoin)
-        #expect(untouched.liquidation == alone.liquidation)
+        try Self.expectUntouched(s, policy: .dehedge, seed: 14)
 
         s.management.dehedgeAfterDrop = 0.1
         let result = try HedgeSimulation.run(s, seed: 14)
@@ -186,12 +192,7 @@ import Testing
         s.policies = [.none, .fundingExit]
         let cap = s.fundingCap * 24 * 365 / s.fundingIntervalHours
         s.management.exitFundingAbove = cap * 1.01
-        let never = try HedgeSimulation.run(s, seed: 31)
-        let alone = try #require(never.cells.first { $0.policy == .none && $0.notionalUSD > 0 })
-        let untouched = try #require(never.cells.first { $0.policy == .fundingExit })
-        #expect(untouched.management?.probability == 0)
-        #expect(untouched.netValueUSD == alone.netValueUSD && untouched.netValueCoin == alone.netValueCoin)
-        #expect(untouched.liquidation == alone.liquidation)
+        try Self.expectUntouched(s, policy: .fundingExit, seed: 31)
 
         s.management.exitFundingAbove = 0.12
         s.management.reenterFundingBelow = 0.06
