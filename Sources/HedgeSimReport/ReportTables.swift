@@ -27,7 +27,7 @@ enum ReportTables {
 
     /// The expected hedge cost per cell, split by source.
     static func cost(_ result: SimulationResult, _ selection: ReportSelection) -> ReportTable {
-        let cut = result.scenario.policies.contains { [.deleverage, .dehedge, .fundingExit].contains($0) }
+        let cut = result.scenario.policies.contains(where: \.cutsTheShort)
         let roll = result.scenario.rollsBeforeHorizon > 0
         let sale = result.scenario.instrument.isLinear
         var table = ReportTable(

@@ -275,7 +275,7 @@ public enum TableReport {
 
     private static func costTable(_ result: SimulationResult) -> [String] {
         let managed = result.scenario.policies != [.none]
-        let cut = result.scenario.policies.contains { [.deleverage, .dehedge, .fundingExit].contains($0) }
+        let cut = result.scenario.policies.contains(where: \.cutsTheShort)
         let roll = result.scenario.rollsBeforeHorizon > 0
         let sale = result.scenario.instrument.isLinear
         let columns = ["ratio", managed ? "lev/pol" : "lev", "funding", "fees", "basis", "liquidation"] + (cut ? ["cut"] : [])

@@ -184,7 +184,7 @@ extension PathBlockKernel {
             basisIncome: state.basis_income, fees: cell.entryFeeCoin + state.fees,
             firstLiquidationStep: state.first_liquidation.step, forfeited: state.forfeited, moved: state.moved,
             actions: state.actions, liquidations: state.liquidations, hedgeLeft: notional / cell.notional,
-            cut: state.actions > 0 && [.deleverage, .dehedge, .fundingExit].contains(cell.policy))
+            cut: state.actions > 0 && cell.policy.cutsTheShort)
         guard notional > 0 else { return outcome }
         let exitFee = plan.exitFeeRate * notional * inverseMark
         // Added term by term, as a cell left alone adds them, so an untouched path gives the same bits.

@@ -108,6 +108,10 @@ public enum MarginPolicy: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the policy buys back some of the short while it is not liquidated (deleverage, de-hedge,
+    /// funding exit): what that notional misses afterwards is the hedge cut (`HedgeCost.hedgeCutUSD`).
+    public var cutsTheShort: Bool { self == .deleverage || self == .dehedge || self == .fundingExit }
+
     /// How advice names the policy after a cell: "" for a hedge left alone, " with margin top-ups", …
     public var adviceSuffix: String {
         switch self {
