@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "HedgeSimRandomTests", dependencies: ["HedgeSimRandom"]),
         .testTarget(name: "HedgeSimCoreTests", dependencies: ["HedgeSimCore", "HedgeSimRandom", "CVectorMath"]),
         .testTarget(name: "HedgeSimCLITests", dependencies: ["HedgeSimCore", "HedgeSimReport"]),
-        .testTarget(name: "HedgeSimCalibrationTests", dependencies: ["HedgeSimCalibration"]),
+        .testTarget(name: "HedgeSimCalibrationTests", dependencies: ["HedgeSimCalibration", "HedgeSimCore"]),
     ]
 )

@@ -54,10 +54,11 @@ public enum HedgeSimulation {
         }
     }
 
-    /// One run at the scenario's path count (see `run`).
+    /// One run at the scenario's path count (see `run`); `inspect` reads the plan and the per-path
+    /// outputs before they are summarised.
     static func runOnce(
         _ scenario: Scenario, seed: UInt64, threads: Int?, history: MarketHistory?,
-        workerSetup: (@Sendable (Int) -> Void)? = nil
+        workerSetup: (@Sendable (Int) -> Void)? = nil, inspect: ((SimulationPlan, SimulationSink) -> Void)? = nil
     ) throws -> SimulationResult {
         let started = DispatchTime.now().uptimeNanoseconds
         var scenario = scenario
@@ -73,6 +74,7 @@ public enum HedgeSimulation {
         let sink = simulate(
             plan: plan, seed: seed, blocks: 0..<plan.blockCount, workers: workers, probe: probe, workerSetup: workerSetup)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        inspect?(plan, sink)
         return try summarize(
             plan: plan, sink: sink, seed: seed, workers: workers, simulationSeconds: seconds, profile: profile)
     }

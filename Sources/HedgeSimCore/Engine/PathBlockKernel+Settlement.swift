@@ -206,7 +206,6 @@ extension PathBlockKernel {
         _ cell: HedgeCell, count: Int, scratch: BlockScratch, netCoin: UnsafeMutablePointer<Double>,
         movedCoin: UnsafeMutablePointer<Double>?, sums: UnsafeMutablePointer<Double>, outcome: (Int) -> PathOutcome
     ) {
-        let holding = plan.scenario.holding
         let notional = cell.notional
         // Each (block, cell) row of sums starts at zero and is written by this call alone.
         for path in 0..<count {
@@ -239,10 +238,7 @@ extension PathBlockKernel {
             sums[CellSums.hedgeLeft] += o.hedgeLeft
             let liquidated = o.firstLiquidationStep >= 0
             guard liquidated || o.cut else { continue }
-            let ideal = plan.isLinear
-                ? index * holding + notional * (plan.inverseIndex0 - index / plan.entryPrice)
-                : index * holding + notional * (1 - index * plan.inverseIndex0)
-            let rest = ideal - index * o.coin - fundingCost - fees - basisCost - rollCost - saleCost
+            let rest = plan.idealUSD(index: index, notional: notional) - index * o.coin - fundingCost - fees - basisCost - rollCost - saleCost
             if liquidated {
                 sums[CellSums.liquidationLoss] += rest
                 sums[CellSums.forfeitedMargin] += value * o.forfeited

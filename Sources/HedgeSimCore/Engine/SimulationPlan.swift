@@ -291,6 +291,16 @@ struct SimulationPlan: Sendable {
 
     var blockCount: Int { (scenario.paths + SimulationPlan.blockSize - 1) / SimulationPlan.blockSize }
 
+    /// The frictionless synthetic dollar at the horizon, USD: the holding at the index plus a short of
+    /// `notional` USD that earns exactly the index's move, `P_T·S + N(1 − P_T/P₀)` (inverse and linear
+    /// alike; for linear `inverseIndex0 = P₀/E` and `1/E` scale the same move). A path's hedge cost is
+    /// this minus its USD value `P_T × coin`; the cost components add up to that gap.
+    func idealUSD(index: Double, notional: Double) -> Double {
+        isLinear
+            ? index * scenario.holding + notional * (inverseIndex0 - index / entryPrice)
+            : index * scenario.holding + notional * (1 - index * inverseIndex0)
+    }
+
     /// The mark price at which cell `index` is liquidated before any funding: solving `a·v + c = θ`
     /// gives `F = a/(θ − c)` (inverse, `v = 1/F`) or `F = E·(θ − c)/a` (linear, `v = F/E`); nil without a
     /// position or when no price reaches `θ`.
