@@ -8,7 +8,7 @@ enum HTMLCharts {
 
     /// The value distributions of the highlighted choices, with their quantile table.
     static func distribution(_ result: SimulationResult, _ selection: ReportSelection) -> String {
-        let start = result.scenario.holding * result.scenario.price
+        let start = result.scenario.startValueUSD
         let legend = selection.highlights.map { Item(label: $0.title, colour: $0.colour, swatch: .line) }
             + [Item(label: "Starting value", colour: "#868e96", swatch: .dash)]
         return HTMLFragments.section(

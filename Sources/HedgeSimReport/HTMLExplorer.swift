@@ -119,7 +119,7 @@ enum HTMLExplorer {
         encoder.outputFormatting = [.sortedKeys]
         func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         let header = Header(
-            startUSD: finite(result.scenario.holding * result.scenario.price),
+            startUSD: finite(result.scenario.startValueUSD),
             limit: finite(result.scenario.maxLiquidationProbability),
             recommended: result.cells.firstIndex { selection.isRecommended($0) } ?? 0,
             ratios: selection.ratios.map(finite))

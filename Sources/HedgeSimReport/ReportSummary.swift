@@ -19,6 +19,7 @@ struct ReportSummary: Sendable {
     init(_ result: SimulationResult, _ selection: ReportSelection) {
         let s = result.scenario
         subject = "\(F.compact(s.holding)) coins at \(F.usd(s.price)) = \(F.usd(s.holding * s.price)), "
+            + (s.stablecoinBalance.map { "plus \(F.usd($0)) in stablecoin, " } ?? "")
             + "\(F.compact(s.horizonDays)) days in \(F.grouped(Double(s.stepCount))) steps, "
             + "\(F.grouped(Double(s.paths))) paths, seed \(result.seed)"
         let chosen = selection.recommended

@@ -10,7 +10,7 @@ extension TableReport {
     /// followed by a blank line. Empty without stresses.
     static func stressSection(_ result: SimulationResult) -> [String] {
         guard !result.stress.isEmpty else { return [] }
-        let start = result.scenario.holding * result.scenario.price
+        let start = result.scenario.startValueUSD
         var lines = ["Stress scenarios (one deterministic path each, beside the random paths)"]
         for stress in result.stress {
             lines += wrap("  \(stress.name): \(stress.summary)")

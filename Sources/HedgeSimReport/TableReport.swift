@@ -38,7 +38,7 @@ public enum TableReport {
 
     private static func header(_ result: SimulationResult) -> [String] {
         let s = result.scenario
-        let value = s.holding * s.price
+        let value = s.startValueUSD
         var model: String
         switch s.model {
         case .gbm: model = "GBM"
@@ -79,7 +79,8 @@ public enum TableReport {
         let venue = s.venue.map { ["Venue preset: \($0) (face value, fees, maintenance and funding from it unless overridden)"] } ?? []
         return ([
             "\(result.tool) · seed \(result.seed)",
-            "Holding \(NumberFormatting.compact(s.holding)) coins at \(NumberFormatting.grouped(s.price)) USD = "
+            "Holding \(NumberFormatting.compact(s.holding)) coins at \(NumberFormatting.grouped(s.price)) USD"
+                + (s.stablecoinBalance.map { " + \(NumberFormatting.grouped($0)) USD in stablecoin" } ?? "") + " = "
                 + "\(NumberFormatting.grouped(value)) USD · \(NumberFormatting.compact(s.horizonDays)) days in "
                 + "\(s.stepCount) steps · \(NumberFormatting.grouped(Double(s.paths))) paths",
             s.model.needsHistory

@@ -33,7 +33,7 @@ struct BatchRow {
             liquidationProbability = cell.liquidation.probability
             costUSD = cell.cost.totalUSD
             unhedgedES95USD = result.cells.first { $0.notionalUSD == 0 }?.netValueUSD.es95
-            let start = result.scenario.holding * result.scenario.price
+            let start = result.scenario.startValueUSD
             worstStress = result.stress.compactMap { stress -> (String, Double)? in
                 let path = stress.cells.first { $0.cell == chosen.cell }
                 return path?.netValueUSD.last.map { (stress.name, ($0 - start) / start * 100) }

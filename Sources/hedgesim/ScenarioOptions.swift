@@ -16,6 +16,9 @@ struct ScenarioOptions: ParsableArguments {
     var maxLeverage: String?
     @Option(parsing: .unconditional, help: "Margin mode: isolated | cross.", transform: choice(MarginMode.self)) var margin: MarginMode?
     @Option(parsing: .unconditional, help: "Fixed isolated collateral in coin (replaces the leverage).") var collateral: String?
+    @Option(name: .customLong("stablecoin-balance"), parsing: .unconditional,
+            help: "Linear contracts: USD in stablecoin that pays the margin and fee instead of coins sold.")
+    var stablecoinBalance: String?
     @Option(name: .customLong("maintenance-rate"), parsing: .unconditional, help: "Maintenance margin rate (0.005 = 0.5 %).") var maintenanceRate: String?
     @Option(name: .customLong("maintenance-convention"), parsing: .unconditional, help: "Maintenance on the entry or the mark value: entry | mark.",
             transform: choice(MaintenanceConvention.self))
@@ -24,7 +27,7 @@ struct ScenarioOptions: ParsableArguments {
     var betweenStepCheck: String?
     @Option(parsing: .unconditional, help: "Margin policies to compare, a list: none | top-up | deleverage | rehedge (default none).") var policy: String?
     @OptionGroup var management: ManagementOptions
-    @Option(parsing: .unconditional, help: "Hedge instrument: perpetual | dated.", transform: choice(InstrumentKind.self)) var instrument: InstrumentKind?
+    @Option(parsing: .unconditional, help: "Hedge instrument: perpetual | dated | linear-perpetual | linear-dated.", transform: choice(InstrumentKind.self)) var instrument: InstrumentKind?
     @Option(name: .customLong("expiry-days"), parsing: .unconditional, help: "Days to expiry of the dated future (default: the horizon).") var expiryDays: String?
     @Option(name: .customLong("roll-days-before"), parsing: .unconditional, help: "Roll the dated short into the next contract this many days before each expiry (lets the horizon pass the expiry).")
     var rollDaysBefore: String?
@@ -61,7 +64,7 @@ struct ScenarioOptions: ParsableArguments {
         let given: [(String, String?)] = [
             ("holding", holding), ("price", price), ("horizonDays", horizonDays), ("stepsPerDay", stepsPerDay),
             ("paths", paths), ("hedgeRatios", ratios), ("leverages", leverage), ("margin", margin?.rawValue),
-            ("collateral", collateral), ("maintenanceRate", maintenanceRate),
+            ("collateral", collateral), ("stablecoinBalance", stablecoinBalance), ("maintenanceRate", maintenanceRate),
             ("maintenanceConvention", maintenanceConvention?.rawValue), ("betweenStepCheck", betweenStepCheck),
             ("policies", policy),
         ] + management.given + [

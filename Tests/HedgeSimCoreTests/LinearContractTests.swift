@@ -33,6 +33,46 @@ import Testing
         }
     }
 
+    /// With a stablecoin balance `B` paying the margin, nothing is sold: a linear short of the whole
+    /// holding (ratio 1) with no fees or funding keeps the USD value at `S·P₀ + B` on every path (to
+    /// rounding), the unhedged cell holds `B` beside the coins, and the cost components still sum to 0.
+    @Test func theSyntheticDollarHoldsWithAStablecoinMargin() throws {
+        var s = Self.market(paths: 2_000)
+        s.vol = 0.2
+        s.hedgeRatios = [0, 1]
+        s.leverages = [2]
+        s.stablecoinBalance = 60_000
+        let result = try HedgeSimulation.run(s, seed: 3)
+        let start = s.holding * s.price + 60_000
+        let hedged = try #require(result.cells.first { $0.notionalUSD > 0 })
+        #expect(hedged.liquidation.probability == 0 && hedged.cost.marginSaleUSD == 0)
+        #expect(abs(hedged.netValueUSD.mean - start) <= 1e-9 * start && hedged.netValueUSD.stdev <= 1e-9 * start,
+                "\(hedged.netValueUSD.mean) ± \(hedged.netValueUSD.stdev)")
+        #expect(abs(hedged.cost.totalUSD) <= 1e-9 * start)
+        let unhedged = try #require(result.cells.first { $0.notionalUSD == 0 })
+        let plain = try HedgeSimulation.run({ var t = s; t.stablecoinBalance = nil; return t }(), seed: 3)
+        let alone = try #require(plain.cells.first { $0.notionalUSD == 0 })
+        #expect(abs(unhedged.netValueUSD.mean - (alone.netValueUSD.mean + 60_000)) <= 1e-9 * start)
+    }
+
+    /// Bybit's published worked examples of the isolated USDT-contract liquidation price, maintenance on
+    /// the entry value ("Liquidation Price (USDT Contract)", help.bybit.com/hc/en-us/articles/900000181046
+    /// and testnet.bybit.com's copy): short 1 BTC at 8,000, 40x, MMR 0.5 % → 8,160; long 1 BTC at 10,000,
+    /// 50x → 9,850; long 1 BTC at 20,000, 50x (IM 400, MM 100) → 19,700. The same long under Binance's
+    /// convention (maintenance at the liquidation price) is `(20,000 − 400)/0.995` = 19,698.49.
+    @Test func bybitsPublishedExamplesAndBinancesConvention() throws {
+        func price(_ side: InverseContract.Side, _ entry: Double, _ leverage: Double, _ convention: MaintenanceConvention) -> Double? {
+            LinearContract.liquidationPrice(
+                side: side, quantity: 1, entry: entry, margin: entry / leverage, maintenanceRate: 0.005, convention: convention)
+        }
+        let short = try #require(price(.short, 8_000, 40, .entry))
+        let long = try #require(price(.long, 10_000, 50, .entry))
+        let third = try #require(price(.long, 20_000, 50, .entry))
+        #expect(abs(short - 8_160) < 1e-9 && abs(long - 9_850) < 1e-9 && abs(third - 19_700) < 1e-9)
+        let binance = try #require(price(.long, 20_000, 50, .mark))
+        #expect((binance * 100).rounded() / 100 == 19_698.49)
+    }
+
     /// Binance's liquidation price of an isolated USDⓈ-M short in one-way mode ("How to Calculate
     /// Liquidation Price of USDⓈ-M Futures Contracts", Binance FAQ, 2020-08-14), with no other positions
     /// and maintenance amount 0: `LP = (WB + Q·E)/(Q·(1 + MMR))`, WB the isolated wallet balance `N/L`.
@@ -144,6 +184,9 @@ import Testing
             ("collateral", { $0.instrument = .linearPerpetual; $0.leverages = [3]; $0.collateral = 0.5 }),
             ("policies", { $0.instrument = .linearPerpetual; $0.leverages = [3]; $0.policies = [.topUp] }),
             ("venue", { $0.instrument = .linearDated; $0.leverages = [3]; $0.venue = "bitmex" }),
+            ("stablecoinBalance", { $0.instrument = .linearPerpetual; $0.leverages = [3]; $0.stablecoinBalance = 116_000 }),
+            ("stablecoinBalance", { $0.instrument = .linearPerpetual; $0.leverages = [3]; $0.stablecoinBalance = -1 }),
+            ("stablecoinBalance", { $0.stablecoinBalance = 1_000_000 }),
         ])
     }
 }

@@ -42,7 +42,7 @@ extension JournalReport {
             <style>
             body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
             table { border-collapse: collapse; font-size: 13px; }
-            th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: right; }
+            th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: right; white-space: nowrap; }
             th:nth-child(-n+4), td:nth-child(-n+4) { text-align: left; }
             figure { margin: 1em 0; }
             </style></head><body>

@@ -114,7 +114,7 @@ extension PathBlockKernel {
                 continue
             }
             guard cell.notional > 0, let group = plan.cellThresholdIndex[cellIndex] else {
-                for path in 0..<count { sink.netCoin[out + path] = cell.spotCoin }
+                for path in 0..<count { sink.netCoin[out + path] = cell.spotCoin + cell.cashUSD / scratch.terminalIndex[path] }
                 continue
             }
             let groups = plan.thresholds.count
@@ -125,8 +125,8 @@ extension PathBlockKernel {
     }
 
     /// A cell left alone on one path: not liquidated, coin `= spot + M + N(1/F_T − 1/E) + N·Φ_T − fee_exit`
-    /// (linear: `spot + (M + N(1 − F_T/E) + N·Φ_T − fee_exit)/P_T`, the account in USD); liquidated, coin
-    /// `= spot` (margin and account forfeited, hedge gone). Funding and basis run to the exit (horizon or
+    /// (linear: `spot + (M + N(1 − F_T/E) + N·Φ_T − fee_exit + cash)/P_T`, the account and the stablecoin
+    /// left in USD); liquidated, coin `= spot (+ cash/P_T)` (margin and account forfeited, hedge gone). Funding and basis run to the exit (horizon or
     /// liquidation).
     private func groupOutcome(
         _ cell: HedgeCell, _ record: hs_liquidation_record, threshold: Double, path: Int, scratch: BlockScratch
@@ -143,10 +143,10 @@ extension PathBlockKernel {
         let margin = plan.isLinear ? cell.linearMarginUSD : cell.marginCoin
         let coin: Double
         if liquidated {
-            coin = cell.spotCoin
+            coin = cell.spotCoin + cell.cashUSD / scratch.terminalIndex[path]
         } else if plan.isLinear {
             let usd = margin + notional * (sign * (inverseMark - plan.inverseEntry)) + notional * (fundingIn - fundingOut) - exitFee
-            coin = cell.spotCoin + usd / scratch.terminalIndex[path]
+            coin = cell.spotCoin + (usd + cell.cashUSD) / scratch.terminalIndex[path]
         } else {
             coin = cell.spotCoin + margin + notional * (inverseMark - plan.inverseEntry) + notional * (fundingIn - fundingOut) - exitFee
         }

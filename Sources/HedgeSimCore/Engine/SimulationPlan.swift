@@ -293,11 +293,12 @@ struct SimulationPlan: Sendable {
 
     /// The frictionless synthetic dollar at the horizon, USD: the holding at the index plus a short of
     /// `notional` USD that earns exactly the index's move, `P_T·S + N(1 − P_T/P₀)` (inverse and linear
-    /// alike; for linear `inverseIndex0 = P₀/E` and `1/E` scale the same move). A path's hedge cost is
+    /// alike; for linear `inverseIndex0 = P₀/E` and `1/E` scale the same move), plus a linear hedge's
+    /// stablecoin balance `B`. A path's hedge cost is
     /// this minus its USD value `P_T × coin`; the cost components add up to that gap.
     func idealUSD(index: Double, notional: Double) -> Double {
         isLinear
-            ? index * scenario.holding + notional * (inverseIndex0 - index / entryPrice)
+            ? index * scenario.holding + (scenario.stablecoinBalance ?? 0) + notional * (inverseIndex0 - index / entryPrice)
             : index * scenario.holding + notional * (1 - index * inverseIndex0)
     }
 

@@ -12,7 +12,8 @@ import Foundation
 /// Linear (USD-margined): the short is `Q = round(h·S/0.001)·0.001` coin (lots of 0.001 coin), notional
 /// `N = Q·E` USD, margin `N/L` USD and the entry fee `fee·N` USD, both bought with coins sold from the
 /// holding at `P₀`: `sold = (N/L + fee·N)/P₀`, spot left `S − sold`. `marginCoin` and `entryFeeCoin`
-/// hold their coin equivalents at `P₀`.
+/// hold their coin equivalents at `P₀`. With a stablecoin balance `B` nothing is sold: margin and fee
+/// come from `B`, and the rest, `cash = B − N/L − fee·N` USD, is held beside the coins.
 public struct HedgeCell: Sendable, Equatable {
     /// Hedge ratio `h = N/(S·E)` as requested (before rounding to whole contracts).
     public let hedgeRatio: Double
@@ -32,6 +33,9 @@ public struct HedgeCell: Sendable, Equatable {
     /// Linear: the coins sold from the holding at the start for the margin and the entry fee (0 for an
     /// inverse contract).
     public let coinsSold: Double
+    /// Linear with a stablecoin balance: the USD of the balance that the margin and the entry fee leave,
+    /// held beside the coins (the whole balance for a cell without a position); 0 otherwise.
+    public let cashUSD: Double
     /// Coins kept outside the margin account.
     public var spotCoin: Double
     /// How the margin is managed while the hedge is open.
@@ -54,7 +58,13 @@ public struct HedgeCell: Sendable, Equatable {
             linearMarginUSD = marginUSD
             marginCoin = marginUSD / scenario.price
             entryFeeCoin = feeUSD / scenario.price
-            coinsSold = marginCoin + entryFeeCoin
+            if let balance = scenario.stablecoinBalance {
+                cashUSD = balance - marginUSD - feeUSD
+                coinsSold = 0
+            } else {
+                cashUSD = 0
+                coinsSold = marginCoin + entryFeeCoin
+            }
             spotCoin = scenario.holding - coinsSold
             self.leverage = leverage
             return
@@ -74,6 +84,7 @@ public struct HedgeCell: Sendable, Equatable {
         self.entryFeeCoin = entryFee
         linearMarginUSD = 0
         coinsSold = 0
+        cashUSD = 0
         self.spotCoin = scenario.holding - entryFee - margin
         if scenario.collateral != nil || scenario.margin == .cross, margin > 0 {
             self.leverage = notional / (entry * margin)

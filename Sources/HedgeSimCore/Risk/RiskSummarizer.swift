@@ -17,7 +17,8 @@ struct RiskSummarizer {
         let scenario = plan.scenario
         let n = scenario.paths
         let cellCount = plan.cells.count
-        let startUSD = scenario.holding * scenario.price
+        let startUSD = scenario.startValueUSD
+        let cash = scenario.stablecoinBalance ?? 0
         let paired = scenario.antithetic
         let jobs = 2 * cellCount + 1
         let rows = UnsafeMutablePointer<Double>.allocate(capacity: max(1, min(workers, jobs)) * n)
@@ -29,7 +30,7 @@ struct RiskSummarizer {
         let summarised = parallelMap(count: jobs, workers: workers) { job, worker -> (ValueDistribution, BatchStatistics?) in
             let row = rows + worker * n
             if job == 2 * cellCount {
-                for path in 0..<n { row[path] = index[path] * scenario.holding }
+                for path in 0..<n { row[path] = index[path] * scenario.holding + cash }
                 let values = UnsafeBufferPointer(start: UnsafePointer(row), count: n)
                 let batches = BatchStatistics(values: values, initial: startUSD)
                 return (ValueDistribution(

@@ -186,6 +186,23 @@ extension Scenario {
                 throw refuse("policies", policies.map(\.rawValue).joined(separator: ","), "none (the margin policies are for inverse contracts)")
             }
             if let venue { throw refuse("venue", venue, "none (the venue presets are inverse contracts)") }
+            if let balance = stablecoinBalance {
+                try require("stablecoinBalance", balance, balance >= 0 && balance <= 1e15, "a USD balance from 0 to 1e15")
+                for ratio in hedgeRatios {
+                    for leverage in leverages {
+                        let cell = HedgeCell(scenario: self, ratio: ratio, leverage: leverage)
+                        guard cell.cashUSD < -1e-9 * max(1, balance) else { continue }
+                        throw InputError(
+                            field: "stablecoinBalance", value: describe(balance),
+                            allowed: "at least the initial margin and entry fee of every cell: ratio \(describe(ratio)) at leverage "
+                                + "\(describe(leverage)) needs \(describe(cell.linearMarginUSD + cell.entryFeeCoin * price)) USD; raise the balance or the leverage")
+                    }
+                }
+            }
+        } else if let balance = stablecoinBalance {
+            throw InputError(
+                field: "stablecoinBalance", value: describe(balance),
+                allowed: "only with a linear instrument (linear-perpetual or linear-dated): inverse contracts are margined in the coin")
         }
         if instrument.isDated {
             if let expiryDays {

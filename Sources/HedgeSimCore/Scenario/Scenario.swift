@@ -36,6 +36,12 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var margin: MarginMode = .isolated
     /// Fixed isolated collateral in coin for every ratio; replaces the leverage when set.
     public var collateral: Double? = nil
+    /// What the holder starts with, USD: `S·P₀` plus the stablecoin balance (linear hedges only).
+    public var startValueUSD: Double { holding * price + (stablecoinBalance ?? 0) }
+    /// Linear contracts: a stablecoin balance, USD, that pays the margin and the entry fee instead of
+    /// coins sold from the holding; what it does not use is held beside the coins (part of the value,
+    /// worth `B/P_T` coins at the horizon). Nil: the margin is bought with coins sold at `P₀`.
+    public var stablecoinBalance: Double? = nil
     /// Maintenance margin rate `m` (0.005 = 0.5 %).
     public var maintenanceRate: Double = 0.005
     /// Whether maintenance is measured on the entry or on the mark value.

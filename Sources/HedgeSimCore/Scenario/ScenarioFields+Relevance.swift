@@ -23,6 +23,8 @@ extension ScenarioFields {
             return ({ $0.searchesLeverage }, "--leverage auto on isolated margin without --collateral")
         case "faceValue":
             return ({ !$0.instrument.isLinear }, "an inverse --instrument, perpetual or dated (linear contracts trade in lots of 0.001 coin)")
+        case "stablecoinBalance":
+            return ({ $0.instrument.isLinear }, "a linear --instrument, linear-perpetual or linear-dated (inverse contracts are margined in the coin)")
         case "maxPaths":
             return ({ $0.untilSettled }, "--until-settled")
         case "topUpAt", "maxTopUps", "topUpCoins":

@@ -46,6 +46,7 @@ public enum ScenarioFields {
             field("maxLeverage", .number(\.maxLeverage)),
             choice("margin", \.margin),
             field("collateral", .optionalNumber(\.collateral)),
+            field("stablecoinBalance", .optionalNumber(\.stablecoinBalance)),
             field("maintenanceRate", .number(\.maintenanceRate)),
             choice("maintenanceConvention", \.maintenanceConvention),
             field("betweenStepCheck", .boolean(\.betweenStepCheck)),

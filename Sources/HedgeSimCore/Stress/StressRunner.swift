@@ -70,6 +70,6 @@ public enum StressRunner {
     /// (the mark is still the entry price, so the short has no PnL yet).
     static func openingValue(of cell: HedgeCell, scenario: Scenario) -> Double {
         let exitFee = cell.notional > 0 ? scenario.fee * cell.notional / scenario.entryPrice : 0
-        return scenario.price * (cell.spotCoin + cell.marginCoin - exitFee)
+        return scenario.price * (cell.spotCoin + cell.marginCoin - exitFee) + cell.cashUSD
     }
 }
