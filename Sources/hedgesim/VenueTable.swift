@@ -6,10 +6,10 @@ import HedgeSimCore
 enum VenueTable {
     static func render(_ venues: [Venue]) -> String {
         let trading = table(
-            ["venue", "face USD", "taker", "maker", "settlement", "liquidation", "MM tier 1", "MM on"],
+            ["venue", "margin", "contract", "taker", "maker", "settlement", "liquidation", "MM tier 1", "MM on"],
             venues.map { venue in
                 [
-                    venue.name, CalculatorOutput.grouped(venue.faceValue.value, decimals: 0),
+                    venue.name, venue.contract == .linear ? "USD" : "coin", contractSize(venue),
                     CalculatorOutput.percent(venue.takerFee.value), CalculatorOutput.percent(venue.makerFee.value),
                     rate(venue.settlementFee.value, missing: "?"), rate(venue.liquidationFee.value, missing: "?"),
                     CalculatorOutput.percent(venue.maintenance.value.firstTier.rate), venue.maintenanceConvention.value.rawValue,
@@ -32,7 +32,7 @@ enum VenueTable {
         for venue in venues {
             text += "\n" + details(venue)
         }
-        text += "\nChecked \(VenueFact<Double>.checkedDate). Grades: [P] primary, [S] secondary, [D] derived, "
+        text += "\nChecked \(VenueFact<Double>.checkedDate) (inverse presets) and \(VenueFact<Double>.linearCheckedDate) (USD-margined). Grades: [P] primary, [S] secondary, [D] derived, "
             + "[?] uncertain — verify before relying on it.\n"
         return text
     }
@@ -45,6 +45,13 @@ enum VenueTable {
                 .trimmingCharacters(in: .whitespaces)
         }
         return ([line(columns)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// An inverse contract's face value in USD, a linear one's quantity step in coin.
+    private static func contractSize(_ venue: Venue) -> String {
+        venue.contract == .linear
+            ? "\(CalculatorOutput.compact(venue.faceValue.value)) coin"
+            : "\(CalculatorOutput.grouped(venue.faceValue.value, decimals: 0)) USD"
     }
 
     private static func rate(_ value: Double?, missing: String) -> String {
@@ -63,7 +70,7 @@ enum VenueTable {
             lines.append("  \(label): \(shown) [\(fact.grade.rawValue)] \(fact.row) — \(fact.source)")
             if let note = fact.note { lines.append("      \(note)") }
         }
-        add("face value", venue.faceValue, "\(CalculatorOutput.grouped(venue.faceValue.value, decimals: 0)) USD")
+        add(venue.contract == .linear ? "quantity step" : "face value", venue.faceValue, contractSize(venue))
         add("taker fee", venue.takerFee, CalculatorOutput.percent(venue.takerFee.value))
         add("maker fee", venue.makerFee, CalculatorOutput.percent(venue.makerFee.value))
         add("settlement fee", venue.settlementFee, rate(venue.settlementFee.value, missing: "not in the note"))

@@ -10,11 +10,12 @@ import Testing
         let listing = try ReportJSON.parse(outcome.stdout)
         #expect(listing["checked"] as? String == "2026-11-25 from research/exchange-mechanics.md")
         let venues = try #require(listing["venues"] as? [[String: Any]])
-        #expect(venues.compactMap { $0["name"] as? String } == ["bitmex", "bybit", "deribit", "okx", "binance-coinm"])
+        #expect(venues.compactMap { $0["name"] as? String } == ["bitmex", "bybit", "deribit", "okx", "binance-coinm", "binance-usdm", "bybit-linear"])
         for venue in venues {
             let face = try #require(venue["faceValue"] as? [String: Any])
             #expect((face["source"] as? String)?.hasPrefix("https://") == true)
-            #expect(face["checked"] as? String == "2026-11-25 from research/exchange-mechanics.md")
+            #expect(face["checked"] as? String == (venue["contract"] as? String == "linear"
+                ? "2026-12-06 from docs/research/usd-margined.md" : "2026-11-25 from research/exchange-mechanics.md"))
             #expect(face.keys.contains("note") && face.keys.contains("grade") && face.keys.contains("row"))
         }
         let table = try BinaryRunner.run(["venues"])

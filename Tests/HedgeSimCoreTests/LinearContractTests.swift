@@ -187,6 +187,25 @@ import Testing
             ("stablecoinBalance", { $0.instrument = .linearPerpetual; $0.leverages = [3]; $0.stablecoinBalance = 116_000 }),
             ("stablecoinBalance", { $0.instrument = .linearPerpetual; $0.leverages = [3]; $0.stablecoinBalance = -1 }),
             ("stablecoinBalance", { $0.stablecoinBalance = 1_000_000 }),
+            ("venue", { $0.venue = "binance-usdm" }),
         ])
+    }
+
+    /// A USD-margined preset sets the linear hedge's fee, funding and maintenance: for the default 5 BTC at
+    /// 70,000 (350,000 USDT at ratio 1) Binance's third bracket, 1 % (its 1,300 USDT deduction dropped,
+    /// which is conservative), maintenance at the mark; Bybit's 0.5 % on the entry value; the engine's lot
+    /// stays the contract size.
+    @Test func usdMarginedPresetsDriveALinearHedge() throws {
+        for (name, rate, convention, fee) in [("binance-usdm", 0.01, MaintenanceConvention.mark, 0.0005), ("bybit-linear", 0.005, .entry, 0.00055)] {
+            var s = Scenario()
+            s.instrument = .linearPerpetual
+            s.leverages = [3]
+            try ScenarioFields.apply(key: "venue", value: .text(name), to: &s)
+            let note = try s.applyVenueMaintenanceTier()
+            #expect(s.maintenanceRate == rate && s.maintenanceConvention == convention && s.fee == fee, "\(name)")
+            #expect(s.fundingMean == 0.0001 && s.fundingDeadZone == 0.0005 && s.faceValue == Scenario().faceValue)
+            #expect((note != nil) == (name == "binance-usdm"), "\(name): \(note ?? "no note")")
+            try s.validate()
+        }
     }
 }

@@ -86,7 +86,7 @@ import Testing
 
     /// `size` builds the engine's cell, and its liquidation price is the mark at which the engine's
     /// per-unit account value `a/F + c` meets the cell's threshold.
-    @Test(arguments: Venue.names, [2.0, 5.0])
+    @Test(arguments: Venue.all.filter { $0.contract == .inverse }.map(\.name), [2.0, 5.0])
     func sizeMatchesTheEngineThreshold(_ venue: String, _ leverage: Double) throws {
         let sizing = try Self.sized(venue: venue, ratio: 0.7, leverage: leverage)
         let plan = SimulationPlan(scenario: sizing.scenario)

@@ -95,6 +95,40 @@ import Testing
         ("binance-coinm", "deadBand", .number(0), "§6 Funding formula"),
         ("binance-coinm", "continuous", .flag(false), "§6 Funding interval"),
         ("binance-coinm", "settlementWindow", .number(30), "§6 Quarterly settlement"),
+        // docs/research/usd-margined.md §1 Binance USDⓈ-M BTCUSDT
+        ("binance-usdm", "faceValue", .number(0.001), "usd-margined.md §1 Contract unit ; Min order / step"),
+        ("binance-usdm", "takerFee", .number(0.0005), "usd-margined.md §1 Fees, regular tier"),
+        ("binance-usdm", "makerFee", .number(0.0002), "usd-margined.md §1 Fees, regular tier"),
+        ("binance-usdm", "settlementFee", .number(nil), "usd-margined.md §1"),
+        ("binance-usdm", "maintenance", .schedule(.brackets(unit: .usd, rows: [
+            MaintenanceBracket(over: 0, upTo: 50_000, rate: 0.004), MaintenanceBracket(over: 50_000, upTo: 250_000, rate: 0.005, deduction: 50),
+            MaintenanceBracket(over: 250_000, upTo: 1_000_000, rate: 0.01, deduction: 1_300),
+        ])), "usd-margined.md §1 MMR brackets BTCUSDT"),
+        ("binance-usdm", "maintenanceConvention", .convention(.mark), "usd-margined.md §1 Isolated liquidation price"),
+        ("binance-usdm", "liquidationFee", .number(nil), "usd-margined.md §6 Not found"),
+        ("binance-usdm", "fundingInterval", .number(8), "usd-margined.md §1 Funding"),
+        ("binance-usdm", "interest", .number(0.0001), "usd-margined.md §1 Funding"),
+        ("binance-usdm", "clampBand", .number(0.0005), "usd-margined.md §1 Funding"),
+        ("binance-usdm", "cap", .number(nil), "usd-margined.md §6 Not found"),
+        ("binance-usdm", "deadBand", .number(0), "usd-margined.md §1 Funding"),
+        ("binance-usdm", "continuous", .flag(false), "usd-margined.md §1 Funding"),
+        ("binance-usdm", "settlementWindow", .number(30), "exchange-mechanics.md §6 Quarterly settlement"),
+        // docs/research/usd-margined.md §2 Bybit BTCUSDT
+        ("bybit-linear", "faceValue", .number(0.001), "usd-margined.md §2 Contract"),
+        ("bybit-linear", "takerFee", .number(0.00055), "usd-margined.md §2 Fees"),
+        ("bybit-linear", "makerFee", .number(0.0002), "usd-margined.md §2 Fees"),
+        ("bybit-linear", "settlementFee", .number(nil), "usd-margined.md §2"),
+        ("bybit-linear", "maintenance", .schedule(.brackets(unit: .usd, rows: [MaintenanceBracket(over: 0, upTo: 2_000_000, rate: 0.005)])),
+         "usd-margined.md §2 Base IM / MM"),
+        ("bybit-linear", "maintenanceConvention", .convention(.entry), "usd-margined.md §2.1 Bybit isolated liquidation price"),
+        ("bybit-linear", "liquidationFee", .number(0), "usd-margined.md §2 Liquidation"),
+        ("bybit-linear", "fundingInterval", .number(8), "usd-margined.md §2 Funding interval"),
+        ("bybit-linear", "interest", .number(0.0001), "usd-margined.md §2 Interest"),
+        ("bybit-linear", "clampBand", .number(0.0005), "usd-margined.md §2 Premium clamp"),
+        ("bybit-linear", "cap", .number(nil), "usd-margined.md §2 Funding cap / floor"),
+        ("bybit-linear", "deadBand", .number(0), "usd-margined.md §2 Premium clamp"),
+        ("bybit-linear", "continuous", .flag(false), "usd-margined.md §2 Funding interval"),
+        ("bybit-linear", "settlementWindow", .number(30), "exchange-mechanics.md §3 Futures settlement"),
     ]
 
     /// A preset's facts by field name: (value, cited row, grade, note, source).
@@ -122,7 +156,8 @@ import Testing
     }
 
     @Test func presetNamesAndOrder() {
-        #expect(Venue.names == ["bitmex", "bybit", "deribit", "okx", "binance-coinm"])
+        #expect(Venue.names == ["bitmex", "bybit", "deribit", "okx", "binance-coinm", "binance-usdm", "bybit-linear"])
+        #expect(Venue.names(of: .linear) == "binance-usdm | bybit-linear")
     }
 
     @Test(arguments: Venue.all.map(\.name))
@@ -153,14 +188,18 @@ import Testing
             }
         }
         #expect(venue.note.contains("[?]"), "\(name)'s note lists what is uncertain")
-        #expect(venue.faceValue.checked == "2026-11-25 from research/exchange-mechanics.md")
+        #expect(venue.faceValue.checked == (venue.contract == .linear
+            ? "2026-12-06 from docs/research/usd-margined.md" : "2026-11-25 from research/exchange-mechanics.md"))
     }
 
-    /// The URLs the presets cite are the research note's own (checked when the shared folder is there).
+    /// The URLs the presets cite are the research notes' own: the shared `exchange-mechanics.md` (checked
+    /// when the shared folder is there) and the project's `docs/research/usd-margined.md`.
     @Test func citedURLsAppearInTheResearchNote() throws {
-        let note = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/research/exchange-mechanics.md")
-        guard let text = try? String(contentsOf: note, encoding: .utf8) else { return }
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shared = project.deletingLastPathComponent().appendingPathComponent("shared/research/exchange-mechanics.md")
+        let linear = try String(contentsOf: project.appendingPathComponent("docs/research/usd-margined.md"), encoding: .utf8)
+        guard let inverse = try? String(contentsOf: shared, encoding: .utf8) else { return }
+        let text = inverse + linear
         for venue in Venue.all {
             for (field, fact) in Self.facts(venue) {
                 for url in fact.source.components(separatedBy: " ; ") where url.hasPrefix("http") {
@@ -173,7 +212,7 @@ import Testing
     /// The tier tables' rows, read back through the lookup at the rows' edges.
     @Test func tierLookupFollowsTheSourceRows() {
         func rate(_ venue: Venue, contracts: Double = 0, coin: Double = 0) -> Double? {
-            venue.maintenanceRequirement(for: PositionSize(contracts: contracts, coin: coin))?.rate
+            venue.maintenanceRequirement(for: PositionSize(contracts: contracts, coin: coin, usd: 0))?.rate
         }
         // BitMEX: < 200 XBT 0.5 %, < 350 1.0 %, < 500 1.5 %, < 650 2.0 %.
         for (coin, expected) in [(0.0, 0.005), (199.99, 0.005), (200, 0.01), (349.9, 0.01), (350, 0.015), (499, 0.015), (500, 0.02), (649, 0.02)] {
@@ -189,10 +228,18 @@ import Testing
         // Binance: 0.4 % to 5 BTC; a 300 BTC position 12.5 % less 11.605 BTC; nothing sourced at 6 BTC.
         #expect(rate(.binanceCoinM, coin: 5) == 0.004)
         #expect(rate(.binanceCoinM, coin: 6) == nil)
-        let large = Venue.binanceCoinM.maintenanceRequirement(for: PositionSize(contracts: 150_000, coin: 300))
+        let large = Venue.binanceCoinM.maintenanceRequirement(for: PositionSize(contracts: 150_000, coin: 300, usd: 0))
         #expect(large?.rate == 0.125 && large?.deduction == 11.605)
         // Bybit: 0.5 % at any size (the table was not retrievable).
         #expect(rate(.bybit, coin: 1_000) == 0.005)
+        // Binance USDⓈ-M BTCUSDT: 0.4 % to 50,000 USDT, 0.5 % less 50 to 250,000, and the FAQ's example: a
+        // 264,000 USDT position at 1 % less 1,300; nothing sourced past 1,000,000. Bybit USDT: 0.5 % to 2 M.
+        func linear(_ venue: Venue, _ usd: Double) -> MaintenanceRequirement? {
+            venue.maintenanceRequirement(for: PositionSize(contracts: 0, coin: 0, usd: usd))
+        }
+        #expect(linear(.binanceUSDM, 50_000)?.rate == 0.004 && linear(.binanceUSDM, 50_001)?.deduction == 50)
+        #expect(linear(.binanceUSDM, 264_000).map { ($0.rate, $0.deduction) } ?? (0, 0) == (0.01, 1_300))
+        #expect(linear(.binanceUSDM, 1_000_001) == nil && linear(.bybitLinear, 2_000_000)?.rate == 0.005)
         // BitMEX funding cap = 75 % × (IM 1 % − MM 0.5 %) (§1.9).
         #expect(abs(0.75 * (0.01 - 0.005) - (Venue.bitmex.funding.cap.value ?? 0)) < 1e-15)
     }

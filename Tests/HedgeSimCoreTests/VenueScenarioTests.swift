@@ -26,10 +26,12 @@ import Testing
         #expect(try Self.resolved([("venue", .text("okx"))]).fundingMean == 0)
     }
 
-    /// Every preset gives a valid default scenario.
+    /// Every preset gives a valid default scenario (a USD-margined one with a linear perpetual at 3x).
     @Test(arguments: Venue.names)
     func everyPresetValidates(_ name: String) throws {
-        try Self.resolved([("venue", .text(name))]).validate()
+        let linear: [(key: String, value: FieldValue)] = Venue.named(name)?.contract == .linear
+            ? [("instrument", .text("linear-perpetual")), ("leverages", .number(3))] : []
+        try Self.resolved(linear + [("venue", .text(name))]).validate()
     }
 
     /// An explicit value wins over the preset whether it comes before or after `venue`, from a config

@@ -185,7 +185,9 @@ extension Scenario {
             if policies != [.none] {
                 throw refuse("policies", policies.map(\.rawValue).joined(separator: ","), "none (the margin policies are for inverse contracts)")
             }
-            if let venue { throw refuse("venue", venue, "none (the venue presets are inverse contracts)") }
+            if let venue, let preset = Venue.named(venue), preset.contract != .linear {
+                throw refuse("venue", venue, "a USD-margined preset (" + Venue.names(of: .linear) + ")")
+            }
             if let balance = stablecoinBalance {
                 try require("stablecoinBalance", balance, balance >= 0 && balance <= 1e15, "a USD balance from 0 to 1e15")
                 for ratio in hedgeRatios {
@@ -199,7 +201,13 @@ extension Scenario {
                     }
                 }
             }
-        } else if let balance = stablecoinBalance {
+        } else if let venue, let preset = Venue.named(venue), preset.contract == .linear {
+            throw InputError(
+                field: "venue", value: venue,
+                allowed: "an inverse preset (" + Venue.names(of: .inverse) + ") with an inverse instrument; \(venue) lists "
+                    + "USD-margined contracts: add --instrument linear-perpetual")
+        }
+        if !instrument.isLinear, let balance = stablecoinBalance {
             throw InputError(
                 field: "stablecoinBalance", value: describe(balance),
                 allowed: "only with a linear instrument (linear-perpetual or linear-dated): inverse contracts are margined in the coin")

@@ -37,7 +37,7 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
         public var maintenanceRate: Double?
         /// Overrides the venue's convention.
         public var convention: MaintenanceConvention?
-        /// A linear (USD-margined) position: margin in USD, no venue preset.
+        /// A linear (USD-margined) position: margin in USD, a USD-margined venue preset if any.
         public var linear = false
 
         public init(
@@ -69,7 +69,7 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
     /// `N/(E·B0)`.
     public let leverage: Double
     public let maintenanceRate: Double
-    /// Maintenance amount `D`, coin.
+    /// Maintenance amount `D`, in the margin's asset.
     public let maintenanceDeduction: Double
     /// Where the rate comes from: the venue's tier in words, or "given".
     public let maintenanceTier: String
@@ -87,10 +87,15 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
         guard entry.isFinite, entry > 0, entry <= 1e12 else {
             throw InputError(field: "entry", value: describe(entry), allowed: "a price > 0 and ≤ 1e12 (USD per coin)")
         }
-        if request.linear, let venue = request.venue {
-            throw InputError(field: "venue", value: venue.name, allowed: "none with a linear instrument (the venue presets are inverse contracts)")
+        if let venue = request.venue, (venue.contract == .linear) != request.linear {
+            throw InputError(
+                field: "venue", value: venue.name,
+                allowed: request.linear
+                    ? "a USD-margined preset (\(Venue.names(of: .linear))) with a linear instrument"
+                    : "an inverse preset (\(Venue.names(of: .inverse))), or --instrument linear-perpetual for \(venue.name)")
         }
-        let face = request.venue?.faceValue.value
+        // A contract's USD value: the face value (inverse) or the quantity step in coin at the entry (linear).
+        let face = request.venue.map { request.linear ? $0.faceValue.value * entry : $0.faceValue.value }
         let contracts: Double?
         let notional: Double
         switch request.size {
@@ -110,7 +115,7 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
             if let face {
                 let count = (usd / face).rounded()
                 guard count >= 1 else {
-                    throw InputError(field: "notional", value: describe(usd), allowed: "at least one contract of \(describe(face)) USD")
+                    throw InputError(field: "notional", value: describe(usd), allowed: "at least one contract of \(describe(face)) USD at this entry")
                 }
                 contracts = count
                 notional = count * face
@@ -135,7 +140,8 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
             }
             margin = amount
         }
-        let requirement = try LiquidationQuote.maintenance(request, size: PositionSize(contracts: contracts ?? 0, coin: notional / entry))
+        let requirement = try LiquidationQuote.maintenance(
+            request, size: PositionSize(contracts: contracts ?? 0, coin: notional / entry, usd: notional))
         guard let convention = request.convention ?? request.venue?.maintenanceConvention.value else {
             throw InputError(field: "convention", value: "none", allowed: "entry | mark, or --venue for the venue's convention")
         }
@@ -154,7 +160,7 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
         if request.linear {
             let quantity = notional / entry
             liquidationPrice = LinearContract.liquidationPrice(
-                side: request.side, quantity: quantity, entry: entry, margin: margin, maintenanceRate: requirement.rate,
+                side: request.side, quantity: quantity, entry: entry, margin: margin + requirement.deduction, maintenanceRate: requirement.rate,
                 convention: convention)
             bankruptcyPrice = LinearContract.bankruptcyPrice(side: request.side, quantity: quantity, entry: entry, margin: margin)
         } else {
@@ -178,7 +184,7 @@ public struct LiquidationQuote: Sendable, Equatable, Encodable {
         }
         guard let tier = venue.maintenanceRequirement(for: size) else {
             throw InputError(
-                field: "maintenanceRate", value: "none for \(describe(size.contracts)) contracts (\(describe(size.coin)) coin) on \(venue.name)",
+                field: "maintenanceRate", value: "none for \(describe(size.contracts)) contracts (\(describe(size.coin)) coin, \(describe(size.usd)) USD) on \(venue.name)",
                 allowed: "a rate from 0 to 0.5: the size is outside the venue's sourced tiers (\(venue.maintenance.value.coverage))")
         }
         return tier

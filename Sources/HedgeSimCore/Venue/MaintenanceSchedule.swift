@@ -6,16 +6,20 @@ public struct PositionSize: Sendable, Equatable {
     public let contracts: Double
     /// Coin value at entry, `N/E` (BTC for a BTC contract).
     public let coin: Double
+    /// Notional, USD (how USD-margined venues tier).
+    public let usd: Double
 
-    public init(contracts: Double, coin: Double) {
+    public init(contracts: Double, coin: Double, usd: Double) {
         self.contracts = contracts
         self.coin = coin
+        self.usd = usd
     }
 
     func measured(in unit: PositionSize.Unit) -> Double {
         switch unit {
         case .coin: return coin
         case .contracts: return contracts
+        case .usd: return usd
         }
     }
 
@@ -25,6 +29,8 @@ public struct PositionSize: Sendable, Equatable {
         case coin
         /// Number of contracts (OKX).
         case contracts
+        /// Notional in USD (Binance USDⓈ-M brackets).
+        case usd = "USD"
     }
 }
 
@@ -37,7 +43,7 @@ public struct MaintenanceBracket: Sendable, Equatable, Encodable {
     public let upTo: Double?
     /// Maintenance margin rate `m` of the row.
     public let rate: Double
-    /// Maintenance amount `D` in coin, zero in the first row.
+    /// Maintenance amount `D` in coin (USD for a table tiered by USD notional), zero in the first row.
     public let deduction: Double
 
     public init(over: Double, upTo: Double?, rate: Double, deduction: Double = 0) {
@@ -77,7 +83,7 @@ public enum MaintenanceSchedule: Sendable, Equatable, Encodable {
     /// The maintenance of the smallest positions: what a retail hedge uses.
     public var firstTier: MaintenanceRequirement {
         // Size 0 lies in the first tier of every schedule.
-        requirement(for: PositionSize(contracts: 0, coin: 0)) ?? MaintenanceRequirement(rate: 0, deduction: 0, tier: "none")
+        requirement(for: PositionSize(contracts: 0, coin: 0, usd: 0)) ?? MaintenanceRequirement(rate: 0, deduction: 0, tier: "none")
     }
 
     /// The maintenance for a position of `size`; nil when the size is not a finite number ≥ 0 or
@@ -128,7 +134,7 @@ public enum MaintenanceSchedule: Sendable, Equatable, Encodable {
         guard let found = requirement else { return nil }
         if found.deduction != 0 {
             notes.append(
-                "the tier's maintenance deduction of \(describe(found.deduction)) coin is dropped (maintenance = rate × value, more than the venue asks: conservative)")
+                "the tier's maintenance deduction of \(describe(found.deduction)) \(deductionCurrency) is dropped (maintenance = rate × value, more than the venue asks: conservative)")
         }
         return (MaintenanceRequirement(rate: found.rate, deduction: 0, tier: found.tier), notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
@@ -143,5 +149,11 @@ public enum MaintenanceSchedule: Sendable, Equatable, Encodable {
                 "\(describe(row.over))–\(row.upTo.map(describe) ?? "∞")"
             }.joined(separator: ", ") + " \(unit.rawValue)"
         }
+    }
+
+    /// The currency of a row's maintenance deduction: USD for a table tiered by USD notional, else coin.
+    var deductionCurrency: String {
+        if case .brackets(.usd, _) = self { return "USD" }
+        return "coin"
     }
 }

@@ -13,7 +13,8 @@ extension Venue {
     /// settlement averaging window.
     public func apply(to scenario: inout Scenario) {
         scenario.venue = name
-        scenario.faceValue = faceValue.value
+        // A linear preset's size step is the engine's lot (0.001 coin); the face value is an inverse input.
+        if contract == .inverse { scenario.faceValue = faceValue.value }
         scenario.fee = takerFee.value
         if let settlement = settlementFee.value { scenario.settlementFee = settlement }
         scenario.maintenanceRate = maintenance.value.firstTier.rate
@@ -31,7 +32,7 @@ extension Scenario {
     public var largestPosition: PositionSize {
         let ratio = hedgeRatios.max() ?? 0
         let cell = HedgeCell(scenario: self, ratio: ratio, leverage: leverages.first ?? 1)
-        return PositionSize(contracts: cell.contracts, coin: cell.notional / entryPrice)
+        return PositionSize(contracts: cell.contracts, coin: cell.notional / entryPrice, usd: cell.notional)
     }
 
     /// Sets `maintenanceRate` to the venue's tier for the grid's largest position. One rate serves
@@ -52,7 +53,8 @@ extension Scenario {
         guard let name = venue, let preset = Venue.named(name) else { return nil }
         let size = largestPosition
         guard size.coin.isFinite, size.contracts.isFinite, size.coin >= 0 else { return nil }
-        let position = "\(describe(size.contracts)) contracts (\(describe(size.coin)) coin) at the largest ratio on \(name)"
+        let position = "\(describe(size.contracts)) \(preset.contract == .linear ? "lots" : "contracts") (\(describe(size.coin)) coin, "
+            + "\(describe(size.usd)) USD) at the largest ratio on \(name)"
         guard let (tier, note) = preset.maintenance.value.conservativeRequirement(for: size) else { return nil }
         guard tier.rate < 0.5 else {
             throw InputError(

@@ -1,6 +1,7 @@
-/// A venue preset: the contract, fee, margin, funding and settlement rules of one exchange's inverse
-/// BTC contracts, each value with its source (`VenueFact`). Rates are fractions (0.0005 = 0.05 %),
-/// fees are charged on `N/price` coin, negative maker fees are rebates.
+/// A venue preset: the contract, fee, margin, funding and settlement rules of one exchange's BTC
+/// contracts, inverse (coin-margined) or linear (USD-margined), each value with its source
+/// (`VenueFact`). Rates are fractions (0.0005 = 0.05 %) of the traded value (`N/price` coin inverse,
+/// `Q·price` USD linear), negative maker fees are rebates.
 ///
 /// Presets are defaults to override, not constants: exchanges change these numbers often.
 public struct Venue: Sendable, Equatable, Encodable {
@@ -8,7 +9,7 @@ public struct Venue: Sendable, Equatable, Encodable {
     public let name: String
     /// The exchange and contracts it describes.
     public let title: String
-    /// Contract face value `C`, USD per contract.
+    /// Contract face value `C`: USD per contract (inverse) or the quantity step in coin (linear).
     public let faceValue: VenueFact<Double>
     /// Taker fee rate (what a hedge pays on entry and exit; the scenario's `fee`).
     public let takerFee: VenueFact<Double>
@@ -28,12 +29,19 @@ public struct Venue: Sendable, Equatable, Encodable {
     public let settlementWindowMinutes: VenueFact<Double>
     /// What is uncertain ([?]) or approximated when the preset drives the engine.
     public let note: String
+    /// Whether the preset's contracts are inverse (margined in the coin) or linear (in a stablecoin).
+    public var contract: VenueContract = .inverse
 
     /// Every preset, in listing order.
-    public static let all: [Venue] = [.bitmex, .bybit, .deribit, .okx, .binanceCoinM]
+    public static let all: [Venue] = [.bitmex, .bybit, .deribit, .okx, .binanceCoinM, .binanceUSDM, .bybitLinear]
 
-    /// The preset names: `bitmex | bybit | deribit | okx | binance-coinm`.
+    /// The preset names: `bitmex | bybit | deribit | okx | binance-coinm | binance-usdm | bybit-linear`.
     public static var names: [String] { all.map(\.name) }
+
+    /// The names of the presets of one kind of contract, `a | b`.
+    public static func names(of contract: VenueContract) -> String {
+        all.filter { $0.contract == contract }.map(\.name).joined(separator: " | ")
+    }
 
     /// The preset called `name` (exact spelling), or nil.
     public static func named(_ name: String) -> Venue? {
@@ -60,4 +68,15 @@ public struct Venue: Sendable, Equatable, Encodable {
     public func maintenanceRequirement(for size: PositionSize) -> MaintenanceRequirement? {
         maintenance.value.requirement(for: size)
     }
+}
+
+/// How a venue's contracts settle: in the coin (inverse) or in a stablecoin (linear).
+public enum VenueContract: String, Codable, Sendable {
+    /// Coin-margined: PnL `N(1/E − 1/F)` coin, face value in USD.
+    case inverse
+    /// USD-margined: PnL `Q(E − F)` USD, size in coins.
+    case linear
+
+    /// Whether `instrument` trades on this kind of contract.
+    public func matches(_ instrument: InstrumentKind) -> Bool { instrument.isLinear == (self == .linear) }
 }

@@ -30,12 +30,15 @@ public struct VenueFact<Value: Sendable & Equatable & Encodable>: Sendable, Equa
     /// Caveats: what is uncertain ([?]) or approximated; nil when there is nothing to add.
     public let note: String?
 
-    public init(_ value: Value, row: String, source: String, grade: SourceGrade, note: String? = nil) {
+    /// When the USD-margined presets were checked against `docs/research/usd-margined.md`.
+    public static var linearCheckedDate: String { "2026-12-06 from docs/research/usd-margined.md" }
+
+    public init(_ value: Value, row: String, source: String, grade: SourceGrade, note: String? = nil, checked: String = VenueFact.checkedDate) {
         self.value = value
         self.row = row
         self.source = source
         self.grade = grade
-        self.checked = VenueFact.checkedDate
+        self.checked = checked
         self.note = note
     }
 
