@@ -92,7 +92,7 @@ struct Recommender {
         let runner = ordered.first { $0 != best && (cells[$0].notionalUSD > 0 || cells[best].notionalUSD > 0) }
             .map { runnerUp($0, best: best, cells) }
         let cell = cells[best]
-        var reason = reason(cell, limit: limit)
+        var reason = reason(cell, limit: limit, within: feasible.count, of: cells.count)
         let lowerLeverage = hedgedFeasible.isEmpty ? feasibleLeverage(bestHedged(cells)) : nil
         if let lowerLeverage {
             // The listed leverages are the problem, not hedging: say so first.
@@ -176,7 +176,10 @@ struct Recommender {
             difference: difference, standardError: error, separated: abs(difference) > 2 * error)
     }
 
-    private func reason(_ cell: CellSummary, limit: Double) -> String {
+    /// Why `cell` was chosen; when some cells exceed the liquidation limit, the comparison is said to be
+    /// among the `within` cells that keep it (of `total`), so a cell with a smaller spread that was ruled
+    /// out is not contradicted.
+    private func reason(_ cell: CellSummary, limit: Double, within: Int, of total: Int) -> String {
         let choice = cell.notionalUSD > 0
             ? "Hedge ratio \(format(cell.hedgeRatio)) at \(format(cell.leverage))x" + cell.policy.adviceSuffix
             : "No hedge (ratio \(format(cell.hedgeRatio)))"
@@ -202,7 +205,9 @@ struct Recommender {
         }
         let risk = "liquidation probability \(percent(cell.liquidation.probability)) "
             + "(upper 95 % bound \(percent(cell.liquidation.ci95[1]))) within the \(percent(limit)) limit"
-        return "\(choice) \(goal), with \(risk)."
+        let scope = within < total
+            ? " among the \(within) of \(total) cells whose liquidation probability is within the limit" : ""
+        return "\(choice) \(goal)\(scope), with \(risk)."
     }
 
     /// The hedged cell of best score, feasible or not.
