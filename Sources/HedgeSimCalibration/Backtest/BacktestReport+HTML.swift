@@ -52,19 +52,6 @@ extension BacktestReport {
             body += "<tr>" + cells.map { "<td>\(BacktestText.html($0))</td>" }.joined() + "</tr>\n"
         }
         body += "</table>\n"
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(BacktestText.html(title))</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
-            table { border-collapse: collapse; font-size: 13px; }
-            th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
-            td:nth-child(-n+2), th:nth-child(-n+2) { text-align: left; }
-            tr.reject { background: #fde2e2; }
-            figure { margin: 1em 0; } svg { max-width: 100%; height: auto; font-family: system-ui, sans-serif; }
-            </style></head><body>
-            \(body)</body></html>
-
-            """
+        return HTMLPage.document(title: title, body: body, leftColumns: 2, extraStyle: "tr.reject { background: #fde2e2; }\n")
     }
 }

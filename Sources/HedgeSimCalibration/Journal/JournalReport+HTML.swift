@@ -36,19 +36,7 @@ extension JournalReport {
             body += "<h2>Realised against simulated</h2>\n<p>" + comparison.lines().map(BacktestText.html).joined(separator: "<br>\n") + "</p>\n"
             body += "<figure>\(comparison.svg())</figure>\n"
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(BacktestText.html(title))</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
-            table { border-collapse: collapse; font-size: 13px; }
-            th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: right; white-space: nowrap; }
-            th:nth-child(-n+4), td:nth-child(-n+4) { text-align: left; }
-            figure { margin: 1em 0; }
-            </style></head><body>
-            \(body)</body></html>
-
-            """
+        return HTMLPage.document(title: title, body: body, leftColumns: 4, extraStyle: "td { white-space: nowrap; }\n")
     }
 }
 
