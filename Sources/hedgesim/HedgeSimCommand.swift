@@ -10,7 +10,7 @@ struct HedgeSimCommand: ParsableCommand {
         abstract: "Choose a hedge ratio for a coin holding shorted against inverse (coin-margined) futures.",
         discussion: "`hedgesim` alone runs `hedgesim run`. See `hedgesim run --help` for every scenario option.",
         version: "hedgesim 0.1.0",
-        subcommands: [RunCommand.self, CompareCommand.self, InitCommand.self, BatchCommand.self, MergeCommand.self, BenchCommand.self, CalibrateCommand.self, BacktestCommand.self, VenuesCommand.self, LiquidationPriceCommand.self, SizeCommand.self, MonitorCommand.self, JournalCommand.self],
+        subcommands: [RunCommand.self, CompareCommand.self, InitCommand.self, BatchCommand.self, MergeCommand.self, BenchCommand.self, CalibrateCommand.self, BacktestCommand.self, VenuesCommand.self, LiquidationPriceCommand.self, SizeCommand.self, MonitorCommand.self, JournalCommand.self, PortfolioCommand.self],
         defaultSubcommand: RunCommand.self)
 
     /// Parses and runs; every failure prints one line on standard error and exits non-zero, with no

@@ -373,6 +373,32 @@ typedef struct {
 void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block);
 
 /**
+ * A portfolio of K coins under correlated GBM and the isolated inverse shorts written on some of them
+ * (HedgeSimCore's PortfolioEngine). Per step, asset k's log price moves by drift_per_step[k] +
+ * vol_per_step[k]·z_k, z the step's correlated shocks. For contract c (on asset contract_asset[c]) the
+ * account per USD of notional at the step end is a·(1/F) + account_constant + Φ, Φ the funding accrued,
+ * Φ += funding_per_step·(1/F) (a rate per step, positive: the short receives); its minimum is kept.
+ */
+typedef struct {
+    long assets;
+    long contracts;
+    const double *drift_per_step;
+    const double *vol_per_step;
+    const long *contract_asset;
+    const double *mark_coefficient;
+    const double *account_constant;
+    const double *funding_per_step;
+} hs_portfolio_plan;
+
+/**
+ * One step of `paths` paths: shocks, log_price (K columns), funding, lowest and inverse_mark
+ * (contracts columns) are column-major with leading dimension `paths`; log_price, funding and lowest
+ * are updated, inverse_mark is set to 1/F at the step end.
+ */
+void hs_portfolio_step(const hs_portfolio_plan *plan, const double *shocks, long paths, double *log_price,
+                       double *funding, double *lowest, double *inverse_mark);
+
+/**
  * The build in use: 3 = AVX-512, 2 = AVX2+FMA, 0 = baseline x86-64. See HEDGESIM_VECTOR_LEVEL above.
  */
 int hs_vector_level(void);

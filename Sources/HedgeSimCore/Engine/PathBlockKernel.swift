@@ -18,6 +18,9 @@ enum RandomPurpose: UInt32 {
     /// Normal pair per (path, step): the independent normal of the summed funding when several
     /// payments fall in one step.
     case fundingSum = 6
+    /// Normal pair per (path, step, pair index j): the independent shocks of portfolio coins 2j and
+    /// 2j + 1, before the correlation factor (`PortfolioEngine`).
+    case portfolio = 7
 }
 
 /// Runs one block of paths through the path kernel (`hs_simulate_paths`, C), the one definition of

@@ -1,0 +1,144 @@
+import Foundation
+import Yams
+
+extension PortfolioScenario {
+    /// The keys of a portfolio file besides `assets`, `correlations`, `hedges` and `seed`.
+    static let settingKeys = ["horizonDays", "stepsPerDay", "paths", "fee", "maintenanceRate", "maxLiquidationProbability", "threads"]
+
+    /// Whether a scenario file's text describes a portfolio (has a top-level `assets:` key).
+    public static func describesPortfolio(_ text: String) -> Bool {
+        (try? Yams.compose(yaml: text))??.mapping?.keys.contains { $0.string == "assets" } ?? false
+    }
+
+    /// Reads a portfolio file (YAML or JSON); `source` names it in errors, which name each key by its
+    /// path (`assets[1].vol`). Returns the scenario and the file's seed.
+    /// - Throws: `InputError` for malformed text, unknown keys, and values of the wrong type.
+    public static func parse(text: String, source: String) throws -> (scenario: PortfolioScenario, seed: UInt64?) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            let reason = "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable"
+            throw InputError(field: "config", value: source, allowed: "a YAML or JSON mapping with assets: and hedges: (\(reason))")
+        }
+        guard let mapping = node?.mapping else {
+            throw InputError(field: "config", value: source, allowed: "a YAML or JSON mapping with assets: and hedges:")
+        }
+        var assets: [PortfolioAsset] = []
+        var correlations: [[Double]]?
+        var hedges: [PortfolioHedge] = []
+        var settings: [(String, Node)] = []
+        var seed: UInt64?
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "assets":
+                assets = try list(value, "assets").enumerated().map { i, item in
+                    let fields = try map(item, "assets[\(i)]", keys: ["name", "holding", "price", "vol", "drift"])
+                    let path = "assets[\(i)]"
+                    return PortfolioAsset(
+                        name: try coinName(fields["name"], path + ".name"), holding: try number(fields["holding"], path + ".holding"),
+                        price: try number(fields["price"], path + ".price"), vol: try number(fields["vol"], path + ".vol"),
+                        drift: try fields["drift"].map { try number($0, path + ".drift") } ?? 0)
+                }
+            case "correlations":
+                correlations = try list(value, "correlations").enumerated().map { i, row in
+                    try list(row, "correlations[\(i)]").enumerated().map { j, cell in try number(cell, "correlations[\(i)][\(j)]") }
+                }
+            case "hedges":
+                hedges = try list(value, "hedges").enumerated().map { i, item in
+                    let path = "hedges[\(i)]"
+                    let fields = try map(item, path, keys: ["asset", "contract", "ratios", "leverage", "fundingRate"])
+                    let ratios: [Double]
+                    if let node = fields["ratios"], node.sequence != nil {
+                        ratios = try list(node, path + ".ratios").enumerated().map { j, r in try number(r, path + ".ratios[\(j)]") }
+                    } else {
+                        ratios = [try number(fields["ratios"], path + ".ratios")]
+                    }
+                    return PortfolioHedge(
+                        asset: try coinName(fields["asset"], path + ".asset"),
+                        contract: try fields["contract"].map { try coinName($0, path + ".contract") }, ratios: ratios,
+                        leverage: try number(fields["leverage"], path + ".leverage"),
+                        fundingRate: try fields["fundingRate"].map { try number($0, path + ".fundingRate") } ?? 0)
+                }
+            case "seed":
+                guard let text = value.scalar?.string, let parsed = UInt64(text) else {
+                    throw InputError(field: "seed", value: value.scalar?.string ?? "a non-scalar", allowed: "a whole number from 0 to 18446744073709551615")
+                }
+                seed = parsed
+            case _ where settingKeys.contains(key):
+                settings.append((key, value))
+            default:
+                throw InputError(
+                    field: "config", value: "unknown key '\(key)' in \(source)",
+                    allowed: "a portfolio key: assets, correlations, hedges, seed, " + settingKeys.joined(separator: ", "))
+            }
+        }
+        var scenario = PortfolioScenario(assets: assets, correlations: correlations, hedges: hedges)
+        for (key, value) in settings { try scenario.apply(key, value) }
+        return (scenario, seed)
+    }
+
+    /// Sets one of `settingKeys` from a file value.
+    private mutating func apply(_ key: String, _ node: Node) throws {
+        switch key {
+        case "horizonDays": horizonDays = try Self.number(node, key)
+        case "stepsPerDay": stepsPerDay = try Self.number(node, key)
+        case "paths": paths = try Self.whole(node, key)
+        case "fee": fee = try Self.number(node, key)
+        case "maintenanceRate": maintenanceRate = try Self.number(node, key)
+        case "maxLiquidationProbability": maxLiquidationProbability = try Self.number(node, key)
+        default: threads = try Self.whole(node, key)
+        }
+    }
+
+    /// Overrides from the command line: `paths` and `threads`.
+    public mutating func override(paths: Int?, threads: Int?) {
+        if let paths { self.paths = paths }
+        if let threads { self.threads = threads }
+    }
+
+    private static func list(_ node: Node, _ path: String) throws -> [Node] {
+        guard let sequence = node.sequence else {
+            throw InputError(field: path, value: node.scalar?.string ?? "a mapping", allowed: "a list")
+        }
+        return Array(sequence)
+    }
+
+    private static func map(_ node: Node, _ path: String, keys: [String]) throws -> [String: Node] {
+        guard let mapping = node.mapping else {
+            throw InputError(field: path, value: node.scalar?.string ?? "a list", allowed: "a mapping of " + keys.joined(separator: ", "))
+        }
+        var fields: [String: Node] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard keys.contains(name) else {
+                throw InputError(field: path + "." + name, value: value.scalar?.string ?? "given", allowed: "one of " + keys.joined(separator: ", "))
+            }
+            fields[name] = value
+        }
+        return fields
+    }
+
+    private static func number(_ node: Node?, _ path: String) throws -> Double {
+        guard let node else { throw InputError(field: path, value: "none", allowed: "a number") }
+        guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
+            throw InputError(field: path, value: node.scalar?.string ?? "a list or mapping", allowed: "a finite number")
+        }
+        return value
+    }
+
+    private static func whole(_ node: Node, _ path: String) throws -> Int {
+        guard let text = node.scalar?.string, let value = Int(text) else {
+            throw InputError(field: path, value: node.scalar?.string ?? "a list or mapping", allowed: "a whole number")
+        }
+        return value
+    }
+
+    private static func coinName(_ node: Node?, _ path: String) throws -> String {
+        guard let value = node?.scalar?.string, !value.isEmpty else {
+            throw InputError(field: path, value: node?.scalar?.string ?? "none", allowed: "a coin's name, e.g. BTC")
+        }
+        return value
+    }
+}

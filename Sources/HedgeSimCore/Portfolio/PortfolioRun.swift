@@ -1,0 +1,162 @@
+import Dispatch
+import Foundation
+
+extension PortfolioScenario {
+    /// Validates, factors the correlations, simulates `paths` paths with `seed`, and summarises.
+    /// - Throws: `InputError` for a value out of range or a correlation matrix that is not positive
+    ///   semi-definite; `NumericalError` when a value overflows.
+    public func run(seed: UInt64, threads: Int? = nil) throws -> PortfolioResult {
+        try validate()
+        let factor = try CorrelationFactor(correlations)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let sink = PortfolioEngine.simulate(self, factor: factor, seed: seed, threads: threads ?? self.threads)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let summaryStart = DispatchTime.now().uptimeNanoseconds
+        var result = try PortfolioSettlement(scenario: self, sink: sink).summarise(seed: seed, rank: factor.rank)
+        result.timing = SimulationTiming(
+            threads: max(1, min(threads ?? self.threads ?? ProcessInfo.processInfo.activeProcessorCount, (paths + PortfolioEngine.blockSize - 1) / PortfolioEngine.blockSize)),
+            simulationSeconds: seconds, summarySeconds: Double(DispatchTime.now().uptimeNanoseconds - summaryStart) / 1e9,
+            pathSteps: Double(paths) * Double(stepCount))
+        return result
+    }
+}
+
+/// Values every cell of a portfolio on every path. A hedge `h` of notional `N_h` on contract `c`
+/// (entry `E = P_c,0`, leverage `L`) adds `N_h·u_h` USD to the coins' value `Y = Σ S_k·P_k,T`, with
+///
+///     u_h = −P_c,T·(1/(E·L) + fee/E)                                  margin and entry fee paid
+///           + [not liquidated] P_c,T·(1/(E·L) + 1/F_T − 1/E + Φ_T − fee/F_T)   the account closed
+///
+/// so a cell's value is `Y + Σ N_h·u_h`. The account is liquidated when its lowest step-end value per
+/// USD of notional, `(1 − m)/F − 1/E + Φ`, falls to `−1/(E·L)` (the margin `M/N`); its margin is lost.
+struct PortfolioSettlement {
+    let scenario: PortfolioScenario
+    let sink: PortfolioSink
+
+    func summarise(seed: UInt64, rank: Int) throws -> PortfolioResult {
+        let s = scenario
+        let n = sink.paths
+        let contracts = PortfolioEngine.contractAssets(s)
+        let price = (0..<s.assets.count).map { k in (0..<n).map { exp(sink.logPrice[k * n + $0]) } }
+        var unhedged = [Double](repeating: 0, count: n)
+        for (k, asset) in s.assets.enumerated() { for p in 0..<n { unhedged[p] += asset.holding * price[k][p] } }
+        let start = s.startValueUSD
+        let assets = s.assets.enumerated().map { k, asset in
+            let values = price[k].map { $0 * asset.holding }
+            return AssetOutcome(name: asset.name, netValueUSD: values.withUnsafeBufferPointer {
+                ValueDistribution(values: $0, initial: asset.holding * asset.price)
+            })
+        }
+        // Per hedge: u_h per path and whether its account was liquidated.
+        var unit: [[Double]] = []
+        var liquidated: [[Bool]] = []
+        for hedge in s.hedges {
+            let c = s.assetIndex(hedge.contract) ?? 0
+            let j = contracts.firstIndex(of: c) ?? 0
+            let entry = s.assets[c].price
+            let margin = 1 / (entry * hedge.leverage)
+            let threshold = -margin
+            var u = [Double](repeating: 0, count: n)
+            var hit = [Bool](repeating: false, count: n)
+            for p in 0..<n {
+                let inverse = sink.inverseMark[j * n + p], phi = sink.funding[j * n + p]
+                let value = price[c][p]
+                hit[p] = sink.lowest[j * n + p] <= threshold
+                let paid = -value * (margin + s.fee / entry)
+                u[p] = hit[p] ? paid : paid + value * (margin + (inverse - 1 / entry) + phi - s.fee * inverse)
+            }
+            unit.append(u)
+            liquidated.append(hit)
+        }
+        let unhedgedDistribution = unhedged.withUnsafeBufferPointer { ValueDistribution(values: $0, initial: start) }
+        let unhedgedVariance = unhedgedDistribution.stdev * unhedgedDistribution.stdev
+        var values = [Double](repeating: 0, count: n)
+        let cells = try s.cells.map { ratios -> PortfolioCell in
+            let notionals = zip(s.hedges, ratios).map { hedge, ratio in ratio * s.holdingValue(of: hedge.asset) }
+            for p in 0..<n {
+                var v = unhedged[p]
+                for h in 0..<notionals.count where notionals[h] > 0 { v += notionals[h] * unit[h][p] }
+                values[p] = v
+            }
+            guard values.allSatisfy(\.isFinite) else {
+                throw NumericalError(description: "the portfolio simulation overflowed at ratios \(ratios); lower the vols or use more steps per day")
+            }
+            let distribution = values.withUnsafeBufferPointer { ValueDistribution(values: $0, initial: start) }
+            let liquidation = zip(notionals, liquidated).map { notional, hit -> LiquidationSummary? in
+                guard notional > 0 else { return nil }
+                let count = Double(hit.lazy.filter { $0 }.count)
+                return LiquidationSummary(
+                    probability: count / Double(n), ci95: LiquidationSummary.wilsonInterval(successes: count, trials: Double(n)), meanTimeDays: nil)
+            }
+            return PortfolioCell(
+                ratios: ratios, notionalsUSD: notionals,
+                marginsCoin: zip(s.hedges, notionals).map { hedge, notional in
+                    notional / ((s.assetIndex(hedge.contract).map { s.assets[$0].price } ?? 1) * hedge.leverage)
+                },
+                netValueUSD: distribution, liquidation: liquidation,
+                hedgeEffectiveness: unhedgedVariance > 0 ? 1 - distribution.stdev * distribution.stdev / unhedgedVariance : nil)
+        }
+        let feasible = cells.indices.filter { i in cells[i].liquidation.allSatisfy { ($0?.ci95[1] ?? 0) <= s.maxLiquidationProbability } }
+        let best = feasible.min { cells[$0].netValueUSD.stdev < cells[$1].netValueUSD.stdev }
+        let recommendation: String
+        if let best {
+            let cell = cells[best]
+            let hedges = zip(s.hedges, cell.ratios).map { "\($0.label) \(describe($1))" }.joined(separator: ", ")
+            recommendation = "Ratios \(hedges) give the smallest spread of the portfolio's USD value (stdev "
+                + "\(Int(cell.netValueUSD.stdev.rounded())) USD) among the \(feasible.count) of \(cells.count) cells whose every hedge "
+                + "keeps P(liquidation) within \(describe(s.maxLiquidationProbability * 100)) % (upper 95 % bound)."
+        } else {
+            recommendation = "No cell keeps every hedge's P(liquidation) within \(describe(s.maxLiquidationProbability * 100)) % "
+                + "(upper 95 % bound): lower the leverages or the ratios."
+        }
+        return PortfolioResult(
+            seed: seed, scenario: s, correlationRank: rank, assets: assets, unhedged: unhedgedDistribution, cells: cells,
+            minimumVariance: MinimumVarianceHedge(scenario: s, contracts: contracts, price: price, unhedged: unhedged),
+            recommendedCell: best, recommendation: recommendation,
+            timing: SimulationTiming(threads: 1, simulationSeconds: 0, summarySeconds: 0, pathSteps: 0))
+    }
+}
+
+extension MinimumVarianceHedge {
+    /// Least squares of `unhedged` on the contracts' PnL per USD of notional (see the type); nil when
+    /// two contracts' PnLs are collinear on the paths (e.g. coins with correlation 1).
+    init?(scenario s: PortfolioScenario, contracts: [Int], price: [[Double]], unhedged: [Double]) {
+        let n = unhedged.count
+        let p = contracts.count
+        guard n > p + 1, p > 0 else { return nil }
+        var x = [Double](repeating: 0, count: n * p)
+        for (j, c) in contracts.enumerated() {
+            let entry = s.assets[c].price
+            var mean = 0.0
+            for i in 0..<n { x[j * n + i] = 1 - price[c][i] / entry; mean += x[j * n + i] }
+            mean /= Double(n)
+            for i in 0..<n { x[j * n + i] -= mean }
+        }
+        let meanY = unhedged.reduce(0, +) / Double(n)
+        let y = unhedged.map { $0 - meanY }
+        let gram = BLAS.gram(x, rows: n, columns: p)
+        let cross = BLAS.transposedTimes(x, y, rows: n, columns: p)
+        var identity = [Double](repeating: 0, count: p * p)
+        for j in 0..<p { identity[j * p + j] = 1 }
+        guard let beta = BLAS.solvePositiveDefinite(gram, cross, order: p, count: 1),
+              let inverse = BLAS.solvePositiveDefinite(gram, identity, order: p, count: p) else { return nil }
+        var residual = 0.0, total = 0.0
+        for i in 0..<n {
+            var fitted = 0.0
+            for j in 0..<p { fitted += x[j * n + i] * beta[j] }
+            residual += (y[i] - fitted) * (y[i] - fitted)
+            total += y[i] * y[i]
+        }
+        let s2 = residual / Double(n - p - 1)
+        self.contracts = contracts.enumerated().map { j, c in
+            let name = s.assets[c].name
+            let hedged = s.hedges.filter { $0.contract == name }.reduce(0.0) { $0 + s.holdingValue(of: $1.asset) }
+            let notional = -beta[j]
+            let error = (s2 * inverse[j * p + j]).squareRoot()
+            return Contract(
+                contract: name, notionalUSD: notional, standardErrorUSD: error,
+                ratio: hedged > 0 ? notional / hedged : 0, ratioStandardError: hedged > 0 ? error / hedged : 0)
+        }
+        residualVarianceShare = total > 0 ? residual / total : 0
+    }
+}

@@ -1,0 +1,92 @@
+extension PortfolioScenario {
+    /// Checks every value; the first problem is an `InputError` naming the field by its path in the
+    /// file (`assets[2].vol`, `hedges[0].contract`, `correlations[1][0]`) and what is allowed. The
+    /// correlation matrix's definiteness is checked by `CorrelationFactor`.
+    public func validate() throws {
+        try check("assets", Double(assets.count), (1...Double(Self.maxAssets)).contains(Double(assets.count)),
+                  "1 to \(Self.maxAssets) coins")
+        for (i, asset) in assets.enumerated() {
+            let path = "assets[\(i)]"
+            guard !asset.name.isEmpty, assets.firstIndex(where: { $0.name == asset.name }) == i else {
+                throw InputError(field: path + ".name", value: asset.name.isEmpty ? "none" : asset.name, allowed: "a name of its own (BTC, ETH, …)")
+            }
+            try check(path + ".holding", asset.holding, asset.holding >= 0 && asset.holding <= 1e12, "coins from 0 to 1e12")
+            try check(path + ".price", asset.price, asset.price > 0 && asset.price <= 1e9, "a price > 0 and ≤ 1e9 USD")
+            try check(path + ".vol", asset.vol, asset.vol >= 0 && asset.vol <= 10, "an annualised volatility from 0 to 10")
+            try check(path + ".drift", asset.drift, abs(asset.drift) <= 10, "an annualised drift from −10 to 10")
+        }
+        let k = assets.count
+        guard correlations.count == k, correlations.allSatisfy({ $0.count == k }) else {
+            throw InputError(field: "correlations", value: "\(correlations.count) rows of \(correlations.map(\.count))",
+                             allowed: "a \(k)×\(k) matrix, one row per coin in the order of assets")
+        }
+        for i in 0..<k {
+            for j in 0..<k {
+                let value = correlations[i][j]
+                let field = "correlations[\(i)][\(j)]"
+                try check(field, value, value.isFinite && abs(value) <= 1, "a correlation from −1 to 1")
+                if i == j { try check(field, value, value == 1, "1 on the diagonal") }
+                if j < i {
+                    try check(field, value, abs(value - correlations[j][i]) <= 1e-12,
+                              "the value of correlations[\(j)][\(i)] (\(describe(correlations[j][i]))): the matrix is symmetric")
+                }
+            }
+        }
+        try check("hedges", Double(hedges.count), !hedges.isEmpty, "at least one hedge (asset, ratios, leverage)")
+        for (i, hedge) in hedges.enumerated() {
+            let path = "hedges[\(i)]"
+            let names = assets.map(\.name).joined(separator: ", ")
+            guard assetIndex(hedge.asset) != nil else {
+                throw InputError(field: path + ".asset", value: hedge.asset, allowed: "one of the portfolio's coins (\(names))")
+            }
+            guard assetIndex(hedge.contract) != nil else {
+                throw InputError(field: path + ".contract", value: hedge.contract,
+                                 allowed: "one of the portfolio's coins (\(names)): an inverse contract is margined in its own coin, which the portfolio must hold")
+            }
+            try check(path + ".ratios", Double(hedge.ratios.count), !hedge.ratios.isEmpty, "at least one ratio")
+            for ratio in hedge.ratios { try check(path + ".ratios", ratio, ratio >= 0 && ratio <= 2, "ratios in [0, 2]") }
+            try check(path + ".leverage", hedge.leverage, hedge.leverage > 0 && hedge.leverage <= 200, "a leverage > 0 and ≤ 200")
+            try check(path + ".fundingRate", hedge.fundingRate, abs(hedge.fundingRate) <= 5, "an annualised rate from −5 to 5")
+            if let other = hedges.first(where: { $0.contract == hedge.contract }), other.fundingRate != hedge.fundingRate {
+                throw InputError(field: path + ".fundingRate", value: describe(hedge.fundingRate),
+                                 allowed: "\(describe(other.fundingRate)), the rate of the other hedge on the \(hedge.contract) contract (one contract, one funding)")
+            }
+        }
+        try check("horizonDays", horizonDays, horizonDays > 0 && horizonDays <= 3650, "days in (0, 3650]")
+        try check("stepsPerDay", stepsPerDay, stepsPerDay > 0 && stepsPerDay <= 1440 && stepCount >= 1, "steps per day in (0, 1440], at least one step")
+        try check("paths", Double(paths), paths >= 2 && paths <= 10_000_000, "2 to 10,000,000 paths")
+        try check("fee", fee, fee >= 0 && fee <= 0.01, "a rate from 0 to 0.01")
+        try check("maintenanceRate", maintenanceRate, maintenanceRate >= 0 && maintenanceRate < 0.5, "a rate from 0 to 0.5")
+        try check("maxLiquidationProbability", maxLiquidationProbability,
+                  maxLiquidationProbability > 0 && maxLiquidationProbability <= 1, "a probability in (0, 1]")
+        if let threads { try check("threads", Double(threads), threads >= 1 && threads <= 1024, "1 to 1024") }
+        let cellCount = hedges.reduce(1) { $0 * $1.ratios.count }
+        try check("hedges", Double(cellCount), cellCount <= Self.maxCells, "at most \(Self.maxCells) combinations of ratios")
+        try checkMargins()
+    }
+
+    /// Each coin's holding pays the margin and entry fee of every hedge on its contracts at their
+    /// largest ratios.
+    private func checkMargins() throws {
+        for (c, coin) in assets.enumerated() {
+            let need = hedges.filter { $0.contract == coin.name }.reduce(0.0) { total, hedge in
+                let notional = (hedge.ratios.max() ?? 0) * holdingValue(of: hedge.asset)
+                return total + notional / (coin.price * hedge.leverage) + fee * notional / coin.price
+            }
+            if need > assets[c].holding * (1 + 1e-12) {
+                throw InputError(
+                    field: "hedges", value: "\(describe(need)) \(coin.name) of margin and fees at the largest ratios",
+                    allowed: "at most the \(describe(assets[c].holding)) \(coin.name) held: an inverse \(coin.name) contract is margined in \(coin.name); hold more, raise the leverage or lower the ratios")
+            }
+        }
+    }
+
+    /// `S·P₀` of the coin called `name`, USD.
+    func holdingValue(of name: String) -> Double {
+        assetIndex(name).map { assets[$0].holding * assets[$0].price } ?? 0
+    }
+
+    private func check(_ field: String, _ value: Double, _ condition: Bool, _ allowed: String) throws {
+        guard condition, value.isFinite else { throw InputError(field: field, value: describe(value), allowed: allowed) }
+    }
+}

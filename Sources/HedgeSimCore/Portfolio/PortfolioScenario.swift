@@ -1,0 +1,94 @@
+import Foundation
+
+/// One coin of a portfolio: the holding, today's price and its GBM (`d ln P = (μ − σ²/2)dt + σ dW`).
+public struct PortfolioAsset: Codable, Sendable, Equatable {
+    /// The coin's name as hedges refer to it (`BTC`, `ETH`).
+    public var name: String
+    /// Coins held.
+    public var holding: Double
+    /// Price at the start, USD per coin.
+    public var price: Double
+    /// Annualised volatility σ.
+    public var vol: Double
+    /// Annualised drift μ.
+    public var drift: Double
+
+    public init(name: String, holding: Double, price: Double, vol: Double, drift: Double = 0) {
+        self.name = name
+        self.holding = holding
+        self.price = price
+        self.vol = vol
+        self.drift = drift
+    }
+}
+
+/// One hedge of a portfolio: an isolated short of an inverse perpetual on the coin `contract`, margined
+/// in that coin (taken from its holding), sized against the holding of `asset`:
+/// `N = ratio × S_asset × P_asset` USD. A hedge whose contract is another coin's is a cross-hedge.
+public struct PortfolioHedge: Codable, Sendable, Equatable {
+    /// The holding it insures.
+    public var asset: String
+    /// The coin of the contract (and of its margin); the hedged asset's own by default.
+    public var contract: String
+    /// The hedge ratios to try.
+    public var ratios: [Double]
+    /// Leverage of the isolated margin `M = N/(P_contract·L)` coin.
+    public var leverage: Double
+    /// Funding the short receives, a fraction of the notional per year (negative: it pays).
+    public var fundingRate: Double
+
+    public init(asset: String, contract: String? = nil, ratios: [Double], leverage: Double, fundingRate: Double = 0) {
+        self.asset = asset
+        self.contract = contract ?? asset
+        self.ratios = ratios
+        self.leverage = leverage
+        self.fundingRate = fundingRate
+    }
+
+    /// `BTC` or `ETH with BTC` (a cross-hedge).
+    public var label: String { contract == asset ? asset : "\(asset) with \(contract)" }
+}
+
+/// Several coins, their correlation and the hedges to try on them (`assets:` in a scenario file).
+/// Every cell of the grid (one ratio per hedge) runs on the same paths.
+public struct PortfolioScenario: Codable, Sendable, Equatable {
+    public var assets: [PortfolioAsset]
+    /// K×K correlation of the coins' diffusion shocks, in `assets` order; the identity when omitted.
+    public var correlations: [[Double]]
+    public var hedges: [PortfolioHedge]
+    public var horizonDays: Double = 30
+    public var stepsPerDay: Double = 24
+    public var paths: Int = 20_000
+    /// Taker fee rate on entry and exit, of the traded value.
+    public var fee: Double = 0.0005
+    /// Maintenance margin rate, on the mark value.
+    public var maintenanceRate: Double = 0.005
+    /// The largest acceptable P(liq) of any hedge (its Wilson 95 % upper bound).
+    public var maxLiquidationProbability: Double = 0.01
+    /// Worker threads (results do not depend on it); nil: all cores.
+    public var threads: Int?
+
+    /// The most cells a grid may have.
+    public static let maxCells = 4_096
+    /// The most coins.
+    public static let maxAssets = 20
+
+    public init(assets: [PortfolioAsset], correlations: [[Double]]? = nil, hedges: [PortfolioHedge]) {
+        self.assets = assets
+        self.correlations = correlations ?? (0..<assets.count).map { i in (0..<assets.count).map { $0 == i ? 1 : 0 } }
+        self.hedges = hedges
+    }
+
+    public var stepCount: Int { Int((horizonDays * stepsPerDay).rounded()) }
+
+    /// The index of the coin called `name`.
+    public func assetIndex(_ name: String) -> Int? { assets.firstIndex { $0.name == name } }
+
+    /// What the holder starts with, USD: `Σ S_k·P_k`.
+    public var startValueUSD: Double { assets.reduce(0) { $0 + $1.holding * $1.price } }
+
+    /// Every combination of one ratio per hedge, the first hedge's ratio varying slowest.
+    public var cells: [[Double]] {
+        hedges.reduce([[]]) { partial, hedge in partial.flatMap { prefix in hedge.ratios.map { prefix + [$0] } } }
+    }
+}

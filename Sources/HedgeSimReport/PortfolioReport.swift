@@ -1,0 +1,63 @@
+import Foundation
+import HedgeSimCore
+
+/// `hedgesim portfolio`'s table: the coins, the unhedged portfolio, every cell, the minimum-variance
+/// hedge and the choice.
+public enum PortfolioReport {
+    public static func table(_ r: PortfolioResult) -> String {
+        let s = r.scenario
+        typealias F = NumberFormatting
+        var lines = [
+            "\(r.tool) · portfolio · seed \(r.seed)",
+            "Coins: " + s.assets.map { "\(F.compact($0.holding)) \($0.name) at \(F.grouped($0.price)) USD (vol \(F.percent($0.vol, decimals: 0)))" }
+                .joined(separator: ", ") + " = \(F.grouped(s.startValueUSD)) USD · \(F.compact(s.horizonDays)) days in \(s.stepCount) steps · "
+                + "\(F.grouped(Double(s.paths))) paths · correlation rank \(r.correlationRank) of \(s.assets.count)",
+            "Hedges: " + s.hedges.enumerated().map { i, h in
+                "[\(i + 1)] \(h.label) inverse perpetual at \(F.compact(h.leverage))x" + (h.fundingRate != 0 ? ", funding \(F.percent(h.fundingRate, decimals: 1)) a year" : "")
+            }.joined(separator: "; "),
+            "Liquidation checked at step ends; maintenance \(F.percent(s.maintenanceRate, decimals: 2)) on the mark, fee \(F.percent(s.fee, decimals: 3)).",
+            "",
+            "Each coin held alone and the unhedged portfolio (USD at the horizon)",
+            row(["coin", "mean USD", "stdev USD", "VaR95 USD", "ES95 USD"], widths: [8, 14, 12, 12, 12]),
+        ]
+        for asset in r.assets {
+            let d = asset.netValueUSD
+            lines.append(row([asset.name, F.grouped(d.mean), F.grouped(d.stdev), F.grouped(d.var95), F.grouped(d.es95)], widths: [8, 14, 12, 12, 12]))
+        }
+        let u = r.unhedged
+        lines.append(row(["all", F.grouped(u.mean), F.grouped(u.stdev), F.grouped(u.var95), F.grouped(u.es95)], widths: [8, 14, 12, 12, 12]))
+        lines += ["", "Cells: one ratio per hedge; P(liq) per hedge account (upper 95 % bound)"]
+        let ratioWidth = max(7, s.hedges.count * 6)
+        lines.append(row(["ratios", "mean USD", "stdev USD", "ES95 USD", "ES99 USD", "effect", "P(liq) upper"], widths: [ratioWidth, 12, 11, 11, 11, 7, 24]))
+        for (index, cell) in r.cells.enumerated() {
+            let d = cell.netValueUSD
+            let liquidation = cell.liquidation.map { $0.map { F.percent($0.ci95[1], decimals: 2) } ?? "–" }.joined(separator: " ")
+            let mark = index == r.recommendedCell ? " ◀" : ""
+            lines.append(row([
+                cell.ratios.map(F.compact).joined(separator: " "), F.grouped(d.mean), F.grouped(d.stdev), F.grouped(d.es95), F.grouped(d.es99),
+                cell.hedgeEffectiveness.map { F.percent($0, decimals: 0) } ?? "–", liquidation,
+            ], widths: [ratioWidth, 12, 11, 11, 11, 7, 24]) + mark)
+        }
+        if let m = r.minimumVariance {
+            lines += ["", "Minimum-variance hedge from the paths (least squares; ± 1 s.e.), per contract coin:"]
+            for c in m.contracts {
+                lines.append("  \(c.contract): short \(F.grouped(c.notionalUSD)) ± \(F.grouped(c.standardErrorUSD)) USD = ratio "
+                    + "\(String(format: "%.4f", c.ratio)) ± \(String(format: "%.4f", c.ratioStandardError)) of the holdings hedged with it")
+            }
+            lines.append("  variance no contract removes (basis risk): \(F.percent(m.residualVarianceShare, decimals: 2)) of the unhedged variance")
+        } else {
+            lines += ["", "Minimum-variance hedge: none (the contracts' PnLs are collinear on these paths)"]
+        }
+        lines += ["", "Recommendation: " + r.recommendation]
+        lines.append("Simulated \(F.grouped(r.timing.pathSteps)) path·steps × \(s.assets.count) coins in "
+            + "\(String(format: "%.3f", r.timing.simulationSeconds)) s (\(F.grouped(r.timing.pathStepsPerSecond * Double(s.assets.count) / 1e6)) M coin·path·steps/s, \(r.timing.threads) threads).")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func row(_ cells: [String], widths: [Int]) -> String {
+        zip(cells, widths).enumerated().map { index, pair in
+            let padding = String(repeating: " ", count: max(0, pair.1 - pair.0.count))
+            return index == 0 ? pair.0 + padding : padding + pair.0
+        }.joined(separator: " ")
+    }
+}
