@@ -16,7 +16,7 @@ struct CorrelationFactor: Sendable {
         var matrix = [Double](repeating: 0, count: k * k)
         for i in 0..<k { for j in 0..<k { matrix[i + j * k] = correlations[i][j] } }
         guard let (factor, rank) = BLAS.pivotedCholesky(matrix, order: k) else {
-            throw InputError(field: "correlations", value: "\(k)×\(k)", allowed: "a matrix LAPACK can factor")
+            throw InputError(flag: "", field: "correlations", value: "\(k)×\(k)", allowed: "a matrix LAPACK can factor")
         }
         var worst = 0.0
         for i in 0..<k {

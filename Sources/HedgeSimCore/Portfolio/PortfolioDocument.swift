@@ -19,10 +19,10 @@ extension PortfolioScenario {
             node = try Yams.compose(yaml: text)
         } catch {
             let reason = "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable"
-            throw InputError(field: "config", value: source, allowed: "a YAML or JSON mapping with assets: and hedges: (\(reason))")
+            throw InputError(flag: "", field: "config", value: source, allowed: "a YAML or JSON mapping with assets: and hedges: (\(reason))")
         }
         guard let mapping = node?.mapping else {
-            throw InputError(field: "config", value: source, allowed: "a YAML or JSON mapping with assets: and hedges:")
+            throw InputError(flag: "", field: "config", value: source, allowed: "a YAML or JSON mapping with assets: and hedges:")
         }
         var assets: [PortfolioAsset] = []
         var correlations: [[Double]]?
@@ -63,7 +63,7 @@ extension PortfolioScenario {
                 }
             case "seed":
                 guard let text = value.scalar?.string, let parsed = UInt64(text) else {
-                    throw InputError(field: "seed", value: value.scalar?.string ?? "a non-scalar", allowed: "a whole number from 0 to 18446744073709551615")
+                    throw InputError(flag: "", field: "seed", value: value.scalar?.string ?? "a non-scalar", allowed: "a whole number from 0 to 18446744073709551615")
                 }
                 seed = parsed
             case _ where settingKeys.contains(key):
@@ -100,20 +100,20 @@ extension PortfolioScenario {
 
     private static func list(_ node: Node, _ path: String) throws -> [Node] {
         guard let sequence = node.sequence else {
-            throw InputError(field: path, value: node.scalar?.string ?? "a mapping", allowed: "a list")
+            throw InputError(flag: "", field: path, value: node.scalar?.string ?? "a mapping", allowed: "a list")
         }
         return Array(sequence)
     }
 
     private static func map(_ node: Node, _ path: String, keys: [String]) throws -> [String: Node] {
         guard let mapping = node.mapping else {
-            throw InputError(field: path, value: node.scalar?.string ?? "a list", allowed: "a mapping of " + keys.joined(separator: ", "))
+            throw InputError(flag: "", field: path, value: node.scalar?.string ?? "a list", allowed: "a mapping of " + keys.joined(separator: ", "))
         }
         var fields: [String: Node] = [:]
         for (key, value) in mapping {
             let name = key.string ?? ""
             guard keys.contains(name) else {
-                throw InputError(field: path + "." + name, value: value.scalar?.string ?? "given", allowed: "one of " + keys.joined(separator: ", "))
+                throw InputError(flag: "", field: path + "." + name, value: value.scalar?.string ?? "given", allowed: "one of " + keys.joined(separator: ", "))
             }
             fields[name] = value
         }
@@ -121,23 +121,23 @@ extension PortfolioScenario {
     }
 
     private static func number(_ node: Node?, _ path: String) throws -> Double {
-        guard let node else { throw InputError(field: path, value: "none", allowed: "a number") }
+        guard let node else { throw InputError(flag: "", field: path, value: "none", allowed: "a number") }
         guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
-            throw InputError(field: path, value: node.scalar?.string ?? "a list or mapping", allowed: "a finite number")
+            throw InputError(flag: "", field: path, value: node.scalar?.string ?? "a list or mapping", allowed: "a finite number")
         }
         return value
     }
 
     private static func whole(_ node: Node, _ path: String) throws -> Int {
         guard let text = node.scalar?.string, let value = Int(text) else {
-            throw InputError(field: path, value: node.scalar?.string ?? "a list or mapping", allowed: "a whole number")
+            throw InputError(flag: "", field: path, value: node.scalar?.string ?? "a list or mapping", allowed: "a whole number")
         }
         return value
     }
 
     private static func coinName(_ node: Node?, _ path: String) throws -> String {
         guard let value = node?.scalar?.string, !value.isEmpty else {
-            throw InputError(field: path, value: node?.scalar?.string ?? "none", allowed: "a coin's name, e.g. BTC")
+            throw InputError(flag: "", field: path, value: node?.scalar?.string ?? "none", allowed: "a coin's name, e.g. BTC")
         }
         return value
     }

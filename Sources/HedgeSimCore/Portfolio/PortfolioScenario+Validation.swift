@@ -8,7 +8,7 @@ extension PortfolioScenario {
         for (i, asset) in assets.enumerated() {
             let path = "assets[\(i)]"
             guard !asset.name.isEmpty, assets.firstIndex(where: { $0.name == asset.name }) == i else {
-                throw InputError(field: path + ".name", value: asset.name.isEmpty ? "none" : asset.name, allowed: "a name of its own (BTC, ETH, …)")
+                throw InputError(flag: "", field: path + ".name", value: asset.name.isEmpty ? "none" : asset.name, allowed: "a name of its own (BTC, ETH, …)")
             }
             try check(path + ".holding", asset.holding, asset.holding >= 0 && asset.holding <= 1e12, "coins from 0 to 1e12")
             try check(path + ".price", asset.price, asset.price > 0 && asset.price <= 1e9, "a price > 0 and ≤ 1e9 USD")
@@ -17,7 +17,7 @@ extension PortfolioScenario {
         }
         let k = assets.count
         guard correlations.count == k, correlations.allSatisfy({ $0.count == k }) else {
-            throw InputError(field: "correlations", value: "\(correlations.count) rows of \(correlations.map(\.count))",
+            throw InputError(flag: "", field: "correlations", value: "\(correlations.count) rows of \(correlations.map(\.count))",
                              allowed: "a \(k)×\(k) matrix, one row per coin in the order of assets")
         }
         for i in 0..<k {
@@ -37,10 +37,10 @@ extension PortfolioScenario {
             let path = "hedges[\(i)]"
             let names = assets.map(\.name).joined(separator: ", ")
             guard assetIndex(hedge.asset) != nil else {
-                throw InputError(field: path + ".asset", value: hedge.asset, allowed: "one of the portfolio's coins (\(names))")
+                throw InputError(flag: "", field: path + ".asset", value: hedge.asset, allowed: "one of the portfolio's coins (\(names))")
             }
             guard assetIndex(hedge.contract) != nil else {
-                throw InputError(field: path + ".contract", value: hedge.contract,
+                throw InputError(flag: "", field: path + ".contract", value: hedge.contract,
                                  allowed: "one of the portfolio's coins (\(names)): an inverse contract is margined in its own coin, which the portfolio must hold")
             }
             try check(path + ".ratios", Double(hedge.ratios.count), !hedge.ratios.isEmpty, "at least one ratio")
@@ -48,7 +48,7 @@ extension PortfolioScenario {
             try check(path + ".leverage", hedge.leverage, hedge.leverage > 0 && hedge.leverage <= 200, "a leverage > 0 and ≤ 200")
             try check(path + ".fundingRate", hedge.fundingRate, abs(hedge.fundingRate) <= 5, "an annualised rate from −5 to 5")
             if let other = hedges.first(where: { $0.contract == hedge.contract }), other.fundingRate != hedge.fundingRate {
-                throw InputError(field: path + ".fundingRate", value: describe(hedge.fundingRate),
+                throw InputError(flag: "", field: path + ".fundingRate", value: describe(hedge.fundingRate),
                                  allowed: "\(describe(other.fundingRate)), the rate of the other hedge on the \(hedge.contract) contract (one contract, one funding)")
             }
         }
@@ -87,6 +87,6 @@ extension PortfolioScenario {
     }
 
     private func check(_ field: String, _ value: Double, _ condition: Bool, _ allowed: String) throws {
-        guard condition, value.isFinite else { throw InputError(field: field, value: describe(value), allowed: allowed) }
+        guard condition, value.isFinite else { throw InputError(flag: "", field: field, value: describe(value), allowed: allowed) }
     }
 }

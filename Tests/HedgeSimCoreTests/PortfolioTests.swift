@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import HedgeSimCore
+
+/// Portfolios of several coins: the correlated shocks, the cross-hedge against its closed form, the
+/// equivalence of perfectly correlated coins with one coin, thread invariance and the refusals.
+@Suite struct PortfolioTests {
+    static func two(correlation: Double, paths: Int = 20_000) -> PortfolioScenario {
+        var s = PortfolioScenario(
+            assets: [
+                PortfolioAsset(name: "A", holding: 10, price: 100, vol: 0.6),
+                PortfolioAsset(name: "B", holding: 0, price: 50, vol: 0.8),
+            ],
+            correlations: [[1, correlation], [correlation, 1]],
+            hedges: [PortfolioHedge(asset: "A", contract: "B", ratios: [0], leverage: 1)])
+        s.paths = paths
+        s.fee = 0
+        s.stepsPerDay = 4
+        return s
+    }
+
+    /// Under GBM without drift, funding or fees, the minimum-variance short of B's inverse contract per
+    /// USD of A held is `h* = (e^{ρσ_Aσ_B T} − 1)/(e^{σ_B² T} − 1)` (the covariance of the lognormal
+    /// prices over their variance). The least-squares estimate from the paths matches it within 3 of
+    /// its standard errors, and the variance left is `1 − ρ²`-like (checked loosely: between 0 and 1).
+    @Test(arguments: [0.3, 0.7, 0.9])
+    func crossHedgeRatioMatchesTheClosedForm(correlation: Double) throws {
+        let s = Self.two(correlation: correlation)
+        let result = try s.run(seed: 5, threads: 2)
+        let hedge = try #require(result.minimumVariance?.contracts.first)
+        let t = s.horizonDays / 365
+        let expected = (exp(correlation * 0.6 * 0.8 * t) - 1) / (exp(0.8 * 0.8 * t) - 1)
+        #expect(hedge.contract == "B")
+        #expect(abs(hedge.ratio - expected) <= 3 * hedge.ratioStandardError,
+                "ρ \(correlation): \(hedge.ratio) ± \(hedge.ratioStandardError) against \(expected)")
+        let left = try #require(result.minimumVariance?.residualVarianceShare)
+        #expect(left > 0 && left < 1)
+    }
+
+    /// The sample correlation of the simulated log returns (exactly the shocks' correlation under GBM)
+    /// matches the input matrix within 4 of its standard errors `(1 − ρ²)/√n`.
+    @Test func simulatedShocksHaveTheInputCorrelation() throws {
+        let matrix: [[Double]] = [[1, 0.8, -0.3], [0.8, 1, 0.1], [-0.3, 0.1, 1]]
+        var s = PortfolioScenario(
+            assets: (0..<3).map { PortfolioAsset(name: "C\($0)", holding: 1, price: 100, vol: 0.5) }, correlations: matrix,
+            hedges: [PortfolioHedge(asset: "C0", ratios: [0], leverage: 1)])
+        s.paths = 20_000
+        s.stepsPerDay = 1
+        let factor = try CorrelationFactor(matrix)
+        let sink = PortfolioEngine.simulate(s, factor: factor, seed: 3, threads: 2)
+        let n = s.paths
+        let columns = (0..<3).map { k in (0..<n).map { sink.logPrice[k * n + $0] } }
+        func correlation(_ x: [Double], _ y: [Double]) -> Double {
+            let mx = x.reduce(0, +) / Double(n), my = y.reduce(0, +) / Double(n)
+            var sxy = 0.0, sxx = 0.0, syy = 0.0
+            for i in 0..<n { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx); syy += (y[i] - my) * (y[i] - my) }
+            return sxy / (sxx * syy).squareRoot()
+        }
+        for i in 0..<3 {
+            for j in (i + 1)..<3 {
+                let rho = matrix[i][j]
+                let sample = correlation(columns[i], columns[j])
+                #expect(abs(sample - rho) <= 4 * (1 - rho * rho) / Double(n).squareRoot(), "(\(i), \(j)): \(sample) against \(rho)")
+            }
+        }
+    }
+
+    /// Two coins with correlation 1 and equal parameters, each hedged with its own contract at the same
+    /// ratio and leverage, give the distribution of one coin holding both (the factor has rank 1 and
+    /// both coins take the same shocks, bit for bit).
+    @Test func perfectlyCorrelatedCoinsAreOneCoin() throws {
+        var pair = PortfolioScenario(
+            assets: [PortfolioAsset(name: "A", holding: 3, price: 100, vol: 0.7), PortfolioAsset(name: "B", holding: 2, price: 100, vol: 0.7)],
+            correlations: [[1, 1], [1, 1]],
+            hedges: [PortfolioHedge(asset: "A", ratios: [0, 1], leverage: 4), PortfolioHedge(asset: "B", ratios: [0, 1], leverage: 4)])
+        var one = PortfolioScenario(
+            assets: [PortfolioAsset(name: "A", holding: 5, price: 100, vol: 0.7)],
+            hedges: [PortfolioHedge(asset: "A", ratios: [0, 1], leverage: 4)])
+        pair.paths = 4_000
+        one.paths = 4_000
+        let twoCoins = try pair.run(seed: 9, threads: 2)
+        let oneCoin = try one.run(seed: 9, threads: 2)
+        #expect(twoCoins.correlationRank == 1)
+        for (cellOfTwo, cellOfOne) in [(0, 0), (3, 1)] {
+            let a = twoCoins.cells[cellOfTwo], b = oneCoin.cells[cellOfOne]
+            #expect(abs(a.netValueUSD.mean - b.netValueUSD.mean) <= 1e-9 * b.netValueUSD.mean)
+            #expect(abs(a.netValueUSD.stdev - b.netValueUSD.stdev) <= 1e-9 * b.netValueUSD.mean)
+            #expect(abs(a.netValueUSD.es99 - b.netValueUSD.es99) <= 1e-9 * b.netValueUSD.mean)
+            #expect(a.liquidation.compactMap { $0?.probability }.allSatisfy { $0 == (b.liquidation.first ?? nil)?.probability })
+        }
+        #expect(twoCoins.minimumVariance == nil, "the two contracts' PnLs are collinear")
+    }
+
+    /// The same seed gives the same result, bit for bit, on 1, 2, 3 and 7 threads.
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        var s = Self.two(correlation: 0.5, paths: 3_000)
+        s.assets[1].holding = 20
+        s.hedges = [PortfolioHedge(asset: "A", contract: "B", ratios: [0.5, 1], leverage: 3), PortfolioHedge(asset: "B", ratios: [1], leverage: 5)]
+        let reference = try s.run(seed: 2, threads: 1)
+        for threads in [2, 3, 7] {
+            let other = try s.run(seed: 2, threads: threads)
+            #expect(other.cells.map(\.netValueUSD) == reference.cells.map(\.netValueUSD), "\(threads) threads")
+            #expect(other.minimumVariance == reference.minimumVariance)
+        }
+    }
+
+    @Test func inputsThatCannotHoldAreRefused() throws {
+        let base = Self.two(correlation: 0.5)
+        func refused(_ field: String, _ change: (inout PortfolioScenario) -> Void) {
+            var s = base
+            change(&s)
+            #expect(throws: InputError.self) { try s.run(seed: 1) }
+            do { _ = try s.run(seed: 1) } catch let error as InputError {
+                #expect(error.field == field, "\(error)")
+                #expect(!error.description.contains("\n"))
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+        refused("correlations") {
+            $0.assets.append(PortfolioAsset(name: "C", holding: 1, price: 10, vol: 0.5))
+            $0.correlations = [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]]
+        }
+        refused("correlations[1][0]") { $0.correlations = [[1, 0.5], [0.4, 1]] }
+        refused("hedges[0].contract") { $0.hedges[0].contract = "SOL" }
+        refused("hedges[0].asset") { $0.hedges[0].asset = "XRP" }
+        refused("hedges") { $0.hedges[0].ratios = [1] }  // B's margin is not held
+        refused("assets[1].name") { $0.assets[1].name = "A" }
+    }
+
+    @Test func aPortfolioFileIsReadWithPathsInItsErrors() throws {
+        let text = """
+            seed: 4
+            paths: 1000
+            assets:
+              - {name: BTC, holding: 1, price: 70000, vol: 0.6}
+              - {name: ETH, holding: 10, price: 3500, vol: 0.7}
+            correlations: [[1, 0.8], [0.8, 1]]
+            hedges:
+              - {asset: ETH, contract: BTC, ratios: [0, 1], leverage: 2}
+            """
+        let (scenario, seed) = try PortfolioScenario.parse(text: text, source: "p.yaml")
+        #expect(seed == 4 && scenario.paths == 1_000 && scenario.hedges[0].label == "ETH with BTC" && scenario.cells == [[0], [1]])
+        #expect(PortfolioScenario.describesPortfolio(text) && !PortfolioScenario.describesPortfolio("holding: 5\n"))
+        let error = try #require(throws: InputError.self) {
+            try PortfolioScenario.parse(text: text.replacingOccurrences(of: "vol: 0.7", with: "vol: high"), source: "p.yaml")
+        }
+        #expect(error.field == "assets[1].vol")
+        let unknown = try #require(throws: InputError.self) { try PortfolioScenario.parse(text: text + "\nhodling: 3\n", source: "p.yaml") }
+        #expect(unknown.description.contains("unknown key 'hodling'"))
+    }
+}
