@@ -63,6 +63,10 @@ public struct ScenarioDocument: Sendable {
                     }
                     entries.append((rule, try ScenarioDocument.value(of: ruleValue, key: path + key + "." + rule)))
                 }
+            case "assets" where path.isEmpty:
+                throw InputError(
+                    field: "config", value: "\(source) describes a portfolio (assets:)",
+                    allowed: "hedgesim portfolio \(source) for several coins; run, compare and batch take one coin")
             default:
                 guard ScenarioFields.keys.contains(key), key != "variants" else {
                     throw InputError(
