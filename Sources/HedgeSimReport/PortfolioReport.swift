@@ -38,6 +38,10 @@ public enum PortfolioReport {
                 cell.hedgeEffectiveness.map { F.percent($0, decimals: 0) } ?? "–", liquidation,
             ], widths: [ratioWidth, 12, 11, 11, 11, 7, 24]) + mark)
         }
+        let meanError = r.cells.map(\.netValueUSD.meanStandardError).max() ?? 0
+        let stdevError = r.cells.compactMap { $0.netValueUSD.standardErrors?.stdev }.max()
+        lines.append("Monte Carlo error (1 s.e.): mean at most ±\(F.grouped(meanError)) USD"
+            + (stdevError.map { ", stdev at most ±\(F.grouped($0)) USD (batch means)" } ?? ""))
         if let m = r.minimumVariance {
             lines += ["", "Minimum-variance hedge from the paths (least squares; ± 1 s.e.), per contract coin:"]
             for c in m.contracts {

@@ -102,8 +102,9 @@ struct PortfolioSettlement {
         if let best {
             let cell = cells[best]
             let hedges = zip(s.hedges, cell.ratios).map { "\($0.label) \(describe($1))" }.joined(separator: ", ")
+            let error = cell.netValueUSD.standardErrors.map { " ± \(Int($0.stdev.rounded()))" } ?? ""
             recommendation = "Ratios \(hedges) give the smallest spread of the portfolio's USD value (stdev "
-                + "\(Int(cell.netValueUSD.stdev.rounded())) USD) among the \(feasible.count) of \(cells.count) cells whose every hedge "
+                + "\(Int(cell.netValueUSD.stdev.rounded()))\(error) USD, 1 s.e.) among the \(feasible.count) of \(cells.count) cells whose every hedge "
                 + "keeps P(liquidation) within \(describe(s.maxLiquidationProbability * 100)) % (upper 95 % bound)."
         } else {
             recommendation = "No cell keeps every hedge's P(liquidation) within \(describe(s.maxLiquidationProbability * 100)) % "
