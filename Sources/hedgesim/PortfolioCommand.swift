@@ -19,7 +19,7 @@ struct PortfolioCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Random seed (default: the file's seed, else 1).", transform: Seed.init(parsing:))
     var seed: Seed?
     @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it).") var threads: Int?
-    @Option(parsing: .unconditional, help: "Output format: table | json.", transform: ReportFormat.parser([.table, .json]))
+    @Option(parsing: .unconditional, help: "Output format: table | json | html.", transform: ReportFormat.parser([.table, .json, .html]))
     var format: ReportFormat = .table
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
 
@@ -31,7 +31,13 @@ struct PortfolioCommand: ParsableCommand {
             var (scenario, fileSeed) = try PortfolioScenario.parse(text: text, source: file)
             scenario.override(paths: paths, threads: threads)
             let result = try scenario.run(seed: Seed.resolve(seed, file: fileSeed))
-            try OutputFile.emit(format == .json ? try CalculatorOutput.json(result) : PortfolioReport.table(result), to: output)
+            let report: String
+            switch format {
+            case .json: report = try CalculatorOutput.json(result)
+            case .html: report = PortfolioReport.html(result)
+            default: report = PortfolioReport.table(result)
+            }
+            try OutputFile.emit(report, to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
         } catch let error as NumericalError {
