@@ -33,6 +33,8 @@ struct CalibrateCommand: ParsableCommand {
     var format: ReportFormat = .table
     @Flag(name: .customLong("keep-drift"), help: "Write the fitted drift into the fragment (default: drift 0; a past trend is not a forecast).")
     var keepDrift = false
+    @Option(parsing: .unconditional, help: "Several --prices: the coins' names, comma-separated (default: from the file names, btcusd_… → BTC).")
+    var names: String?
 
     func run() throws {
         do {
@@ -40,6 +42,11 @@ struct CalibrateCommand: ParsableCommand {
             if let start = window.from, let end = window.to, start > end {
                 throw InputError(field: "to", value: to ?? "", allowed: "a time at or after --from")
             }
+            if history.prices.count > 1 {
+                try calibratePortfolio(from: window.from, to: window.to)
+                return
+            }
+            if let names { throw InputError(field: "names", value: names, allowed: "only with several --prices") }
             let (priceHistory, fundingHistory) = try history.read(from: window.from, to: window.to)
             let calibration = try Calibration(prices: priceHistory, funding: fundingHistory, models: model)
             let fragment = ScenarioFragment(calibration, keepDrift: keepDrift)
@@ -65,5 +72,40 @@ struct CalibrateCommand: ParsableCommand {
         } catch let error as CalibrationError {
             throw ValidationError(error.description)
         }
+    }
+
+    /// Several coins: each one's GBM and the correlation of their returns, and a portfolio fragment
+    /// (`assets:`, `correlations:`, `hedges:`) for `hedgesim portfolio`.
+    private func calibratePortfolio(from: Double?, to: Double?) throws {
+        if let funding = history.funding {
+            throw InputError(field: "funding", value: funding, allowed: "none with several --prices (a portfolio's funding is a rate per hedge)")
+        }
+        if model != .all { throw InputError(field: "model", value: model.rawValue, allowed: "none with several --prices (each coin is fitted as GBM)") }
+        if keepDrift { throw InputError(field: "keepDrift", value: "true", allowed: "none with several --prices (the portfolio keeps drift 0)") }
+        let given = names.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        if let given, given.count != history.prices.count || given.contains(where: \.isEmpty) {
+            throw InputError(field: "names", value: names ?? "", allowed: "\(history.prices.count) names, one per --prices, comma-separated")
+        }
+        let coinNames = given ?? history.prices.map(MultiCoinCalibration.coinName(fromFile:))
+        if let repeated = coinNames.enumerated().first(where: { i, name in coinNames.firstIndex(of: name) != i }) {
+            throw InputError(field: "names", value: repeated.element, allowed: "a name per coin, each once: give --names")
+        }
+        let histories = try history.readPrices(from: from, to: to)
+        let calibration = try MultiCoinCalibration(
+            histories: zip(zip(coinNames, history.prices), histories).map { (name: $0.0, source: $0.1, prices: $1) })
+        let fragment = calibration.portfolioFragment
+        do {
+            _ = try PortfolioScenario.parse(text: fragment, source: "fragment").scenario.validate()
+        } catch let error as InputError {
+            throw ValidationError("the fitted portfolio fragment is not accepted by `hedgesim portfolio`: \(error)")
+        }
+        var report = format == .json ? try CalculatorOutput.json(calibration) : calibration.table()
+        if let output {
+            try OutputFile.writeAtomically(fragment, to: output)
+            if format == .table { report += "\nPortfolio fragment written to \(output).\n" }
+        } else if format == .table {
+            report += "\n" + fragment
+        }
+        FileHandle.standardOutput.write(Data(report.utf8))
     }
 }

@@ -5,7 +5,7 @@ import HedgeSimCore
 /// The CSV history options shared by `calibrate` and `backtest`: the price file and its columns and
 /// time format, and the optional funding file with its own.
 struct HistoryFileOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Price history CSV.") var prices: String
+    @Option(parsing: .unconditionalSingleValue, help: "Price history CSV (calibrate: repeat it for several coins).") var prices: [String] = []
     @Option(name: .customLong("price-column"), parsing: .unconditional, help: "Price column: name or 1-based number (default: close, price, …).")
     var priceColumn: String?
     @Option(name: .customLong("time-column"), parsing: .unconditional, help: "Time column of the prices: name or number (default: unix, timestamp, time, date, …).")
@@ -25,20 +25,35 @@ struct HistoryFileOptions: ParsableArguments {
     var fundingTimeFormat: String = "auto"
 
     /// Reads the price file and the funding file (when given), keeping times in `[from, to]`.
+    /// - Throws: `InputError` on `prices` unless exactly one price file was given.
     func read(from: Double? = nil, to: Double? = nil) throws -> (prices: PriceHistory, funding: FundingHistory?) {
+        guard prices.count == 1, let file = prices.first else {
+            throw InputError(field: "prices", value: prices.isEmpty ? "none" : prices.joined(separator: ","),
+                             allowed: "one price CSV (several only with calibrate, for a portfolio)")
+        }
         let fieldDelimiter = try delimiter.map(Self.delimiter)
-        let priceOptions = HistoryReadOptions(
-            timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
-            timeFormat: try CommandParsing.choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
-            candleTimes: try CommandParsing.choice(candleTimes, field: "candleTimes", as: CandleTimes.self), from: from, to: to,
-            delimiter: fieldDelimiter)
+        let priceOptions = try priceReadOptions(from: from, to: to)
         let fundingOptions = HistoryReadOptions(
             timeColumn: fundingTimeColumn.map(ColumnSelector.init), valueColumn: fundingColumn.map(ColumnSelector.init),
             timeFormat: try CommandParsing.choice(fundingTimeFormat, field: "fundingTimeFormat", as: TimeFormat.self),
             candleTimes: .end, from: from, to: to, delimiter: fieldDelimiter)
-        let priceHistory = try PriceHistory(contentsOfFile: prices, options: priceOptions)
+        let priceHistory = try PriceHistory(contentsOfFile: file, options: priceOptions)
         let fundingHistory = try funding.map { try FundingHistory(contentsOfFile: $0, options: fundingOptions) }
         return (priceHistory, fundingHistory)
+    }
+
+    /// Reads every price file with the same column, time and delimiter options, keeping `[from, to]`.
+    func readPrices(from: Double? = nil, to: Double? = nil) throws -> [PriceHistory] {
+        let options = try priceReadOptions(from: from, to: to)
+        return try prices.map { try PriceHistory(contentsOfFile: $0, options: options) }
+    }
+
+    private func priceReadOptions(from: Double?, to: Double?) throws -> HistoryReadOptions {
+        HistoryReadOptions(
+            timeColumn: timeColumn.map(ColumnSelector.init), valueColumn: priceColumn.map(ColumnSelector.init),
+            timeFormat: try CommandParsing.choice(timeFormat, field: "timeFormat", as: TimeFormat.self),
+            candleTimes: try CommandParsing.choice(candleTimes, field: "candleTimes", as: CandleTimes.self), from: from, to: to,
+            delimiter: try delimiter.map(Self.delimiter))
     }
 
     /// The delimiter a `--delimiter` value names: `,` (or `comma`), `;` (or `semicolon`), `tab` (or a tab).
