@@ -15,6 +15,9 @@ import HedgeSimRandom
 ///   check, a dated contract, GARCH-t, cross margin, several funding payments per step, the bootstrap
 ///   of a synthetic hourly history — each on the one C path kernel (issue target: ≥ 70 % of W1's
 ///   path·steps per second; see docs/performance.md for the measured table).
+/// - "Portfolio.K=<k>.100000 x 720": `hedgesim portfolio` with K equicorrelated coins (0.5), each hedged
+///   with its own inverse perpetual at ratio 1 (correlated shocks through BLAS dgemm, the C step);
+///   issue target: the cost grows at most linearly in K (see docs/performance.md).
 /// Throughput is counted in path·steps (or normals) per iteration.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -82,6 +85,20 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Shape.\(name).100000 x 720", configuration: .init(scalingFactor: .one)) { benchmark in
             for _ in benchmark.scaledIterations {
                 let result = try HedgeSimulation.run(scenario, seed: 7, history: history)
+                blackHole(result.cells.count)
+            }
+        }
+    }
+
+    for k in [1, 2, 5, 10, 20] {
+        var portfolio = PortfolioScenario(
+            assets: (1...k).map { PortfolioAsset(name: "C\($0)", holding: 10, price: 100, vol: 0.6) },
+            correlations: (0..<k).map { i in (0..<k).map { $0 == i ? 1 : 0.5 } },
+            hedges: (1...k).map { PortfolioHedge(asset: "C\($0)", ratios: [1], leverage: 3) })
+        portfolio.paths = 100_000
+        Benchmark("Portfolio.K=\(k).100000 x 720", configuration: .init(scalingFactor: .one)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let result = try portfolio.run(seed: 7)
                 blackHole(result.cells.count)
             }
         }
