@@ -94,7 +94,12 @@ struct JournalCommand: ParsableCommand {
         let seed = Seed.resolve(nil, file: job.seed)
         let (result, costs) = try HedgeSimulation.runKeepingCosts(
             job.scenario, seed: seed, threads: job.scenario.threads, history: try HistoryLoader.load(for: job.scenario))
-        return JournalComparison(
-            sample: costs[result.recommendation.cell], hedges: hedges, scenario: config ?? name, seed: seed)
+        let sample = costs[result.recommendation.cell]
+        guard sample.notionalUSD > 0 else {
+            throw InputError(
+                field: "config", value: "\(config ?? name) advises no hedge",
+                allowed: "a scenario whose advice is a hedge: narrow it to the hedge you chose, e.g. --ratios 1 --leverage 3")
+        }
+        return JournalComparison(sample: sample, hedges: hedges, scenario: config ?? name, seed: seed)
     }
 }

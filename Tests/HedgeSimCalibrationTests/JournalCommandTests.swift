@@ -37,6 +37,7 @@ import Testing
         (["journal", "JOURNAL", "--holding", "3"], "holding"),
         (["journal", "JOURNAL", "--seed", "4"], "seed"),
         (["journal", "BAD"], "unknown column"),
+        (["journal", "JOURNAL", "--scenario", "default", "--ratios", "0", "--paths", "500"], "advises no hedge"),
     ])
     func badInputIsOneLineAndWritesNothing(arguments: [String], needle: String) throws {
         let folder = try Folder()
