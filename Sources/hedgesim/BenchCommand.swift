@@ -18,6 +18,8 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Built-in scenario: w1 | default.") var scenario: String = "w1"
     @Option(parsing: .unconditional, help: "Scenario file instead of a built-in one.") var config: String?
     @Option(parsing: .unconditional, help: "Paths per run.") var paths: Int = 100_000
+    @Option(parsing: .unconditional, help: "Time a portfolio of this many coins (1…20; equicorrelated 0.5, each hedged with its own perpetual) instead of a scenario.")
+    var assets: Int?
     @Option(parsing: .unconditional, help: "Kept runs per thread count (6 or more give 95 % intervals of the median).")
     var repeats: Int = 6
     @Option(
@@ -66,6 +68,13 @@ struct BenchCommand: ParsableCommand {
         if let maxReruns, !(0...1000).contains(maxReruns) {
             throw InputError(field: "maxReruns", value: String(maxReruns), allowed: "0 to 1000")
         }
+        if let assets {
+            guard (1...PortfolioScenario.maxAssets).contains(assets) else {
+                throw InputError(field: "assets", value: String(assets), allowed: "1 to \(PortfolioScenario.maxAssets) coins")
+            }
+            if let config { throw InputError(field: "config", value: config, allowed: "none with --assets (the portfolio is built in)") }
+            if scenario != "w1" { throw InputError(field: "scenario", value: scenario, allowed: "none with --assets (the portfolio is built in)") }
+        }
         guard var workload = Scenario.builtIn[scenario] else {
             throw InputError(field: "scenario", value: scenario, allowed: Scenario.builtIn.keys.sorted().joined(separator: " | "))
         }
@@ -88,7 +97,11 @@ struct BenchCommand: ParsableCommand {
         settings.pinned = pin
         settings.measuresLimits = !noLimits
         settings.label = label
-        let runner = BenchRunner(workload: workload, workloadName: config ?? scenario, topology: topology, settings: settings)
+        let runner = assets.map { k in
+            BenchRunner(
+                workload: BenchWorkload.portfolio(assets: k, paths: paths), workloadName: "portfolio of \(k) coin\(k == 1 ? "" : "s")",
+                topology: topology, settings: settings)
+        } ?? BenchRunner(workload: workload, workloadName: config ?? scenario, topology: topology, settings: settings)
         let interactive = isatty(STDERR_FILENO) != 0
         return try runner.run(threadCounts: topology.threadCounts(upTo: maxThreads)) { line in
             if interactive { FileHandle.standardError.write(Data((line + "\n").utf8)) }

@@ -27,6 +27,19 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("1 repeat") })
     }
 
+    /// `--assets K` times a portfolio of K coins; it replaces the scenario, so naming one too is refused.
+    @Test func timesAPortfolioOfKCoins() throws {
+        let outcome = try bench(["--assets", "3", "--max-threads", "1", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try ReportJSON.parse(outcome.stdout)
+        #expect(report["workload"] as? String == "portfolio of 3 coins")
+        #expect((report["points"] as? [[String: Any]])?.count == 1)
+        let refused = try bench(["--assets", "3", "--config", "x.yaml"])
+        #expect(refused.status == 64 && refused.stderrLines.count == 1 && refused.stderr.contains("none with --assets"), "\(refused.stderr)")
+        let tooMany = try bench(["--assets", "21"])
+        #expect(tooMany.status == 64 && tooMany.stderr.contains("1 to 20 coins"))
+    }
+
     @Test func comparesSavedRunsInEveryFormat() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

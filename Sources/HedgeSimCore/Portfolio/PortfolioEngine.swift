@@ -47,7 +47,9 @@ enum PortfolioEngine {
         return seen
     }
 
-    static func simulate(_ s: PortfolioScenario, factor: CorrelationFactor, seed: UInt64, threads: Int?) -> PortfolioSink {
+    static func simulate(
+        _ s: PortfolioScenario, factor: CorrelationFactor, seed: UInt64, threads: Int?, workerSetup: (@Sendable (Int) -> Void)? = nil
+    ) -> PortfolioSink {
         let k = s.assets.count
         let contracts = contractAssets(s)
         let n = s.paths
@@ -77,6 +79,7 @@ enum PortfolioEngine {
                                     mark_coefficient: coefficient.baseAddress, account_constant: constant.baseAddress,
                                     funding_per_step: fundingPerStep.baseAddress))
                                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                                    workerSetup?(worker)
                                     var block = worker
                                     let normals = UnsafeMutablePointer<Double>.allocate(capacity: (2 * pairs) * blockSize)
                                     let shocks = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)

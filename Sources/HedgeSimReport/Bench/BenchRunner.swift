@@ -26,7 +26,7 @@ public struct BenchRunner {
         public init() {}
     }
 
-    let workload: Scenario
+    let workload: BenchWorkload
     let workloadName: String
     let topology: HostTopology
     let settings: Settings
@@ -34,7 +34,12 @@ public struct BenchRunner {
     let probe: CPUNoiseProbe?
     let usableCPUs: [Int]
 
+    /// Times one coin's scenario.
     public init(workload: Scenario, workloadName: String, topology: HostTopology, settings: Settings) {
+        self.init(workload: .coin(workload), workloadName: workloadName, topology: topology, settings: settings)
+    }
+
+    public init(workload: BenchWorkload, workloadName: String, topology: HostTopology, settings: Settings) {
         self.workload = workload
         self.workloadName = workloadName
         self.topology = topology
@@ -61,7 +66,7 @@ public struct BenchRunner {
             tool: "hedgesim " + HedgeSimVersion.current,
             label: settings.label ?? topology.hostName + (workers.pins ? " · pinned" : " · unpinned"),
             recordedAt: ISO8601DateFormatter().string(from: Date()), machine: topology, workload: workloadName,
-            paths: workload.paths, steps: workload.stepCount, cells: workload.hedgeRatios.count * workload.leverages.count,
+            paths: workload.paths, steps: workload.steps, cells: workload.cells,
             settings: ScalingReport.Settings(
                 repeats: settings.repeats, noiseThreshold: settings.noiseThreshold, maxReruns: maxReruns, pinned: workers.pins,
                 firstSeed: settings.firstSeed),
@@ -71,11 +76,7 @@ public struct BenchRunner {
     }
 
     /// The bytes a run moves to and from memory at the least (see `MemoryBandwidth.bytesPerRun`).
-    var memoryBytesPerRun: Double {
-        MemoryBandwidth.bytesPerRun(
-            paths: workload.paths, cells: workload.hedgeRatios.count * workload.leverages.count,
-            searchesLeverage: workload.searchesLeverage && workload.chosenLeverages == nil)
-    }
+    var memoryBytesPerRun: Double { workload.memoryBytesPerRun }
 
     /// One thread count: a warm-up run, then runs until `repeats` are kept; a noisy run is measured
     /// again (same seed) while reruns are left, after which noisy runs are kept (and the point flagged).
@@ -99,7 +100,11 @@ public struct BenchRunner {
         var floor: Double?
         var triad: Double?
         if settings.measuresLimits {
-            floor = RandomFloor.pathStepsPerSecond(paths: workload.paths, steps: workload.stepCount, threads: threads, workers: workers)
+            // A portfolio draws one normal pair per two coins per path·step: its floor is the pairs' rate
+            // divided by the pairs per step.
+            let pairs = workload.normalPairsPerStep
+            floor = RandomFloor.pathStepsPerSecond(paths: workload.paths * pairs, steps: workload.steps, threads: threads, workers: workers)
+                / Double(pairs)
             workers.release()
             if let lastLevel = topology.lastLevelCacheBytes, memoryBytesPerRun > Double(lastLevel) {
                 triad = MemoryBandwidth.triadBytesPerSecond(
@@ -118,7 +123,7 @@ public struct BenchRunner {
         let caller = ThreadAffinity.currentThreadID()
         let start = probe?.snapshot()
         let hook = workers
-        let result = try HedgeSimulation.run(workload, seed: seed, threads: threads, workerSetup: { hook.setUp(worker: $0) })
+        let seconds = try workload.simulationSeconds(seed: seed, threads: threads, workerSetup: { hook.setUp(worker: $0) })
         let end = probe?.snapshot()
         workers.release()
         var reading: NoiseReading?
@@ -127,7 +132,7 @@ public struct BenchRunner {
             if let caller { working.insert(caller) }
             reading = probe.reading(from: start, to: end, working: working)
         }
-        return (result.timing.simulationSeconds, reading)
+        return (seconds, reading)
     }
 
     /// The CPUs the last run's workers were bound to, by worker.
