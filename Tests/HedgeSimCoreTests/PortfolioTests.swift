@@ -128,6 +128,28 @@ import Testing
         refused("assets[1].name") { $0.assets[1].name = "A" }
     }
 
+    /// `ratios: auto` places the grid at 0.8…1.2 times the contract's minimum-variance ratio from the
+    /// same paths (no second simulation: the paths do not depend on the ratios), and the cell at the
+    /// vector itself has the least variance of the grid within its Monte Carlo error.
+    @Test func automaticRatiosSurroundTheMinimumVarianceRatio() throws {
+        var s = Self.two(correlation: 0.7, paths: 8_000)
+        s.assets[1].holding = 20
+        s.hedges[0].ratios = []
+        s.hedges[0].leverage = 3
+        s.hedges[0].ratiosAroundMinimumVariance = true
+        let result = try s.run(seed: 4, threads: 2)
+        let ratio = try #require(result.minimumVariance?.contracts.first?.ratio)
+        let expected = PortfolioScenario.automaticRatioFactors.map { ($0 * ratio * 100).rounded() / 100 }
+        #expect(result.scenario.hedges[0].ratios == expected && !result.scenario.hedges[0].ratiosAroundMinimumVariance)
+        #expect(result.cells.map { $0.ratios[0] } == expected)
+        let best = try #require(result.cells.indices.min { result.cells[$0].netValueUSD.stdev < result.cells[$1].netValueUSD.stdev })
+        let error = try #require(result.cells[2].netValueUSD.standardErrors?.stdev)
+        #expect(result.cells[2].netValueUSD.stdev - result.cells[best].netValueUSD.stdev <= 2 * error)
+        let (parsed, _) = try PortfolioScenario.parse(
+            text: "assets:\n  - {name: A, holding: 1, price: 10, vol: 0.5}\nhedges:\n  - {asset: A, ratios: auto, leverage: 2}\n", source: "p.yaml")
+        #expect(parsed.hedges[0].ratiosAroundMinimumVariance && parsed.hedges[0].ratios.isEmpty)
+    }
+
     @Test func aPortfolioFileIsReadWithPathsInItsErrors() throws {
         let text = """
             seed: 4

@@ -50,16 +50,21 @@ extension PortfolioScenario {
                     let path = "hedges[\(i)]"
                     let fields = try map(item, path, keys: ["asset", "contract", "ratios", "leverage", "fundingRate"])
                     let ratios: [Double]
-                    if let node = fields["ratios"], node.sequence != nil {
+                    let automatic = fields["ratios"]?.scalar?.string == "auto"
+                    if automatic {
+                        ratios = []
+                    } else if let node = fields["ratios"], node.sequence != nil {
                         ratios = try list(node, path + ".ratios").enumerated().map { j, r in try number(r, path + ".ratios[\(j)]") }
                     } else {
                         ratios = [try number(fields["ratios"], path + ".ratios")]
                     }
-                    return PortfolioHedge(
+                    var hedge = PortfolioHedge(
                         asset: try coinName(fields["asset"], path + ".asset"),
                         contract: try fields["contract"].map { try coinName($0, path + ".contract") }, ratios: ratios,
                         leverage: try number(fields["leverage"], path + ".leverage"),
                         fundingRate: try fields["fundingRate"].map { try number($0, path + ".fundingRate") } ?? 0)
+                    hedge.ratiosAroundMinimumVariance = automatic
+                    return hedge
                 }
             case "seed":
                 guard let text = value.scalar?.string, let parsed = UInt64(text) else {

@@ -40,7 +40,7 @@ struct PortfolioSettlement {
     let sink: PortfolioSink
 
     func summarise(seed: UInt64, rank: Int) throws -> PortfolioResult {
-        let s = scenario
+        var s = scenario
         let n = sink.paths
         let contracts = PortfolioEngine.contractAssets(s)
         let price = (0..<s.assets.count).map { k in (0..<n).map { exp(sink.logPrice[k * n + $0]) } }
@@ -74,6 +74,8 @@ struct PortfolioSettlement {
             unit.append(u)
             liquidated.append(hit)
         }
+        let minimumVariance = MinimumVarianceHedge(scenario: s, contracts: contracts, price: price, unhedged: unhedged)
+        try s.placeAutomaticRatios(around: minimumVariance)
         let unhedgedDistribution = unhedged.withUnsafeBufferPointer { ValueDistribution(values: $0, initial: start) }
         let unhedgedVariance = unhedgedDistribution.stdev * unhedgedDistribution.stdev
         var values = [Double](repeating: 0, count: n)
@@ -118,7 +120,7 @@ struct PortfolioSettlement {
         }
         return PortfolioResult(
             seed: seed, scenario: s, correlationRank: rank, assets: assets, unhedged: unhedgedDistribution, cells: cells,
-            minimumVariance: MinimumVarianceHedge(scenario: s, contracts: contracts, price: price, unhedged: unhedged),
+            minimumVariance: minimumVariance,
             recommendedCell: best, recommendation: recommendation,
             timing: SimulationTiming(threads: 1, simulationSeconds: 0, summarySeconds: 0, pathSteps: 0))
     }
@@ -165,5 +167,30 @@ extension MinimumVarianceHedge {
                 ratio: hedged > 0 ? notional / hedged : 0, ratioStandardError: hedged > 0 ? error / hedged : 0)
         }
         residualVarianceShare = total > 0 ? residual / total : 0
+    }
+}
+
+extension PortfolioScenario {
+    /// The multiples of the minimum-variance ratio that `ratios: auto` tries.
+    public static let automaticRatioFactors = [0.8, 0.9, 1, 1.1, 1.2]
+
+    /// Fills the ratios of every hedge marked `ratios: auto` with `automaticRatioFactors` times its
+    /// contract's minimum-variance ratio (rounded to 0.01, within [0, 2]), then checks the grid again
+    /// (cell count, margins). The paths do not depend on the ratios, so this needs no second simulation.
+    /// - Throws: `InputError` on the hedge's `ratios` when there is no vector (collinear contracts), or
+    ///   the filled grid's problem.
+    mutating func placeAutomaticRatios(around vector: MinimumVarianceHedge?) throws {
+        guard hedges.contains(where: \.ratiosAroundMinimumVariance) else { return }
+        for (index, hedge) in hedges.enumerated() where hedge.ratiosAroundMinimumVariance {
+            guard let contract = vector?.contracts.first(where: { $0.contract == hedge.contract }) else {
+                throw InputError(
+                    flag: "", field: "hedges[\(index)].ratios", value: "auto",
+                    allowed: "a list of ratios: the contracts' PnLs are collinear on these paths, so there is no minimum-variance ratio to place a grid around")
+            }
+            let ratios = Self.automaticRatioFactors.map { min(2, max(0, ($0 * contract.ratio * 100).rounded() / 100)) }
+            hedges[index].ratios = ratios.enumerated().filter { i, r in ratios.firstIndex(of: r) == i }.map(\.element)
+            hedges[index].ratiosAroundMinimumVariance = false
+        }
+        try validate()
     }
 }

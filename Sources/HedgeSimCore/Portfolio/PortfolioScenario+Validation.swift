@@ -43,7 +43,8 @@ extension PortfolioScenario {
                 throw InputError(flag: "", field: path + ".contract", value: hedge.contract,
                                  allowed: "one of the portfolio's coins (\(names)): an inverse contract is margined in its own coin, which the portfolio must hold")
             }
-            try check(path + ".ratios", Double(hedge.ratios.count), !hedge.ratios.isEmpty, "at least one ratio")
+            if hedge.ratiosAroundMinimumVariance { continue }
+            try check(path + ".ratios", Double(hedge.ratios.count), !hedge.ratios.isEmpty, "at least one ratio, or auto")
             for ratio in hedge.ratios { try check(path + ".ratios", ratio, ratio >= 0 && ratio <= 2, "ratios in [0, 2]") }
             try check(path + ".leverage", hedge.leverage, hedge.leverage > 0 && hedge.leverage <= 200, "a leverage > 0 and ≤ 200")
             try check(path + ".fundingRate", hedge.fundingRate, abs(hedge.fundingRate) <= 5, "an annualised rate from −5 to 5")
@@ -60,7 +61,7 @@ extension PortfolioScenario {
         try check("maxLiquidationProbability", maxLiquidationProbability,
                   maxLiquidationProbability > 0 && maxLiquidationProbability <= 1, "a probability in (0, 1]")
         if let threads { try check("threads", Double(threads), threads >= 1 && threads <= 1024, "1 to 1024") }
-        let cellCount = hedges.reduce(1) { $0 * $1.ratios.count }
+        let cellCount = hedges.reduce(1) { $0 * ($1.ratiosAroundMinimumVariance ? Self.automaticRatioFactors.count : $1.ratios.count) }
         try check("hedges", Double(cellCount), cellCount <= Self.maxCells, "at most \(Self.maxCells) combinations of ratios")
         try checkMargins()
     }
@@ -69,7 +70,7 @@ extension PortfolioScenario {
     /// largest ratios.
     private func checkMargins() throws {
         for (c, coin) in assets.enumerated() {
-            let need = hedges.filter { $0.contract == coin.name }.reduce(0.0) { total, hedge in
+            let need = hedges.filter { $0.contract == coin.name && !$0.ratiosAroundMinimumVariance }.reduce(0.0) { total, hedge in
                 let notional = (hedge.ratios.max() ?? 0) * holdingValue(of: hedge.asset)
                 return total + notional / (coin.price * hedge.leverage) + fee * notional / coin.price
             }

@@ -32,6 +32,9 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
     public var contract: String
     /// The hedge ratios to try.
     public var ratios: [Double]
+    /// `ratios: auto`: the ratios are placed around the minimum-variance ratio of the hedge's contract
+    /// from the run's own paths (`PortfolioScenario.automaticRatioFactors`); the report shows them filled.
+    public var ratiosAroundMinimumVariance = false
     /// Leverage of the isolated margin `M = N/(P_contract·L)` coin.
     public var leverage: Double
     /// Funding the short receives, a fraction of the notional per year (negative: it pays).
