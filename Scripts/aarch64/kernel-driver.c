@@ -149,24 +149,25 @@ static void run_shape(int shape) {
     }
 }
 
-/* Three coins and two contracts, 37 paths, 11 steps of hs_portfolio_step on fixed shocks (the
+/* Three coins and two contracts (bridge check on), 37 paths, 11 steps of hs_portfolio_step on fixed shocks (the
  * normal rows of purpose 7; the correlation is applied by BLAS in the engine, not here). */
 static void run_portfolio(void) {
     enum { PATHS = 37, STEPS = 11, ASSETS = 3, CONTRACTS = 2 };
     static double shocks[ASSETS * PATHS], spare[PATHS], log_price[ASSETS * PATHS], funding[CONTRACTS * PATHS],
         lowest[CONTRACTS * PATHS], inverse[CONTRACTS * PATHS];
     const double drift[ASSETS] = {-1e-5, 2e-5, -3e-5}, vol[ASSETS] = {0.012, 0.015, 0.03};
-    const long contract_asset[CONTRACTS] = {0, 1};
+    const long asset_contract[ASSETS] = {0, 1, -1};
     const double coefficient[CONTRACTS] = {0.995, 0.995}, constant[CONTRACTS] = {-1 / 70000.0, -1 / 3500.0};
     const double funding_rate[CONTRACTS] = {1e-5, -2e-5};
-    const hs_portfolio_plan plan = {ASSETS, CONTRACTS, drift, vol, contract_asset, coefficient, constant, funding_rate};
+    const long bridge_index[CONTRACTS] = {0, 1};
+    const hs_portfolio_plan plan = {ASSETS, CONTRACTS, drift, vol, asset_contract, coefficient, constant, funding_rate, 1, bridge_index, 8, 7};
     const double start[ASSETS] = {log(70000.0), log(3500.0), log(150.0)};
     for (int k = 0; k < ASSETS; k++) for (int p = 0; p < PATHS; p++) log_price[k * PATHS + p] = start[k];
     for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }
     for (int step = 0; step < STEPS; step++) {
         hs_normal_rows(7, 7, 0, 0, PATHS, step, 1, shocks, shocks + PATHS, 0);
         hs_normal_rows(7, 7, 1, 0, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
-        hs_portfolio_step(&plan, shocks, PATHS, log_price, funding, lowest, inverse);
+        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, funding, lowest, inverse);
     }
     print_block("portfolio_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_funding", funding, CONTRACTS * PATHS);

@@ -1,47 +1,69 @@
 /*
  * The portfolio step (see hs_portfolio_step in CVectorMath.h): K coins' log prices under correlated
  * GBM, and for each coin a contract is written on, the account of an isolated inverse short per USD of
- * notional, its lowest value so far and the funding it has accrued. The correlated shocks come in
- * already multiplied by the Cholesky factor (BLAS dgemm, in the engine); this file is the step model.
+ * notional, its lowest value so far (at the step end and, with the between-step check, at the
+ * step's Brownian-bridge maximum of the price) and the funding it has accrued. The correlated shocks
+ * come in already multiplied by the correlation factor (BLAS dgemm, in the engine); this file is the
+ * step model.
  */
 #include "CVectorMath.h"
 #include "lane_math.h"
 
-HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, const double *shocks, long paths,
-                                      double *log_price, double *funding, double *lowest, double *inverse_mark) {
+HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks,
+                                      long paths, double *log_price, double *funding, double *lowest, double *inverse_mark) {
+    const hs_uv zero = {0};
     for (long k = 0; k < plan->assets; k++) {
         const double drift = plan->drift_per_step[k], vol = plan->vol_per_step[k];
         const double *z = shocks + k * paths;
         double *x = log_price + k * paths;
-        for (long p = 0; p < paths; p++) x[p] = x[p] + (drift + vol * z[p]);
-    }
-    for (long c = 0; c < plan->contracts; c++) {
-        const double *x = log_price + plan->contract_asset[c] * paths;
+        const long c = plan->asset_contract[k];
+        if (c < 0) {
+            for (long p = 0; p < paths; p++) x[p] = x[p] + (drift + vol * z[p]);
+            continue;
+        }
         double *phi = funding + c * paths, *low = lowest + c * paths, *inverse = inverse_mark + c * paths;
         const double a = plan->mark_coefficient[c], constant = plan->account_constant[c], rate = plan->funding_per_step[c];
+        const double variance = vol * vol;
         for (long p = 0; p < paths; p += HS_WIDTH) {
             const long n = paths - p < HS_WIDTH ? paths - p : HS_WIDTH;
-            hs_fv v = hs_exp_v(-hs_load_partial_v(x + p, n, 0));
-            hs_fv accrued = hs_load_partial_v(phi + p, n, 0) + rate * v;
-            hs_fv account = a * v + constant + accrued;
+            const hs_fv previous = hs_load_partial_v(x + p, n, 0);
+            const hs_fv next = previous + (drift + vol * hs_load_partial_v(z + p, n, 0));
+            const hs_fv before = hs_load_partial_v(phi + p, n, 0);
+            hs_fv worst = hs_load_partial_v(low + p, n, 0);
+            if (plan->between_step_check) {
+                /* The maximum of the log price's Brownian bridge from previous to next:
+                 * previous + ½(m + √(m² − 2s² ln U)), m = next − previous, s² the step's variance. */
+                const hs_uv lanes = hs_lane_index_v() + (uint64_t)(first_path + p);
+                const hs_philox_v w = hs_philox10(zero + (uint64_t)plan->bridge_index[c], zero + (uint64_t)step, lanes, zero + plan->purpose_bridge,
+                                                  (uint32_t)plan->seed, (uint32_t)(plan->seed >> 32));
+                const hs_fv log_uniform = hs_log_v(hs_open_unit52(w.w1, w.w0));
+                const hs_fv move = next - previous;
+                const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
+                const hs_fv at_maximum = a * hs_exp_v(-hs_max_v(previous + rise, next)) + constant + before;
+                worst = hs_min_v(worst, at_maximum);
+            }
+            const hs_fv v = hs_exp_v(-next);
+            const hs_fv accrued = before + rate * v;
+            worst = hs_min_v(worst, a * v + constant + accrued);
+            hs_store_partial_v(x + p, next, n);
             hs_store_partial_v(phi + p, accrued, n);
             hs_store_partial_v(inverse + p, v, n);
-            hs_store_partial_v(low + p, hs_min_v(hs_load_partial_v(low + p, n, 0), account), n);
+            hs_store_partial_v(low + p, worst, n);
         }
     }
 }
 
 HS_LEVEL_VARIANTS(hs_portfolio_step,
-                  (const hs_portfolio_plan *plan, const double *shocks, long paths, double *log_price, double *funding,
-                   double *lowest, double *inverse_mark),
-                  (plan, shocks, paths, log_price, funding, lowest, inverse_mark))
+                  (const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths, double *log_price,
+                   double *funding, double *lowest, double *inverse_mark),
+                  (plan, step, first_path, shocks, paths, log_price, funding, lowest, inverse_mark))
 
-void hs_portfolio_step(const hs_portfolio_plan *plan, const double *shocks, long paths, double *log_price,
-                       double *funding, double *lowest, double *inverse_mark) {
+void hs_portfolio_step(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths,
+                       double *log_price, double *funding, double *lowest, double *inverse_mark) {
     if (paths <= 0) return;
     switch (hs_vector_level()) {
-    case 3: hs_portfolio_step_avx512(plan, shocks, paths, log_price, funding, lowest, inverse_mark); return;
-    case 2: hs_portfolio_step_avx2(plan, shocks, paths, log_price, funding, lowest, inverse_mark); return;
-    default: hs_portfolio_step_base(plan, shocks, paths, log_price, funding, lowest, inverse_mark); return;
+    case 3: hs_portfolio_step_avx512(plan, step, first_path, shocks, paths, log_price, funding, lowest, inverse_mark); return;
+    case 2: hs_portfolio_step_avx2(plan, step, first_path, shocks, paths, log_price, funding, lowest, inverse_mark); return;
+    default: hs_portfolio_step_base(plan, step, first_path, shocks, paths, log_price, funding, lowest, inverse_mark); return;
     }
 }

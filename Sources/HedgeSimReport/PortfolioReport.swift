@@ -15,7 +15,7 @@ public enum PortfolioReport {
             "Hedges: " + s.hedges.enumerated().map { i, h in
                 "[\(i + 1)] \(h.label) inverse perpetual at \(F.compact(h.leverage))x" + (h.fundingRate != 0 ? ", funding \(F.percent(h.fundingRate, decimals: 1)) a year" : "")
             }.joined(separator: "; "),
-            "Liquidation checked at step ends; maintenance \(F.percent(s.maintenanceRate, decimals: 2)) on the mark, fee \(F.percent(s.fee, decimals: 3)).",
+            (s.betweenStepCheck ? "Liquidation checked between steps (bridge maximum)" : "Liquidation checked at step ends") + "; maintenance \(F.percent(s.maintenanceRate, decimals: 2)) on the mark, fee \(F.percent(s.fee, decimals: 3)).",
             "",
             "Each coin held alone and the unhedged portfolio (USD at the horizon)",
             row(["coin", "mean USD", "stdev USD", "VaR95 USD", "ES95 USD"], widths: [8, 14, 12, 12, 12]),

@@ -375,28 +375,39 @@ void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block);
 /**
  * A portfolio of K coins under correlated GBM and the isolated inverse shorts written on some of them
  * (HedgeSimCore's PortfolioEngine). Per step, asset k's log price moves by drift_per_step[k] +
- * vol_per_step[k]·z_k, z the step's correlated shocks. For contract c (on asset contract_asset[c]) the
- * account per USD of notional at the step end is a·(1/F) + account_constant + Φ, Φ the funding accrued,
- * Φ += funding_per_step·(1/F) (a rate per step, positive: the short receives); its minimum is kept.
+ * vol_per_step[k]·z_k, z the step's correlated shocks. An asset with asset_contract[k] = c ≥ 0 carries
+ * contract c: its account per USD of notional at the step end is a·(1/F) + account_constant + Φ, Φ the
+ * funding accrued, Φ += funding_per_step·(1/F) (a rate per step, positive: the short receives); the
+ * lowest account is kept, with between_step_check also at the step's Brownian-bridge maximum of the
+ * log price (before the step's funding), whose uniform is the Philox block (index bridge_index[c],
+ * step, path, purpose_bridge) under seed.
  */
 typedef struct {
     long assets;
     long contracts;
     const double *drift_per_step;
     const double *vol_per_step;
-    const long *contract_asset;
+    /** Per asset: the contract written on it, or −1. */
+    const long *asset_contract;
     const double *mark_coefficient;
     const double *account_constant;
     const double *funding_per_step;
+    int between_step_check;
+    /** Per contract: the address index of its bridge uniform (contracts on coins that share their
+     * dominant correlation factor share it). */
+    const long *bridge_index;
+    uint32_t purpose_bridge;
+    uint64_t seed;
 } hs_portfolio_plan;
 
 /**
- * One step of `paths` paths: shocks, log_price (K columns), funding, lowest and inverse_mark
- * (contracts columns) are column-major with leading dimension `paths`; log_price, funding and lowest
- * are updated, inverse_mark is set to 1/F at the step end.
+ * One step (`step`, 0-based) of `paths` paths starting at path number `first_path`: shocks, log_price (K
+ * columns), funding, lowest and inverse_mark (contracts columns) are column-major with leading
+ * dimension `paths`; log_price, funding and lowest are updated, inverse_mark is set to 1/F at the step
+ * end.
  */
-void hs_portfolio_step(const hs_portfolio_plan *plan, const double *shocks, long paths, double *log_price,
-                       double *funding, double *lowest, double *inverse_mark);
+void hs_portfolio_step(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths,
+                       double *log_price, double *funding, double *lowest, double *inverse_mark);
 
 /**
  * The build in use: 3 = AVX-512, 2 = AVX2+FMA, 0 = baseline x86-64. See HEDGESIM_VECTOR_LEVEL above.

@@ -21,6 +21,9 @@ enum RandomPurpose: UInt32 {
     /// Normal pair per (path, step, pair index j): the independent shocks of portfolio coins 2j and
     /// 2j + 1, before the correlation factor (`PortfolioEngine`).
     case portfolio = 7
+    /// Uniform per (path, step, contract index): the Brownian-bridge maximum of a portfolio contract's
+    /// coin within the step (`hs_portfolio_step`).
+    case portfolioBridge = 8
 }
 
 /// Runs one block of paths through the path kernel (`hs_simulate_paths`, C), the one definition of

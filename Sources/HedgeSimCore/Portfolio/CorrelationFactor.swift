@@ -35,4 +35,12 @@ struct CorrelationFactor: Sendable {
         order = k
         self.rank = rank
     }
+
+    /// The factor column with the largest weight in coin `k`'s row (the first of equal ones): coins that
+    /// move as one (correlation 1) share it, and with it their within-step bridge maxima.
+    func dominantFactor(of k: Int) -> Int {
+        var best = 0
+        for j in 1..<max(1, order) where abs(factor[k + j * order]) > abs(factor[k + best * order]) { best = j }
+        return best
+    }
 }

@@ -3,7 +3,9 @@ import Yams
 
 extension PortfolioScenario {
     /// The keys of a portfolio file besides `assets`, `correlations`, `hedges` and `seed`.
-    static let settingKeys = ["horizonDays", "stepsPerDay", "paths", "fee", "maintenanceRate", "maxLiquidationProbability", "threads"]
+    static let settingKeys = [
+        "horizonDays", "stepsPerDay", "paths", "fee", "maintenanceRate", "maxLiquidationProbability", "betweenStepCheck", "threads",
+    ]
 
     /// Whether a scenario file's text describes a portfolio (has a top-level `assets:` key).
     public static func describesPortfolio(_ text: String) -> Bool {
@@ -93,6 +95,11 @@ extension PortfolioScenario {
         case "fee": fee = try Self.number(node, key)
         case "maintenanceRate": maintenanceRate = try Self.number(node, key)
         case "maxLiquidationProbability": maxLiquidationProbability = try Self.number(node, key)
+        case "betweenStepCheck":
+            guard let value = node.scalar?.string, let flag = Bool(value) else {
+                throw InputError(flag: "", field: key, value: node.scalar?.string ?? "a list or mapping", allowed: "true | false")
+            }
+            betweenStepCheck = flag
         default: threads = try Self.whole(node, key)
         }
     }

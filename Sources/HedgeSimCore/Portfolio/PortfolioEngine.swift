@@ -33,7 +33,8 @@ final class PortfolioSink: @unchecked Sendable {
 ///
 /// Per block of `blockSize` paths and per step: the independent normals of purpose 7 (coin pairs
 /// `2j, 2j + 1` from pair index `j`), the correlated shocks `Z = E·Fᵀ` (BLAS `dgemm`, `F` the
-/// correlation factor), then `hs_portfolio_step` (C): the coins' GBM steps and each contract's account.
+/// correlation factor), then `hs_portfolio_step` (C): the coins' GBM steps and each contract's account,
+/// its lowest value checked at step ends and (`betweenStepCheck`) at the bridge maximum (purpose 8).
 /// Blocks have a fixed size and every draw is addressed by (seed, purpose, path, step, pair), so a run
 /// is bit-identical for any thread count on one machine; across CPUs the BLAS kernel's rounding may
 /// differ in the last bits.
@@ -54,80 +55,95 @@ enum PortfolioEngine {
         let contracts = contractAssets(s)
         let n = s.paths
         let sink = PortfolioSink(paths: n, assets: k, contracts: contracts.count)
-        let dt = 1 / (365 * s.stepsPerDay)
-        let drift = s.assets.map { ($0.drift - 0.5 * $0.vol * $0.vol) * dt }
-        let vol = s.assets.map { $0.vol * dt.squareRoot() }
-        let contractAsset = contracts
-        // Inverse short per USD of notional, maintenance on the mark: (1 − m)/F − 1/E + Φ.
-        let coefficient = contracts.map { _ in 1 - s.maintenanceRate }
-        let constant = contracts.map { -1 / s.assets[$0].price }
-        let fundingPerStep = contracts.map { c in (s.hedges.first { s.assetIndex($0.contract) == c }?.fundingRate ?? 0) * dt }
+        let plan = PortfolioPlan(s, contracts: contracts, factor: factor, seed: seed)
         let blocks = (n + blockSize - 1) / blockSize
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, blocks))
         let steps = s.stepCount
         let pairs = (k + 1) / 2
+        let logStart = s.assets.map { Foundation.log($0.price) }
         BLAS.useSingleThread()
-        drift.withUnsafeBufferPointer { drift in
-            vol.withUnsafeBufferPointer { vol in
-                contractAsset.withUnsafeBufferPointer { contractAsset in
-                    coefficient.withUnsafeBufferPointer { coefficient in
-                        constant.withUnsafeBufferPointer { constant in
-                            fundingPerStep.withUnsafeBufferPointer { fundingPerStep in
-                                let plan = PlanPointers(plan: hs_portfolio_plan(
-                                    assets: k, contracts: contracts.count, drift_per_step: drift.baseAddress,
-                                    vol_per_step: vol.baseAddress, contract_asset: contractAsset.baseAddress,
-                                    mark_coefficient: coefficient.baseAddress, account_constant: constant.baseAddress,
-                                    funding_per_step: fundingPerStep.baseAddress))
-                                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                                    workerSetup?(worker)
-                                    var block = worker
-                                    let normals = UnsafeMutablePointer<Double>.allocate(capacity: (2 * pairs) * blockSize)
-                                    let shocks = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
-                                    let logPrice = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
-                                    let state = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(1, contracts.count) * blockSize)
-                                    defer { [normals, shocks, logPrice, state].forEach { $0.deallocate() } }
-                                    while block < blocks {
-                                        let first = block * blockSize
-                                        let count = min(blockSize, n - first)
-                                        let c = contracts.count
-                                        let funding = state, lowest = state + c * count, inverse = state + 2 * c * count
-                                        for a in 0..<k { (logPrice + a * count).update(repeating: Foundation.log(s.assets[a].price), count: count) }
-                                        funding.update(repeating: 0, count: c * count)
-                                        lowest.update(repeating: .infinity, count: c * count)
-                                        for step in 0..<steps {
-                                            for j in 0..<pairs {
-                                                hs_normal_rows(
-                                                    seed, RandomPurpose.portfolio.rawValue, UInt32(j), UInt32(first), count, UInt32(step), 1,
-                                                    normals + 2 * j * count, normals + (2 * j + 1) * count, nil)
-                                            }
-                                            factor.factor.withUnsafeBufferPointer { f in
-                                                BLAS.multiplyTransposed(normals, f.baseAddress!, into: shocks, rows: count, columns: k, inner: k)
-                                            }
-                                            withUnsafePointer(to: plan.plan) { p in
-                                                hs_portfolio_step(p, shocks, count, logPrice, funding, lowest, inverse)
-                                            }
-                                        }
-                                        for a in 0..<k { (sink.logPrice + a * n + first).update(from: logPrice + a * count, count: count) }
-                                        for j in 0..<c {
-                                            (sink.funding + j * n + first).update(from: funding + j * count, count: count)
-                                            (sink.lowest + j * n + first).update(from: lowest + j * count, count: count)
-                                            (sink.inverseMark + j * n + first).update(from: inverse + j * count, count: count)
-                                        }
-                                        block += workers
-                                    }
-                                }
-                            }
-                        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            workerSetup?(worker)
+            let c = contracts.count
+            let normals = UnsafeMutablePointer<Double>.allocate(capacity: (2 * pairs) * blockSize)
+            let shocks = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
+            let logPrice = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
+            let state = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(1, c) * blockSize)
+            defer { [normals, shocks, logPrice, state].forEach { $0.deallocate() } }
+            var block = worker
+            while block < blocks {
+                let first = block * blockSize
+                let count = min(blockSize, n - first)
+                let funding = state, lowest = state + c * count, inverse = state + 2 * c * count
+                for a in 0..<k { (logPrice + a * count).update(repeating: logStart[a], count: count) }
+                funding.update(repeating: 0, count: c * count)
+                lowest.update(repeating: .infinity, count: c * count)
+                for step in 0..<steps {
+                    for j in 0..<pairs {
+                        hs_normal_rows(
+                            seed, RandomPurpose.portfolio.rawValue, UInt32(j), UInt32(first), count, UInt32(step), 1,
+                            normals + 2 * j * count, normals + (2 * j + 1) * count, nil)
                     }
+                    BLAS.multiplyTransposed(normals, plan.factor, into: shocks, rows: count, columns: k, inner: k)
+                    hs_portfolio_step(plan.pointer, step, first, shocks, count, logPrice, funding, lowest, inverse)
                 }
+                for a in 0..<k { (sink.logPrice + a * n + first).update(from: logPrice + a * count, count: count) }
+                for j in 0..<c {
+                    (sink.funding + j * n + first).update(from: funding + j * count, count: count)
+                    (sink.lowest + j * n + first).update(from: lowest + j * count, count: count)
+                    (sink.inverseMark + j * n + first).update(from: inverse + j * count, count: count)
+                }
+                block += workers
             }
         }
         return sink
     }
+}
 
-    /// The plan's pointers, valid inside the `withUnsafeBufferPointer` closures that made them, shared
-    /// read-only by the workers.
-    private struct PlanPointers: @unchecked Sendable {
-        let plan: hs_portfolio_plan
+/// The C plan of a portfolio run and the tables it points to, owned here so their addresses stay valid
+/// for the whole run; shared read-only by the workers.
+final class PortfolioPlan: @unchecked Sendable {
+    private let tables: UnsafeMutablePointer<Double>
+    private let indices: UnsafeMutablePointer<Int>
+    /// The correlation factor, column-major `K × K`.
+    let factor: UnsafeMutablePointer<Double>
+    let pointer: UnsafeMutablePointer<hs_portfolio_plan>
+
+    /// Per coin: drift and vol per step (`(μ − σ²/2)Δt`, `σ√Δt`), the contract it carries; per contract
+    /// the inverse short's account per USD of notional with maintenance on the mark, `(1 − m)/F − 1/E + Φ`,
+    /// its funding per step and its bridge uniform's index.
+    init(_ s: PortfolioScenario, contracts: [Int], factor correlation: CorrelationFactor, seed: UInt64) {
+        let k = s.assets.count, c = contracts.count
+        let dt = 1 / (365 * s.stepsPerDay)
+        tables = .allocate(capacity: 2 * k + 3 * max(1, c))
+        indices = .allocate(capacity: k + max(1, c))
+        factor = .allocate(capacity: k * k)
+        factor.initialize(from: correlation.factor, count: k * k)
+        let drift = tables, vol = tables + k, coefficient = tables + 2 * k, constant = coefficient + c, funding = constant + c
+        let assetContract = indices, bridge = indices + k
+        for (a, asset) in s.assets.enumerated() {
+            drift[a] = (asset.drift - 0.5 * asset.vol * asset.vol) * dt
+            vol[a] = asset.vol * dt.squareRoot()
+            assetContract[a] = contracts.firstIndex(of: a) ?? -1
+        }
+        for (j, coin) in contracts.enumerated() {
+            coefficient[j] = 1 - s.maintenanceRate
+            constant[j] = -1 / s.assets[coin].price
+            funding[j] = (s.hedges.first { s.assetIndex($0.contract) == coin }?.fundingRate ?? 0) * dt
+            bridge[j] = correlation.dominantFactor(of: coin)
+        }
+        pointer = .allocate(capacity: 1)
+        pointer.initialize(to: hs_portfolio_plan(
+            assets: k, contracts: c, drift_per_step: drift, vol_per_step: vol, asset_contract: assetContract,
+            mark_coefficient: coefficient, account_constant: constant, funding_per_step: funding,
+            between_step_check: s.betweenStepCheck ? 1 : 0, bridge_index: bridge,
+            purpose_bridge: RandomPurpose.portfolioBridge.rawValue, seed: seed))
+    }
+
+    deinit {
+        tables.deallocate()
+        indices.deallocate()
+        factor.deallocate()
+        pointer.deallocate()
     }
 }

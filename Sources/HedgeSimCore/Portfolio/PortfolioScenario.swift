@@ -66,6 +66,9 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
     public var fee: Double = 0.0005
     /// Maintenance margin rate, on the mark value.
     public var maintenanceRate: Double = 0.005
+    /// Check liquidation between steps too, at the Brownian-bridge maximum of the contract coin's price
+    /// (exact in distribution for GBM), not only at step ends.
+    public var betweenStepCheck = true
     /// The largest acceptable P(liq) of any hedge (its Wilson 95 % upper bound).
     public var maxLiquidationProbability: Double = 0.01
     /// Worker threads (results do not depend on it); nil: all cores.
