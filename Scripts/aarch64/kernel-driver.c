@@ -160,7 +160,15 @@ static void run_portfolio(void) {
     const double coefficient[CONTRACTS] = {0.995, 0.995}, constant[CONTRACTS] = {-1 / 70000.0, -1 / 3500.0};
     const double funding_rate[CONTRACTS] = {1e-5, -2e-5};
     const long bridge_index[CONTRACTS] = {0, 1};
-    const hs_portfolio_plan plan = {ASSETS, CONTRACTS, drift, vol, asset_contract, coefficient, constant, funding_rate, 1, bridge_index, 8, 7};
+    /* The third coin jumps often (λΔt = 0.2) so that the jump path runs. */
+    const double jump_rate[ASSETS] = {0, 0, 0.2}, no_jump[ASSETS] = {1, 1, exp(-0.2)};
+    const double jump_mean[ASSETS] = {0, 0, -0.05}, jump_stdev[ASSETS] = {0, 0, 0.1};
+    const hs_portfolio_plan plan = {
+        .assets = ASSETS, .contracts = CONTRACTS, .drift_per_step = drift, .vol_per_step = vol,
+        .jump_rate_per_step = jump_rate, .no_jump_probability = no_jump, .jump_mean = jump_mean, .jump_stdev = jump_stdev,
+        .purpose_jump_test = 9, .purpose_jump_size = 10, .asset_contract = asset_contract, .mark_coefficient = coefficient,
+        .account_constant = constant, .funding_per_step = funding_rate, .between_step_check = 1, .bridge_index = bridge_index,
+        .purpose_bridge = 8, .seed = 7};
     const double start[ASSETS] = {log(70000.0), log(3500.0), log(150.0)};
     for (int k = 0; k < ASSETS; k++) for (int p = 0; p < PATHS; p++) log_price[k * PATHS + p] = start[k];
     for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }

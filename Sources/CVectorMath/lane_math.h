@@ -351,4 +351,38 @@ HS_INLINE void hs_normal_pair_v(uint64_t seed, uint32_t purpose, uint32_t index,
     *u3 = hs_open_unit32(w.w3);
 }
 
+/* MARK: - Compound-Poisson jumps */
+
+/*
+ * Sum of the log jumps of a step for the lanes whose jump uniform exceeds no_jump = e^{−λΔt}: the
+ * Poisson count k by inverse CDF (at most 64), then k·μ_J + √k·σ_J·Z with Z the first normal of the
+ * jump-size block (index, step, path, purpose). Other lanes, and lanes at or past `valid`, get 0. The
+ * one definition of a jump, for the path kernel and the portfolio step.
+ */
+HS_INLINE hs_fv hs_compound_jumps_v(uint64_t seed, uint32_t purpose, uint32_t index, long step, hs_uv paths,
+                                    hs_fv jump_uniform, long valid, double no_jump, double rate, double mean,
+                                    double stdev) {
+    hs_fv z, unused, spare;
+    hs_normal_pair_v(seed, purpose, index, (uint64_t)step, paths, &z, &unused, &spare);
+    double u[HS_WIDTH], normal[HS_WIDTH], jump[HS_WIDTH];
+    hs_store_v(u, jump_uniform);
+    hs_store_v(normal, z);
+    for (int l = 0; l < HS_WIDTH; l++) {
+        jump[l] = 0;
+        if (l >= valid || !(u[l] > no_jump)) continue;
+        int count = 0;
+        double probability = no_jump;
+        double cumulative = probability;
+        while (u[l] > cumulative && count < 64) {
+            count += 1;
+            probability *= rate / (double)count;
+            cumulative += probability;
+        }
+        if (count == 0) continue;
+        double k = (double)count;
+        jump[l] = k * mean + sqrt(k) * stdev * normal[l];
+    }
+    return hs_load_v(jump);
+}
+
 #endif /* HS_LANE_MATH_H */

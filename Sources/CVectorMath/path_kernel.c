@@ -44,35 +44,11 @@ HS_INLINE hs_philox_v hs_step_block(uint64_t seed, uint32_t purpose, long step, 
                        (uint32_t)(seed >> 32));
 }
 
-/*
- * Sum of the log jumps of a step for the lanes whose jump uniform exceeds e^{−λΔt}: the Poisson
- * count k by inverse CDF (at most 64), then k·μ_J + √k·σ_J·Z with Z the first normal of the
- * jump-size block of (path, step). Other lanes get 0.
- */
+/* The step's log jumps (hs_compound_jumps_v) under the plan's jump model, index 0. */
 HS_INLINE hs_fv hs_jump_sizes_v(const hs_path_plan *plan, long step, hs_uv paths, hs_fv jump_uniform,
                                 long valid) {
-    hs_fv z, unused, spare;
-    hs_normal_pair_v(plan->seed, plan->purpose_jump_size, 0, (uint64_t)step, paths, &z, &unused, &spare);
-    double u[HS_WIDTH], normal[HS_WIDTH], jump[HS_WIDTH];
-    hs_store_v(u, jump_uniform);
-    hs_store_v(normal, z);
-    for (int l = 0; l < HS_WIDTH; l++) {
-        jump[l] = 0;
-        if (l >= valid || !(u[l] > plan->no_jump_probability)) continue;
-        double lambda = plan->jump_rate_per_step;
-        int count = 0;
-        double probability = plan->no_jump_probability;
-        double cumulative = probability;
-        while (u[l] > cumulative && count < 64) {
-            count += 1;
-            probability *= lambda / (double)count;
-            cumulative += probability;
-        }
-        if (count == 0) continue;
-        double k = (double)count;
-        jump[l] = k * plan->jump_mean + sqrt(k) * plan->jump_stdev * normal[l];
-    }
-    return hs_load_v(jump);
+    return hs_compound_jumps_v(plan->seed, plan->purpose_jump_size, 0, step, paths, jump_uniform, valid,
+                               plan->no_jump_probability, plan->jump_rate_per_step, plan->jump_mean, plan->jump_stdev);
 }
 
 /* The account's mark term of a log price: 1/F = e^{−ln F} for an inverse contract, F/E = e^{ln F − ln E}

@@ -1,6 +1,6 @@
 /*
  * The portfolio step (see hs_portfolio_step in CVectorMath.h): K coins' log prices under correlated
- * GBM, and for each coin a contract is written on, the account of an isolated inverse short per USD of
+ * GBM or Merton jump-diffusions, and for each coin a contract is written on, the account of an isolated inverse short per USD of
  * notional, its lowest value so far (at the step end and, with the between-step check, at the
  * step's Brownian-bridge maximum of the price) and the funding it has accrued. The correlated shocks
  * come in already multiplied by the correlation factor (BLAS dgemm, in the engine); this file is the
@@ -12,40 +12,49 @@
 HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks,
                                       long paths, double *log_price, double *funding, double *lowest, double *inverse_mark) {
     const hs_uv zero = {0};
+    const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
     for (long k = 0; k < plan->assets; k++) {
         const double drift = plan->drift_per_step[k], vol = plan->vol_per_step[k];
+        const double rate = plan->jump_rate_per_step[k], no_jump = plan->no_jump_probability[k];
         const double *z = shocks + k * paths;
         double *x = log_price + k * paths;
         const long c = plan->asset_contract[k];
-        if (c < 0) {
-            for (long p = 0; p < paths; p++) x[p] = x[p] + (drift + vol * z[p]);
-            continue;
-        }
-        double *phi = funding + c * paths, *low = lowest + c * paths, *inverse = inverse_mark + c * paths;
-        const double a = plan->mark_coefficient[c], constant = plan->account_constant[c], rate = plan->funding_per_step[c];
-        const double variance = vol * vol;
         for (long p = 0; p < paths; p += HS_WIDTH) {
             const long n = paths - p < HS_WIDTH ? paths - p : HS_WIDTH;
+            const hs_uv lanes = hs_lane_index_v() + (uint64_t)(first_path + p);
             const hs_fv previous = hs_load_partial_v(x + p, n, 0);
-            const hs_fv next = previous + (drift + vol * hs_load_partial_v(z + p, n, 0));
+            hs_fv next = previous + (drift + vol * hs_load_partial_v(z + p, n, 0));
+            hs_fv jump = hs_splat_v(0);
+            if (rate > 0) {
+                /* Merton: the count from a 52-bit uniform of its own, the sizes from a normal block. */
+                const hs_philox_v w = hs_philox10(zero + (uint64_t)k, zero + (uint64_t)step, lanes, zero + plan->purpose_jump_test,
+                                                  seed_low, seed_high);
+                const hs_fv u = hs_open_unit52(w.w1, w.w0);
+                if (hs_any_v(u > no_jump)) {
+                    jump = hs_compound_jumps_v(plan->seed, plan->purpose_jump_size, (uint32_t)k, step, lanes, u, n, no_jump, rate,
+                                               plan->jump_mean[k], plan->jump_stdev[k]);
+                    next = next + jump;
+                }
+            }
+            hs_store_partial_v(x + p, next, n);
+            if (c < 0) continue;
+            double *phi = funding + c * paths, *low = lowest + c * paths, *inverse = inverse_mark + c * paths;
+            const double a = plan->mark_coefficient[c], constant = plan->account_constant[c];
             const hs_fv before = hs_load_partial_v(phi + p, n, 0);
             hs_fv worst = hs_load_partial_v(low + p, n, 0);
             if (plan->between_step_check) {
-                /* The maximum of the log price's Brownian bridge from previous to next:
-                 * previous + ½(m + √(m² − 2s² ln U)), m = next − previous, s² the step's variance. */
-                const hs_uv lanes = hs_lane_index_v() + (uint64_t)(first_path + p);
-                const hs_philox_v w = hs_philox10(zero + (uint64_t)plan->bridge_index[c], zero + (uint64_t)step, lanes, zero + plan->purpose_bridge,
-                                                  (uint32_t)plan->seed, (uint32_t)(plan->seed >> 32));
+                /* The maximum of the log price's Brownian bridge from previous to next less the jump (a
+                 * jump comes at the step's end): previous + ½(m + √(m² − 2s² ln U)), s² the step's variance. */
+                const hs_philox_v w = hs_philox10(zero + (uint64_t)plan->bridge_index[c], zero + (uint64_t)step, lanes,
+                                                  zero + plan->purpose_bridge, seed_low, seed_high);
                 const hs_fv log_uniform = hs_log_v(hs_open_unit52(w.w1, w.w0));
-                const hs_fv move = next - previous;
-                const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
-                const hs_fv at_maximum = a * hs_exp_v(-hs_max_v(previous + rise, next)) + constant + before;
-                worst = hs_min_v(worst, at_maximum);
+                const hs_fv move = next - previous - jump;
+                const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * (vol * vol) * log_uniform));
+                worst = hs_min_v(worst, a * hs_exp_v(-hs_max_v(previous + rise, next)) + constant + before);
             }
             const hs_fv v = hs_exp_v(-next);
-            const hs_fv accrued = before + rate * v;
+            const hs_fv accrued = before + plan->funding_per_step[c] * v;
             worst = hs_min_v(worst, a * v + constant + accrued);
-            hs_store_partial_v(x + p, next, n);
             hs_store_partial_v(phi + p, accrued, n);
             hs_store_partial_v(inverse + p, v, n);
             hs_store_partial_v(low + p, worst, n);

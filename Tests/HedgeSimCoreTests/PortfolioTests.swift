@@ -175,6 +175,38 @@ import Testing
         #expect(expected - stepEnds > 3 * error, "step ends: \(stepEnds) against \(expected) ± \(error)")
     }
 
+    /// A coin with Merton jumps (λ = 20 a year, log sizes N(−0.05, 0.1²)) beside a GBM coin: its log
+    /// return over the horizon has variance `σ²T + λT(μ_J² + σ_J²)` and its price the mean `P₀` (zero
+    /// drift, compensated), each within 4 standard errors of the sample (the variance's from the
+    /// fourth moment); the GBM coin keeps `σ²T`.
+    @Test func jumpsHaveTheirMomentsAndLeaveOtherCoinsAlone() throws {
+        var s = PortfolioScenario(
+            assets: [PortfolioAsset(name: "G", holding: 1, price: 100, vol: 0.5), PortfolioAsset(name: "J", holding: 1, price: 50, vol: 0.4)],
+            correlations: [[1, 0.3], [0.3, 1]],
+            hedges: [PortfolioHedge(asset: "J", ratios: [0], leverage: 2)])
+        s.assets[1].jumpIntensity = 20
+        s.assets[1].jumpMean = -0.05
+        s.assets[1].jumpStdev = 0.1
+        s.paths = 40_000
+        s.stepsPerDay = 4
+        let sink = PortfolioEngine.simulate(s, factor: try CorrelationFactor(s.correlations), seed: 12, threads: 2)
+        let t = s.horizonDays / 365
+        let n = s.paths
+        for (k, variance) in [(0, 0.25 * t), (1, 0.16 * t + 20 * t * (0.0025 + 0.01))] {
+            let start = log(s.assets[k].price)
+            let r = (0..<n).map { sink.logPrice[k * n + $0] - start }
+            let mean = r.reduce(0, +) / Double(n)
+            let m2 = r.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
+            let m4 = r.reduce(0) { $0 + pow($1 - mean, 4) } / Double(n)
+            let error = ((m4 - m2 * m2) / Double(n)).squareRoot()
+            #expect(abs(m2 - variance) <= 4 * error, "coin \(k): variance \(m2) against \(variance) ± \(error)")
+            let prices = r.map { s.assets[k].price * exp($0) }
+            let priceMean = prices.reduce(0, +) / Double(n)
+            let priceError = (prices.reduce(0) { $0 + ($1 - priceMean) * ($1 - priceMean) } / Double(n - 1) / Double(n)).squareRoot()
+            #expect(abs(priceMean - s.assets[k].price) <= 4 * priceError, "coin \(k): mean price \(priceMean) ± \(priceError)")
+        }
+    }
+
     @Test func aPortfolioFileIsReadWithPathsInItsErrors() throws {
         let text = """
             seed: 4

@@ -373,9 +373,11 @@ typedef struct {
 void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block);
 
 /**
- * A portfolio of K coins under correlated GBM and the isolated inverse shorts written on some of them
- * (HedgeSimCore's PortfolioEngine). Per step, asset k's log price moves by drift_per_step[k] +
- * vol_per_step[k]·z_k, z the step's correlated shocks. An asset with asset_contract[k] = c ≥ 0 carries
+ * A portfolio of K coins under correlated GBM or Merton jump-diffusions and the isolated inverse shorts
+ * written on some of them (HedgeSimCore's PortfolioEngine). Per step, asset k's log price moves by
+ * drift_per_step[k] + vol_per_step[k]·z_k, z the step's correlated shocks, plus (jump_rate_per_step[k]
+ * > 0) the compound-Poisson jumps of hs_compound_jumps_v: the count from the 52-bit uniform of the
+ * Philox block (k, step, path, purpose_jump_test), the sizes from purpose_jump_size at index k. An asset with asset_contract[k] = c ≥ 0 carries
  * contract c: its account per USD of notional at the step end is a·(1/F) + account_constant + Φ, Φ the
  * funding accrued, Φ += funding_per_step·(1/F) (a rate per step, positive: the short receives); the
  * lowest account is kept, with between_step_check also at the step's Brownian-bridge maximum of the
@@ -387,6 +389,13 @@ typedef struct {
     long contracts;
     const double *drift_per_step;
     const double *vol_per_step;
+    /** Per asset: λΔt (0 without jumps), e^{−λΔt}, and the jump sizes' mean and stdev (log). */
+    const double *jump_rate_per_step;
+    const double *no_jump_probability;
+    const double *jump_mean;
+    const double *jump_stdev;
+    uint32_t purpose_jump_test;
+    uint32_t purpose_jump_size;
     /** Per asset: the contract written on it, or −1. */
     const long *asset_contract;
     const double *mark_coefficient;

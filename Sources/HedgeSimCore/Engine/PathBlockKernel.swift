@@ -24,6 +24,10 @@ enum RandomPurpose: UInt32 {
     /// Uniform per (path, step, contract index): the Brownian-bridge maximum of a portfolio contract's
     /// coin within the step (`hs_portfolio_step`).
     case portfolioBridge = 8
+    /// Uniform per (path, step, coin): a portfolio coin's jump count (`hs_portfolio_step`).
+    case portfolioJumpTest = 9
+    /// Normal pair per (path, step, coin), used only when the coin jumps: the jump sizes.
+    case portfolioJumpSize = 10
 }
 
 /// Runs one block of paths through the path kernel (`hs_simulate_paths`, C), the one definition of

@@ -36,12 +36,17 @@ extension PortfolioScenario {
             switch key {
             case "assets":
                 assets = try list(value, "assets").enumerated().map { i, item in
-                    let fields = try map(item, "assets[\(i)]", keys: ["name", "holding", "price", "vol", "drift"])
+                    let fields = try map(
+                        item, "assets[\(i)]", keys: ["name", "holding", "price", "vol", "drift", "jumpIntensity", "jumpMean", "jumpStdev"])
                     let path = "assets[\(i)]"
-                    return PortfolioAsset(
+                    var asset = PortfolioAsset(
                         name: try coinName(fields["name"], path + ".name"), holding: try number(fields["holding"], path + ".holding"),
                         price: try number(fields["price"], path + ".price"), vol: try number(fields["vol"], path + ".vol"),
                         drift: try fields["drift"].map { try number($0, path + ".drift") } ?? 0)
+                    asset.jumpIntensity = try fields["jumpIntensity"].map { try number($0, path + ".jumpIntensity") } ?? 0
+                    asset.jumpMean = try fields["jumpMean"].map { try number($0, path + ".jumpMean") } ?? 0
+                    asset.jumpStdev = try fields["jumpStdev"].map { try number($0, path + ".jumpStdev") } ?? 0
+                    return asset
                 }
             case "correlations":
                 correlations = try list(value, "correlations").enumerated().map { i, row in

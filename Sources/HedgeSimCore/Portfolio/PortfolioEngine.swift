@@ -109,21 +109,27 @@ final class PortfolioPlan: @unchecked Sendable {
     let factor: UnsafeMutablePointer<Double>
     let pointer: UnsafeMutablePointer<hs_portfolio_plan>
 
-    /// Per coin: drift and vol per step (`(μ − σ²/2)Δt`, `σ√Δt`), the contract it carries; per contract
+    /// Per coin: drift and vol per step (`PortfolioAsset.logDriftPerStep`, `σ√Δt`), its jumps (`λΔt`,
+    /// `e^{−λΔt}`, `μ_J`, `σ_J`), the contract it carries; per contract
     /// the inverse short's account per USD of notional with maintenance on the mark, `(1 − m)/F − 1/E + Φ`,
     /// its funding per step and its bridge uniform's index.
     init(_ s: PortfolioScenario, contracts: [Int], factor correlation: CorrelationFactor, seed: UInt64) {
         let k = s.assets.count, c = contracts.count
         let dt = 1 / (365 * s.stepsPerDay)
-        tables = .allocate(capacity: 2 * k + 3 * max(1, c))
+        tables = .allocate(capacity: 6 * k + 3 * max(1, c))
         indices = .allocate(capacity: k + max(1, c))
         factor = .allocate(capacity: k * k)
         factor.initialize(from: correlation.factor, count: k * k)
-        let drift = tables, vol = tables + k, coefficient = tables + 2 * k, constant = coefficient + c, funding = constant + c
+        let drift = tables, vol = tables + k, rate = tables + 2 * k, noJump = tables + 3 * k, jumpMean = tables + 4 * k
+        let jumpStdev = tables + 5 * k, coefficient = tables + 6 * k, constant = coefficient + c, funding = constant + c
         let assetContract = indices, bridge = indices + k
         for (a, asset) in s.assets.enumerated() {
-            drift[a] = (asset.drift - 0.5 * asset.vol * asset.vol) * dt
+            drift[a] = asset.logDriftPerStep(dt)
             vol[a] = asset.vol * dt.squareRoot()
+            rate[a] = asset.jumpIntensity * dt
+            noJump[a] = exp(-asset.jumpIntensity * dt)
+            jumpMean[a] = asset.jumpMean
+            jumpStdev[a] = asset.jumpStdev
             assetContract[a] = contracts.firstIndex(of: a) ?? -1
         }
         for (j, coin) in contracts.enumerated() {
@@ -134,7 +140,10 @@ final class PortfolioPlan: @unchecked Sendable {
         }
         pointer = .allocate(capacity: 1)
         pointer.initialize(to: hs_portfolio_plan(
-            assets: k, contracts: c, drift_per_step: drift, vol_per_step: vol, asset_contract: assetContract,
+            assets: k, contracts: c, drift_per_step: drift, vol_per_step: vol, jump_rate_per_step: rate,
+            no_jump_probability: noJump, jump_mean: jumpMean, jump_stdev: jumpStdev,
+            purpose_jump_test: RandomPurpose.portfolioJumpTest.rawValue, purpose_jump_size: RandomPurpose.portfolioJumpSize.rawValue,
+            asset_contract: assetContract,
             mark_coefficient: coefficient, account_constant: constant, funding_per_step: funding,
             between_step_check: s.betweenStepCheck ? 1 : 0, bridge_index: bridge,
             purpose_bridge: RandomPurpose.portfolioBridge.rawValue, seed: seed))

@@ -14,6 +14,12 @@ extension PortfolioScenario {
             try check(path + ".price", asset.price, asset.price > 0 && asset.price <= 1e9, "a price > 0 and ≤ 1e9 USD")
             try check(path + ".vol", asset.vol, asset.vol >= 0 && asset.vol <= 10, "an annualised volatility from 0 to 10")
             try check(path + ".drift", asset.drift, abs(asset.drift) <= 10, "an annualised drift from −10 to 10")
+            try check(path + ".jumpIntensity", asset.jumpIntensity, asset.jumpIntensity >= 0 && asset.jumpIntensity <= 10_000,
+                      "jumps per year from 0 to 10000")
+            try check(path + ".jumpIntensity", asset.jumpIntensity, asset.jumpIntensity / (365 * stepsPerDay) <= 5,
+                      "at most 5 expected jumps per step; use more steps per day")
+            try check(path + ".jumpMean", asset.jumpMean, abs(asset.jumpMean) <= 5, "a log jump mean from −5 to 5")
+            try check(path + ".jumpStdev", asset.jumpStdev, asset.jumpStdev >= 0 && asset.jumpStdev <= 5, "a log jump stdev from 0 to 5")
         }
         let k = assets.count
         guard correlations.count == k, correlations.allSatisfy({ $0.count == k }) else {

@@ -1,6 +1,9 @@
 import Foundation
 
-/// One coin of a portfolio: the holding, today's price and its GBM (`d ln P = (μ − σ²/2)dt + σ dW`).
+/// One coin of a portfolio: the holding, today's price and its model: GBM (`d ln P = (μ − σ²/2)dt + σ dW`),
+/// or with `jumpIntensity > 0` Merton's jump-diffusion as the single-coin `jump` model defines it (a
+/// compound-Poisson jump of log size N(μ_J, σ_J²) at rate λ, the drift compensated so that
+/// `E[P_T] = P₀e^{μT}`).
 public struct PortfolioAsset: Codable, Sendable, Equatable {
     /// The coin's name as hedges refer to it (`BTC`, `ETH`).
     public var name: String
@@ -12,6 +15,11 @@ public struct PortfolioAsset: Codable, Sendable, Equatable {
     public var vol: Double
     /// Annualised drift μ.
     public var drift: Double
+    /// Jumps per year λ (0: GBM).
+    public var jumpIntensity: Double = 0
+    /// Mean μ_J and stdev σ_J of a jump's log size.
+    public var jumpMean: Double = 0
+    public var jumpStdev: Double = 0
 
     public init(name: String, holding: Double, price: Double, vol: Double, drift: Double = 0) {
         self.name = name
@@ -19,6 +27,11 @@ public struct PortfolioAsset: Codable, Sendable, Equatable {
         self.price = price
         self.vol = vol
         self.drift = drift
+    }
+
+    /// `(μ − λ(e^{μ_J + σ_J²/2} − 1) − σ²/2)·Δt`: the log drift per step of `dt` years.
+    func logDriftPerStep(_ dt: Double) -> Double {
+        (drift - jumpIntensity * (exp(jumpMean + 0.5 * jumpStdev * jumpStdev) - 1) - 0.5 * vol * vol) * dt
     }
 }
 
