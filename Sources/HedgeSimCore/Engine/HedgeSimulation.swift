@@ -189,14 +189,10 @@ public enum HedgeSimulation {
             timing: SimulationTiming(
                 threads: workers, simulationSeconds: simulationSeconds, summarySeconds: summarySeconds,
                 pathSteps: Double(scenario.paths) * Double(plan.steps)))
-        if let index = summaries.firstIndex(where: {
-            $0.hedgeRatio == recommendation.hedgeRatio && $0.leverage == recommendation.leverage
-        }) {
-            result.recommendedBatches = output.batches[index]
-        }
-        if let profile, let chosen = summaries.first(where: {
-            $0.hedgeRatio == recommendation.hedgeRatio && $0.leverage == recommendation.leverage && $0.notionalUSD > 0
-        }) {
+        // The recommended cell by its index: cells of several policies share a ratio and leverage.
+        let chosen = summaries[recommendation.cell]
+        result.recommendedBatches = output.batches[recommendation.cell]
+        if let profile, chosen.notionalUSD > 0 {
             let lowest = LeverageSearch.smallestLeverage(scenario: scenario, ratio: chosen.hedgeRatio)
             result.leverageCurve = LeverageCurve(
                 hedgeRatio: chosen.hedgeRatio, limit: scenario.maxLiquidationProbability,

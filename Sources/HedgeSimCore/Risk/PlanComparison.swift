@@ -44,8 +44,7 @@ public struct PlanComparison: Codable, Sendable {
         self.seed = seed
         let entries = results.map { name, result in
             let recommendation = result.recommendation
-            let cell = result.cells.first { $0.hedgeRatio == recommendation.hedgeRatio && $0.leverage == recommendation.leverage }
-                ?? result.cells[0]
+            let cell = result.cells.indices.contains(recommendation.cell) ? result.cells[recommendation.cell] : result.cells[0]
             return Entry(
                 name: name, scenario: result.scenario, recommendation: recommendation, cell: cell, precision: result.precision)
         }
