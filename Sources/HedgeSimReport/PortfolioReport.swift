@@ -18,26 +18,25 @@ public enum PortfolioReport {
             (s.betweenStepCheck ? "Liquidation checked between steps (bridge maximum)" : "Liquidation checked at step ends") + "; maintenance \(F.percent(s.maintenanceRate, decimals: 2)) on the mark, fee \(F.percent(s.fee, decimals: 3)).",
             "",
             "Each coin held alone and the unhedged portfolio (USD at the horizon)",
-            row(["coin", "mean USD", "stdev USD", "VaR95 USD", "ES95 USD"], widths: [8, 14, 12, 12, 12]),
         ]
-        for asset in r.assets {
-            let d = asset.netValueUSD
-            lines.append(row([asset.name, F.grouped(d.mean), F.grouped(d.stdev), F.grouped(d.var95), F.grouped(d.es95)], widths: [8, 14, 12, 12, 12]))
-        }
         let u = r.unhedged
-        lines.append(row(["all", F.grouped(u.mean), F.grouped(u.stdev), F.grouped(u.var95), F.grouped(u.es95)], widths: [8, 14, 12, 12, 12]))
-        lines += ["", "Cells: one ratio per hedge; P(liq) per hedge account (upper 95 % bound)"]
-        let ratioWidth = max(7, s.hedges.count * 6)
-        lines.append(row(["ratios", "mean USD", "stdev USD", "ES95 USD", "ES99 USD", "effect", "P(liq) upper"], widths: [ratioWidth, 12, 11, 11, 11, 7, 24]))
-        for (index, cell) in r.cells.enumerated() {
-            let d = cell.netValueUSD
-            let liquidation = cell.liquidation.map { $0.map { F.percent($0.ci95[1], decimals: 2) } ?? "–" }.joined(separator: " ")
-            let mark = index == r.recommendedCell ? " ◀" : ""
-            lines.append(row([
-                cell.ratios.map(F.compact).joined(separator: " "), F.grouped(d.mean), F.grouped(d.stdev), F.grouped(d.es95), F.grouped(d.es99),
-                cell.hedgeEffectiveness.map { F.percent($0, decimals: 0) } ?? "–", liquidation,
-            ], widths: [ratioWidth, 12, 11, 11, 11, 7, 24]) + mark)
-        }
+        lines += TextColumns.render(
+            header: ["coin", "mean USD", "stdev USD", "VaR95 USD", "ES95 USD"],
+            rows: (r.assets.map { ($0.name, $0.netValueUSD) } + [("all", u)]).map { name, d in
+                [name, F.grouped(d.mean), F.grouped(d.stdev), F.grouped(d.var95), F.grouped(d.es95)]
+            }, leftAligned: [0])
+        lines += ["", "Cells: one ratio per hedge (the chosen one marked ◀); P(liq) per hedge account (upper 95 % bound)"]
+        lines += TextColumns.render(
+            header: ["ratios", "mean USD", "stdev USD", "ES95 USD", "ES99 USD", "effect", "P(liq) upper", ""],
+            rows: r.cells.enumerated().map { index, cell in
+                let d = cell.netValueUSD
+                return [
+                    cell.ratios.map(F.compact).joined(separator: " "), F.grouped(d.mean), F.grouped(d.stdev), F.grouped(d.es95),
+                    F.grouped(d.es99), cell.hedgeEffectiveness.map { F.percent($0, decimals: 0) } ?? "–",
+                    cell.liquidation.map { $0.map { F.percent($0.ci95[1], decimals: 2) } ?? "–" }.joined(separator: " "),
+                    index == r.recommendedCell ? "◀" : "",
+                ]
+            }, leftAligned: [0, 7])
         let meanError = r.cells.map(\.netValueUSD.meanStandardError).max() ?? 0
         let stdevError = r.cells.compactMap { $0.netValueUSD.standardErrors?.stdev }.max()
         lines.append("Monte Carlo error (1 s.e.): mean at most ±\(F.grouped(meanError)) USD"
@@ -56,12 +55,5 @@ public enum PortfolioReport {
         lines.append("Simulated \(F.grouped(r.timing.pathSteps)) path·steps × \(s.assets.count) coins in "
             + "\(String(format: "%.3f", r.timing.simulationSeconds)) s (\(F.grouped(r.timing.pathStepsPerSecond * Double(s.assets.count) / 1e6)) M coin·path·steps/s, \(r.timing.threads) threads).")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func row(_ cells: [String], widths: [Int]) -> String {
-        zip(cells, widths).enumerated().map { index, pair in
-            let padding = String(repeating: " ", count: max(0, pair.1 - pair.0.count))
-            return index == 0 ? pair.0 + padding : padding + pair.0
-        }.joined(separator: " ")
     }
 }

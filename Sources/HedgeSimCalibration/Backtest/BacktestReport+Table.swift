@@ -59,10 +59,5 @@ extension BacktestReport {
     }
 
     /// Columns padded to their widths: the first two left-aligned, the rest right-aligned.
-    private static func row(_ columns: [(String, Int)]) -> String {
-        columns.enumerated().map { index, column in
-            let padding = String(repeating: " ", count: max(0, column.1 - column.0.count))
-            return index < 2 ? column.0 + padding : padding + column.0
-        }.joined(separator: " ")
-    }
+    private static func row(_ columns: [(String, Int)]) -> String { TextRow.line(columns, left: 2) }
 }

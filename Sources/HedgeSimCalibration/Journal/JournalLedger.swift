@@ -33,7 +33,7 @@ public enum JournalLedger {
             for (row, cost) in zip(rows, rowCosts) {
                 let year = Self.year(of: row.time)
                 var entry = years[year] ?? ([], RealisedCost())
-                if entry.hedges.last != label && !entry.hedges.contains(label) { entry.hedges.append(label) }
+                if !entry.hedges.contains(label) { entry.hedges.append(label) }
                 entry.cost.add(cost)
                 years[year] = entry
             }

@@ -7,11 +7,11 @@ extension JournalReport {
         var lines = ["\(tool) journal · \(source) (\(layout.rawValue) layout) · \(hedges.count) hedge\(hedges.count == 1 ? "" : "s")"]
         lines += [
             "", "Hedges: cost USD (positive = the insurance cost the holder; each flow valued at its own row's price)",
-            JournalReport.row(JournalReport.hedgeColumns.map { ($0.0, $0.1) }, left: 4),
+            TextRow.line(JournalReport.hedgeColumns.map { ($0.0, $0.1) }, left: 4),
         ]
         for hedge in hedges {
             let c = hedge.cost
-            lines.append(JournalReport.row([
+            lines.append(TextRow.line([
                 (hedge.label, 10), (hedge.instrument.rawValue, 16), (hedge.opened, 17), (hedge.closed ?? "open", 17),
                 (String(format: "%.1f", hedge.days), 7), (JournalReport.usd(hedge.peakNotionalUSD), 11),
                 (JournalReport.usd(c.fees.usd), 9), (JournalReport.usd(c.netFunding.usd), 10),
@@ -26,11 +26,11 @@ extension JournalReport {
         }
         let hedgeWidth = max(6, years.map { $0.hedges.joined(separator: ", ").count }.max() ?? 0)
         lines += ["", "Per year (each row in the year of its own time)",
-                  JournalReport.row([("year", 6), ("hedges", hedgeWidth), ("fees USD", 9), ("funding in", 11), ("funding out", 12),
+                  TextRow.line([("year", 6), ("hedges", hedgeWidth), ("fees USD", 9), ("funding in", 11), ("funding out", 12),
                                      ("basis USD", 10), ("liq. USD", 9), ("total USD", 10), ("total coin", 11)], left: 2)]
         for year in years {
             let c = year.cost
-            lines.append(JournalReport.row([
+            lines.append(TextRow.line([
                 (String(year.year), 6), (year.hedges.joined(separator: ", "), hedgeWidth), (JournalReport.usd(c.fees.usd), 9),
                 (JournalReport.usd(c.fundingReceived.usd), 11), (JournalReport.usd(c.fundingPaid.usd), 12),
                 (JournalReport.usd(c.basis.usd), 10), (JournalReport.usd(c.liquidation.usd), 9), (JournalReport.usd(c.total.usd), 10),
@@ -52,13 +52,6 @@ extension JournalReport {
     /// USD with two decimals and thousands separators.
     static func usd(_ x: Double) -> String { NumberText.grouped(x) }
 
-    /// Left-aligns the first `left` columns, right-aligns the rest.
-    static func row(_ columns: [(String, Int)], left: Int) -> String {
-        columns.enumerated().map { index, column in
-            let padding = String(repeating: " ", count: max(0, column.1 - column.0.count))
-            return index < left ? column.0 + padding : padding + column.0
-        }.joined(separator: " ")
-    }
 }
 
 extension JournalComparison {

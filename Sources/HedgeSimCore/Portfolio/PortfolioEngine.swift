@@ -5,6 +5,8 @@ import Foundation
 /// Every path's horizon state of a portfolio run, column-major by coin or contract (`index·paths + p`).
 final class PortfolioSink: @unchecked Sendable {
     let paths: Int
+    /// The worker threads that simulated them.
+    let workers: Int
     /// `ln P_T` per coin.
     let logPrice: UnsafeMutablePointer<Double>
     /// Per contract: `1/F_T`, the funding accrued `Φ_T` per USD of notional, and the lowest step-end
@@ -13,8 +15,9 @@ final class PortfolioSink: @unchecked Sendable {
     let funding: UnsafeMutablePointer<Double>
     let lowest: UnsafeMutablePointer<Double>
 
-    init(paths: Int, assets: Int, contracts: Int) {
+    init(paths: Int, assets: Int, contracts: Int, workers: Int) {
         self.paths = paths
+        self.workers = workers
         logPrice = LargeBuffer.allocate(max(1, paths * assets))
         inverseMark = LargeBuffer.allocate(max(1, paths * contracts))
         funding = LargeBuffer.allocate(max(1, paths * contracts))
@@ -54,10 +57,10 @@ enum PortfolioEngine {
         let k = s.assets.count
         let contracts = contractAssets(s)
         let n = s.paths
-        let sink = PortfolioSink(paths: n, assets: k, contracts: contracts.count)
         let plan = PortfolioPlan(s, contracts: contracts, factor: factor, seed: seed)
         let blocks = (n + blockSize - 1) / blockSize
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, blocks))
+        let sink = PortfolioSink(paths: n, assets: k, contracts: contracts.count, workers: workers)
         let steps = s.stepCount
         let pairs = (k + 1) / 2
         let logStart = s.assets.map { Foundation.log($0.price) }

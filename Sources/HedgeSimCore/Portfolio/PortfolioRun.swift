@@ -20,7 +20,7 @@ extension PortfolioScenario {
         let summaryStart = DispatchTime.now().uptimeNanoseconds
         var result = try PortfolioSettlement(scenario: self, sink: sink).summarise(seed: seed, rank: factor.rank)
         result.timing = SimulationTiming(
-            threads: max(1, min(threads ?? self.threads ?? ProcessInfo.processInfo.activeProcessorCount, (paths + PortfolioEngine.blockSize - 1) / PortfolioEngine.blockSize)),
+            threads: sink.workers,
             simulationSeconds: seconds, summarySeconds: Double(DispatchTime.now().uptimeNanoseconds - summaryStart) / 1e9,
             pathSteps: Double(paths) * Double(stepCount))
         return result
@@ -145,10 +145,13 @@ extension MinimumVarianceHedge {
         let y = unhedged.map { $0 - meanY }
         let gram = BLAS.gram(x, rows: n, columns: p)
         let cross = BLAS.transposedTimes(x, y, rows: n, columns: p)
-        var identity = [Double](repeating: 0, count: p * p)
-        for j in 0..<p { identity[j * p + j] = 1 }
-        guard let beta = BLAS.solvePositiveDefinite(gram, cross, order: p, count: 1),
-              let inverse = BLAS.solvePositiveDefinite(gram, identity, order: p, count: p) else { return nil }
+        // One factorisation solves for the coefficients and the inverse together: right-hand sides
+        // [Xᵀy | I], so the solution is [β | (XᵀX)⁻¹].
+        var rightHandSides = cross + [Double](repeating: 0, count: p * p)
+        for j in 0..<p { rightHandSides[p + j * p + j] = 1 }
+        guard let solution = BLAS.solvePositiveDefinite(gram, rightHandSides, order: p, count: p + 1) else { return nil }
+        let beta = Array(solution[0..<p])
+        let inverse = Array(solution[p...])
         var residual = 0.0, total = 0.0
         for i in 0..<n {
             var fitted = 0.0
