@@ -105,6 +105,9 @@ HS_INLINE hs_fv hs_select_v(hs_iv mask, hs_fv a, hs_fv b) {
     return (hs_fv)(((hs_iv)a & mask) | ((hs_iv)b & ~mask));
 }
 
+/* The integer lanes of a where mask is set, of b elsewhere. */
+HS_INLINE hs_iv hs_select_i(hs_iv mask, hs_iv a, hs_iv b) { return (a & mask) | (b & ~mask); }
+
 /* Swift's min/max: min(x, y) = y < x ? y : x, max(x, y) = y >= x ? y : x. */
 HS_INLINE hs_fv hs_min_v(hs_fv x, hs_fv y) { return hs_select_v(y < x, y, x); }
 HS_INLINE hs_fv hs_max_v(hs_fv x, hs_fv y) { return hs_select_v(y >= x, y, x); }

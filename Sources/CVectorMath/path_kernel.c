@@ -29,7 +29,8 @@ typedef struct {
     hs_fv next_threshold;
     hs_fv inverse_mark;   /* 1/F after the last step */
     hs_fv lowest_account; /* the lowest account per USD of notional so far (+∞ before the first step) */
-    long position[HS_WIDTH]; /* history models: the history step each lane is at */
+    hs_fv next_funding_normal; /* several payments a step: the funding-sum normal of the next (odd) step */
+    hs_iv position;       /* history models: the history step each lane is at */
 } hs_lanes_state;
 
 /* Lane l's path number, as a 64-bit lane (counter word c2). */
@@ -123,6 +124,8 @@ typedef struct {
     /* The smallest word w whose uniform (w + ½)·2^-32 exceeds no_jump_probability p:
      * ⌊p·2^32 − ½⌋ + 1 (both steps exact), so the test needs no conversion. */
     int64_t jump_word_threshold;
+    /* 1/no_jump_probability: the bridge uniform of a lane without a jump is min(u3·(1/p), 1). */
+    double inverse_no_jump;
     int antithetic, several_payments;
     int garch, history, dated, has_jumps, between_step_check, dead_zone, every_step_funding;
     /* The second factor comes from the history: its funding rates (perpetual) or basis (dated). */
@@ -143,38 +146,32 @@ HS_INLINE void hs_lanes_normals(const hs_step_context *x, hs_philox_v w, hs_fv *
     }
 }
 
-/* The history models: each lane's position after this step (bootstrap blocks restart at random;
- * replay walks the history in order), and the history's log return there. */
-HS_INLINE hs_fv hs_lanes_history_return(const hs_step_context *x, long step, hs_uv paths, hs_lanes_state *s) {
-    const hs_path_plan *plan = x->plan;
-    const long length = plan->history_length;
-    double increment[HS_WIDTH];
-    if (plan->model == HS_MODEL_BOOTSTRAP) {
-        hs_philox_v b = hs_step_block(plan->seed, plan->purpose_bootstrap, step, paths);
-        double restart[HS_WIDTH], start[HS_WIDTH];
-        hs_store_v(restart, hs_open_unit52(b.w1, b.w0));
-        hs_store_v(start, hs_open_unit52(b.w3, b.w2));
-        for (int l = 0; l < HS_WIDTH; l++) {
-            if (step == 0 || restart[l] < plan->restart_probability) {
-                long chosen = (long)(start[l] * (double)length);
-                s->position[l] = chosen < length - 1 ? chosen : length - 1;
-            } else {
-                long next = s->position[l] + 1;
-                s->position[l] = next == length ? 0 : next;
-            }
-        }
-    } else {
-        for (int l = 0; l < HS_WIDTH; l++) s->position[l] = step % length;
-    }
-    for (int l = 0; l < HS_WIDTH; l++) increment[l] = plan->history_returns[s->position[l]];
-    return hs_load_v(increment);
-}
-
 /* The history's value at each lane's position. */
 HS_INLINE hs_fv hs_lanes_history_value(const double *history, const hs_lanes_state *s) {
     double value[HS_WIDTH];
     for (int l = 0; l < HS_WIDTH; l++) value[l] = history[s->position[l]];
     return hs_load_v(value);
+}
+
+/* The history models: each lane's position after this step (bootstrap blocks restart at random:
+ * at ⌊u·length⌋ when the restart uniform is below the restart probability, and at the first step;
+ * otherwise the next history step, wrapping; replay walks the history in order), and the history's
+ * log return there. Lane-wise in vectors; only the table look-up is per lane. */
+HS_INLINE hs_fv hs_lanes_history_return(const hs_step_context *x, long step, hs_uv paths, hs_lanes_state *s) {
+    const hs_path_plan *plan = x->plan;
+    const long length = plan->history_length;
+    if (plan->model == HS_MODEL_BOOTSTRAP) {
+        hs_philox_v b = hs_step_block(plan->seed, plan->purpose_bootstrap, step, paths);
+        const hs_iv restart = step == 0 ? (hs_iv){0} - 1 : hs_open_unit52(b.w1, b.w0) < plan->restart_probability;
+        hs_iv chosen = __builtin_convertvector(hs_open_unit52(b.w3, b.w2) * (double)length, hs_iv);
+        chosen = hs_select_i(chosen < length - 1, chosen, (hs_iv){0} + (length - 1));
+        hs_iv next = s->position + 1;
+        next = hs_select_i(next == length, (hs_iv){0}, next);
+        s->position = hs_select_i(restart, chosen, next);
+    } else {
+        s->position = (hs_iv){0} + step % length;
+    }
+    return hs_lanes_history_value(plan->history_returns, s);
 }
 
 /* Moves HS_WIDTH paths (lanes start .. start + HS_WIDTH − 1 of the block, the first `valid` real)
@@ -225,16 +222,20 @@ HS_INLINE hs_fv hs_lanes_move(const hs_step_context *x, long step, long point, h
 
 /* The account per unit of notional at the step's Brownian-bridge maximum of the mark, before the
  * step's funding: a/F_max + c + Σ funding (+∞ without the between-step check). The bridge uniform is
- * the diffusion block's spare word, or a block of its own when the spare word decided a jump. */
+ * the diffusion block's spare uniform u3; under the jump model, where u3 decides the jump, it is
+ * min(u3/p, 1) in the lanes without a jump (u3 ≤ p = no_jump_probability, so u3/p is uniform on
+ * (0, 1] and independent of the normals), and a block of its own only in the lanes with one. */
 HS_INLINE hs_fv hs_lanes_bridge_account(const hs_step_context *x, long step, hs_uv paths, hs_fv previous,
                                         hs_fv jump, hs_fv variance, hs_uv spare_word, const hs_lanes_state *s) {
     if (!x->between_step_check) return hs_splat_v(INFINITY);
-    hs_fv uniform;
+    hs_fv uniform = hs_open_unit32(spare_word);
     if (x->has_jumps) {
-        hs_philox_v b = hs_step_block(x->plan->seed, x->plan->purpose_bridge, step, paths);
-        uniform = hs_open_unit52(b.w1, b.w0);
-    } else {
-        uniform = hs_open_unit32(spare_word);
+        const hs_iv jumped = ((hs_iv)spare_word & ((hs_iv){0} + 0xFFFFFFFFll)) >= x->jump_word_threshold;
+        uniform = hs_min_v(uniform * x->inverse_no_jump, hs_splat_v(1.0));
+        if (hs_any_v(jumped)) {
+            hs_philox_v b = hs_step_block(x->plan->seed, x->plan->purpose_bridge, step, paths);
+            uniform = hs_select_v(jumped, hs_open_unit52(b.w1, b.w0), uniform);
+        }
     }
     hs_fv log_uniform = hs_log_v(uniform);
     hs_fv next = x->dated ? s->log_mark : s->log_index;
@@ -265,8 +266,13 @@ HS_INLINE hs_fv hs_lanes_funding_rate(const hs_step_context *x, long step, hs_uv
         if (!x->every_step_funding) s->shock_sum = hs_splat_v(0);
         return hs_funding_rate_v(x, deviation);
     }
-    hs_fv independent, unused, spare;
-    hs_normal_pair_v(plan->seed, plan->purpose_funding_sum, 0, (uint64_t)step, paths, &independent, &unused, &spare);
+    /* One normal pair serves two steps: block step/2's z1 at an even step, its z2 (kept) at the next. */
+    hs_fv independent = s->next_funding_normal;
+    if (step % 2 == 0) {
+        hs_fv spare;
+        hs_normal_pair_v(plan->seed, plan->purpose_funding_sum, 0, (uint64_t)(step / 2), paths, &independent,
+                         &s->next_funding_normal, &spare);
+    }
     const double payments = (double)plan->payments_per_step;
     hs_fv sum = (plan->funding_sum_decay * s->deviation + plan->funding_sum_loading * s->shock_sum)
         + plan->funding_sum_residual * independent;
@@ -596,6 +602,7 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
             .next_threshold = hs_splat_v(first_threshold),
             .inverse_mark = hs_splat_v(0),
             .lowest_account = hs_splat_v(INFINITY),
+            .next_funding_normal = hs_splat_v(0),
         };
         w[g] = hs_philox10(zero, zero, paths[g], purpose, seed_low, seed_high);
     }
@@ -722,15 +729,21 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
         .variance = plan->vol_per_step * plan->vol_per_step,
         .antithetic = plan->antithetic,
         .jump_word_threshold = (int64_t)floor(plan->no_jump_probability * 0x1p32 - 0.5) + 1,
+        .inverse_no_jump = 1 / plan->no_jump_probability,
     };
     /* Specialised copies: every combination of the common switches for a perpetual under GBM or
      * jumps paid at most once a step (16), a dated contract under GBM or jumps (4), and the
      * between-step check (with funding every step or not, for a perpetual) under GARCH-t (6) and the
-     * history models (4); one copy reads every switch at run time (several payments a step). */
+     * history models (4), and several payments a step under GBM or jumps (jumps × bridge, 4). */
     const int perpetual_variant = every | jumps << 1 | bridge << 2 | dead << 3;
     for (long first = 0; first < block->count; first += HS_WIDTH * HS_GROUPS) {
         if (!garch && !history && !dated && several) {
-            HS_RUN(0, 0, 0, 1, jumps, bridge, dead, 0, 1);
+            switch (jumps | bridge << 1) {
+            case 0: HS_RUN(0, 0, 0, 1, 0, 0, dead, 0, 1); break;
+            case 1: HS_RUN(0, 0, 0, 1, 1, 0, dead, 0, 1); break;
+            case 2: HS_RUN(0, 0, 0, 1, 0, 1, dead, 0, 1); break;
+            case 3: HS_RUN(0, 0, 0, 1, 1, 1, dead, 0, 1); break;
+            }
         } else if (!garch && !history && !dated) {
             switch (perpetual_variant) {
 #define HS_PERPETUAL(v) case v: HS_RUN(0, 0, 0, (v) & 1, ((v) >> 1) & 1, ((v) >> 2) & 1, ((v) >> 3) & 1, 0, 0); break;

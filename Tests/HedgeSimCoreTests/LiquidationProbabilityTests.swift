@@ -48,6 +48,25 @@ import Testing
         #expect(result.cells[0].liquidation.probability == 0)
     }
 
+    /// Under the jump model the spare uniform decides the jump, so the bridge takes `min(u3/p, 1)` in a
+    /// step without a jump and a uniform of its own in a step with one. With jumps of size zero
+    /// (λ = 128 a year: a jump in 30 % of the daily steps, so both draws are exercised) the price is
+    /// the same GBM, and P(liq) must still be the first-passage probability within 3 s.e.
+    @Test func bridgeUnderTheJumpModelMatchesContinuousMonitoring() throws {
+        var s = scenario(betweenSteps: true)
+        s.model = .jump
+        s.jumpIntensity = 128
+        s.jumpMean = 0
+        s.jumpStdev = 0
+        let result = try TestScenarios.run(s)
+        let expected = closedForm(s)
+        let standardError = (expected * (1 - expected) / Double(s.paths)).squareRoot()
+        for cell in result.cells where cell.hedgeRatio > 0 {
+            #expect(abs(cell.liquidation.probability - expected) <= 3 * standardError,
+                    "p̂ = \(cell.liquidation.probability), closed form \(expected) ± \(standardError)")
+        }
+    }
+
     @Test func checkingOnlyAtStepsUnderestimates() throws {
         let s = scenario(betweenSteps: false)
         let result = try TestScenarios.run(s)

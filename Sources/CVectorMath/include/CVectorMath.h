@@ -233,7 +233,7 @@ enum {
  *       shrink(x, funding_dead_zone), ±funding_cap) pays rate/F coin per USD of notional; with
  *       payments_per_step = m > 1, the rate paid is m·rate(S/m), S = funding_sum_decay·x +
  *       funding_sum_loading·Σshocks + funding_sum_residual·Z' (Z' the first normal of the
- *       purpose_funding_sum block); with history_funding, the history's rate at the position, each step
+ *       purpose_funding_sum block of step/2 at an even step, its second normal at an odd one); with history_funding, the history's rate at the position, each step
  *     dated: basis b ← basis_mean + (b − basis_mean)·basis_decay + basis_innovation·shock (or the
  *       history's basis at the position), ln F = ln P + b·years_to_expiry[step]; at a step end with
  *       roll_to_years[step] > 0 the contract is rolled after the liquidation check: the short is bought
@@ -246,8 +246,10 @@ enum {
  *     USD, the short's PnL 1 − F/E; the record's and the block's "inverse mark" fields then hold F/E
  *     and P/E, and funding pays rate·F/E), is checked
  *     against the thresholds (descending) at the step end and, with between_step_check, at the
- *     Brownian-bridge maximum of the mark in the step, from ln U with U = u3 without jumps, or the
- *     52-bit uniform of words 1:0 of the purpose_bridge block with jumps.
+ *     Brownian-bridge maximum of the mark in the step, from ln U with U = u3 without jumps; with
+ *     jumps U = min(u3·(1/no_jump_probability), 1) in a step without a jump (u3 ≤ p there, so u3/p is
+ *     uniform and independent of the normals) and the 52-bit uniform of words 1:0 of the purpose_bridge
+ *     block in a step with one.
  */
 typedef struct {
     uint64_t seed;

@@ -155,7 +155,10 @@ struct ReferenceKernel {
             // The account at the Brownian-bridge maximum of the mark inside the step, before funding.
             var worst = Double.infinity
             if plan.betweenStepCheck {
-                let uniform = plan.model == .jump ? uniformPair(.stepUniforms, path: path, step: step).0 : spare
+                // Under the jump model u3 decided the jump: without one, u3/p is uniform on (0, 1].
+                let uniform = plan.model != .jump ? spare
+                    : spare <= plan.noJumpProbability ? min(spare * (1 / plan.noJumpProbability), 1)
+                    : uniformPair(.stepUniforms, path: path, step: step).0
                 let move = mark - previous - jumpLog
                 let rise = 0.5 * (move + (move * move - 2 * stepVariance * log(uniform)).squareRoot())
                 worst = a * markTerm(max(previous + rise, mark)) + c + (result.fundingIn - result.fundingOut)
@@ -169,8 +172,9 @@ struct ReferenceKernel {
                     rate = plan.historyFunding[position]
                 } else if plan.paymentsPerStep > 1 {
                     let payments = Double(plan.paymentsPerStep)
-                    let independent = random.normalPair(
-                        purpose: RandomPurpose.fundingSum.rawValue, path: path, step: step, index: 0).z1
+                    // One normal pair serves two steps: z1 of block step/2 at an even step, z2 at an odd.
+                    let pair = random.normalPair(purpose: RandomPurpose.fundingSum.rawValue, path: path, step: step / 2, index: 0)
+                    let independent = step % 2 == 0 ? pair.z1 : pair.z2
                     let sum = (plan.fundingSumDecay * deviation + plan.fundingSumLoading * shockSum)
                         + plan.fundingSumResidual * independent
                     deviation = plan.fundingPersistence * deviation + plan.fundingScale * shockSum
