@@ -7,14 +7,14 @@ import HedgeSimReport
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge the partial files of `hedgesim run --shard I/N` into the full report.",
+        abstract: "Merge the partial files of `hedgesim run --shard I/N` (or `hedgesim portfolio --shard I/N`) into the full report.",
         discussion: "The merged report equals the single-process run number for number (timing aside). "
             + "Partials from different scenarios, seeds or versions, and missing or repeated shards, are refused. "
             + "With --missing DIR it merges nothing and prints the shards to run again, e.g. `missing: 1 3` or `missing: none` "
             + "(exit status 0 either way), counting a damaged *.part file as absent and naming it on standard error." + "\n\nExample: hedgesim merge run.0.part run.1.part run.2.part --format json --output run.json")
 
     @Argument(help: "Partial files, one per shard, in any order.") var partials: [String] = []
-    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html | markdown.", transform: ReportFormat.parser([.table, .json, .csv, .html, .markdown]))
+    @Option(parsing: .unconditional, help: "Output format: table | json | csv | html | markdown (a portfolio: table | json | html).", transform: ReportFormat.parser([.table, .json, .csv, .html, .markdown]))
     var format: ReportFormat = .table
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
     @Option(
@@ -30,12 +30,19 @@ struct MergeCommand: ParsableCommand {
                 try listMissing(in: missingIn)
                 return
             }
-            let loaded = try partials.map { path -> PartialResult in
+            let files = try partials.map { path -> (path: String, data: Data) in
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw InputError(flag: "", field: "partial", value: path, allowed: "a readable partial file")
                 }
-                return try PartialResult(data: data, source: path)
+                return (path, data)
             }
+            // Partials of `hedgesim portfolio --shard` merge into a portfolio report.
+            if let first = files.first, PortfolioPartial.isPortfolioPartial(first.data) {
+                let loaded = try files.map { try PortfolioPartial(data: $0.data, source: $0.path) }
+                try OutputFile.emit(PortfolioCommand.render(try PortfolioScenario.merge(loaded), as: format), to: output)
+                return
+            }
+            let loaded = try files.map { try PartialResult(data: $0.data, source: $0.path) }
             let result = try HedgeSimulation.merge(loaded)
             let report = try ReportRenderer.render(result, as: format)
             try OutputFile.emit(report, to: output)

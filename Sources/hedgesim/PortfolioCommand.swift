@@ -19,9 +19,12 @@ struct PortfolioCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Random seed (default: the file's seed, else 1).", transform: Seed.init(parsing:))
     var seed: Seed?
     @Option(parsing: .unconditional, help: "Worker threads (results do not depend on it).") var threads: Int?
-    @Option(parsing: .unconditional, help: "Output format: table | json | html.", transform: ReportFormat.parser([.table, .json, .html]))
-    var format: ReportFormat = .table
+    @Option(parsing: .unconditional, help: "Output format: table | json | html (default table).", transform: ReportFormat.parser([.table, .json, .html]))
+    var format: ReportFormat?
     @Option(parsing: .unconditional, help: "Write the report to this file (atomically) instead of standard output.") var output: String?
+    @Option(parsing: .unconditional, help: "Simulate only shard I of N (0-based, e.g. 0/4) and write a partial file for `hedgesim merge`.")
+    var shard: String?
+    @Option(parsing: .unconditional, help: "The partial file a --shard run writes.") var partial: String?
 
     func run() throws {
         do {
@@ -30,18 +33,49 @@ struct PortfolioCommand: ParsableCommand {
             }
             var (scenario, fileSeed) = try PortfolioScenario.parse(text: text, source: file)
             scenario.override(paths: paths, threads: threads)
-            let result = try scenario.run(seed: Seed.resolve(seed, file: fileSeed))
-            let report: String
-            switch format {
-            case .json: report = try CalculatorOutput.json(result)
-            case .html: report = PortfolioReport.html(result)
-            default: report = PortfolioReport.table(result)
+            if let shard {
+                try runShard(scenario, seed: seed?.value ?? fileSeed, shard: try ShardSpec(parsing: shard))
+                return
             }
-            try OutputFile.emit(report, to: output)
+            if let partial {
+                throw InputError(flag: "--partial", field: "partial", value: partial, allowed: "only together with --shard I/N")
+            }
+            let result = try scenario.run(seed: Seed.resolve(seed, file: fileSeed))
+            try OutputFile.emit(Self.render(result, as: format ?? .table), to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
         } catch let error as NumericalError {
             throw ValidationError(error.description)
+        }
+    }
+
+    /// A shard run: an explicit seed (the flag's or the file's, shared by every shard), and only the
+    /// partial file is written.
+    private func runShard(_ scenario: PortfolioScenario, seed: UInt64?, shard: ShardSpec) throws {
+        guard let seed else {
+            throw InputError(flag: "--seed", field: "seed", value: "none", allowed: "an explicit seed (--seed or the file's seed:) for a shard run, shared by every shard")
+        }
+        guard let partial else {
+            throw InputError(flag: "--shard", field: "shard", value: "\(shard.index)/\(shard.count)", allowed: "together with --partial FILE")
+        }
+        if let format {
+            throw InputError(flag: "--format", field: "format", value: format.rawValue, allowed: "none with --shard (it writes a partial file; `hedgesim merge` makes the report)")
+        }
+        if let output {
+            throw InputError(flag: "--output", field: "output", value: output, allowed: "none with --shard (the partial goes to --partial FILE)")
+        }
+        let result = try scenario.runShard(seed: seed, shard: shard)
+        try OutputFile.writeAtomically(try result.encoded(), to: partial)
+    }
+
+    /// The report of a portfolio run (or of its merged shards) in `format`: table, JSON or HTML.
+    static func render(_ result: PortfolioResult, as format: ReportFormat) throws -> String {
+        switch format {
+        case .json: try CalculatorOutput.json(result)
+        case .html: PortfolioReport.html(result)
+        case .table: PortfolioReport.table(result)
+        default:
+            throw InputError(flag: "--format", field: "format", value: format.rawValue, allowed: "table | json | html for a portfolio")
         }
     }
 }

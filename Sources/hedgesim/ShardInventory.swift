@@ -46,29 +46,27 @@ struct ShardInventory {
         let candidates = names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".part") }.sorted()
         var files: [Int: [String]] = [:]
         var ignored: [Ignored] = []
-        var first: (header: PartialResult.Header, scenario: Scenario, file: String)?
+        var first: (identity: RunIdentity, file: String)?
         for name in candidates {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-            let header: PartialResult.Header
+            let identity: RunIdentity
             do {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     ignored.append(Ignored(file: path, reason: "not readable"))
                     continue
                 }
-                header = try PartialResult(data: data, source: name).header
+                identity = try RunIdentity(data: data, source: name)
             } catch let error as InputError {
                 ignored.append(Ignored(file: path, reason: Self.reason(error.allowed)))
                 continue
             }
-            var scenario = header.scenario
-            scenario.threads = nil
-            if let first, let other = Self.difference(first.header, first.scenario, header, scenario) {
+            if let first, let other = first.identity.difference(identity) {
                 throw InputError(
                     flag: "--missing", field: "folder", value: folder,
                     allowed: "a folder with the partial files of one run (\(first.file) and \(name) differ: \(other))")
             }
-            if first == nil { first = (header, scenario, name) }
-            files[header.shard.index, default: []].append(path)
+            if first == nil { first = (identity, name) }
+            files[identity.shard.index, default: []].append(path)
         }
         guard let first else {
             let found = candidates.isEmpty ? "no *.part file" : "no readable one among \(candidates.count) *.part files"
@@ -76,7 +74,7 @@ struct ShardInventory {
                 flag: "--missing", field: "folder", value: folder,
                 allowed: "a folder with at least one partial file of the run (it holds \(found); with none, every shard runs again)")
         }
-        shardCount = first.header.shard.count
+        shardCount = first.identity.shard.count
         self.files = files
         self.ignored = ignored
     }
@@ -87,15 +85,41 @@ struct ShardInventory {
         return String(allowed[allowed.index(after: open)..<allowed.index(before: allowed.endIndex)])
     }
 
-    /// How the partial `b` differs from the run of `a` (nil when both are shards of one run); the
-    /// scenarios are compared without their thread counts, which do not change results.
-    private static func difference(_ a: PartialResult.Header, _ aScenario: Scenario, _ b: PartialResult.Header, _ bScenario: Scenario)
-        -> String?
-    {
-        if a.tool != b.tool { return "versions \(a.tool) and \(b.tool)" }
-        if a.seed != b.seed { return "seeds \(a.seed) and \(b.seed)" }
-        if a.shard.count != b.shard.count { return "shard counts \(a.shard.count) and \(b.shard.count)" }
-        if aScenario != bScenario { return "different scenarios" }
+}
+
+/// The run a partial file of `hedgesim run --shard` or `hedgesim portfolio --shard` belongs to: its
+/// version, seed, shard and scenario (as sorted-key JSON, without the thread count, which does not
+/// change results).
+private struct RunIdentity {
+    let tool: String
+    let seed: UInt64
+    let shard: ShardSpec
+    let setup: Data
+
+    init(data: Data, source: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if PortfolioPartial.isPortfolioPartial(data) {
+            let header = try PortfolioPartial(data: data, source: source).header
+            var scenario = header.scenario
+            scenario.threads = nil
+            (tool, seed, shard) = (header.tool, header.seed, header.shard)
+            setup = Data("portfolio".utf8) + (try encoder.encode(scenario))
+        } else {
+            let header = try PartialResult(data: data, source: source).header
+            var scenario = header.scenario
+            scenario.threads = nil
+            (tool, seed, shard) = (header.tool, header.seed, header.shard)
+            setup = Data("run".utf8) + (try encoder.encode(scenario))
+        }
+    }
+
+    /// How `other` differs from this run (nil when both are shards of one run).
+    func difference(_ other: RunIdentity) -> String? {
+        if tool != other.tool { return "versions \(tool) and \(other.tool)" }
+        if seed != other.seed { return "seeds \(seed) and \(other.seed)" }
+        if shard.count != other.shard.count { return "shard counts \(shard.count) and \(other.shard.count)" }
+        if setup != other.setup { return "different scenarios" }
         return nil
     }
 }

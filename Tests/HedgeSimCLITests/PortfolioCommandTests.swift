@@ -46,4 +46,55 @@ import Testing
         #expect(outcome.stderrLines.count == 1 && outcome.stderr.contains(needle), "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
+
+    /// `--shard I/N --partial F` on three shards, then `hedgesim merge`, prints the single run's JSON
+    /// report, number for number (timing aside).
+    @Test func shardsMergeIntoTheSingleRunsReport() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let common = ["portfolio", Self.example, "--paths", "1500", "--seed", "3"]
+        let single = try BinaryRunner.run(common + ["--format", "json"])
+        #expect(single.status == 0, "\(single.stderr)")
+        var parts: [String] = []
+        for index in 0..<3 {
+            let part = scratch.path("p\(index).part")
+            let outcome = try BinaryRunner.run(common + ["--shard", "\(index)/3", "--partial", part, "--threads", "\(index + 1)"])
+            #expect(outcome.status == 0 && outcome.stdout.isEmpty, "\(outcome.stderr)")
+            parts.append(part)
+        }
+        let merged = try BinaryRunner.run(["merge"] + parts.reversed() + ["--format", "json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        func withoutTiming(_ text: String) throws -> NSDictionary {
+            var document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            document["timing"] = nil
+            return document as NSDictionary
+        }
+        #expect(try withoutTiming(merged.stdout) == withoutTiming(single.stdout))
+        let csv = try BinaryRunner.run(["merge"] + parts + ["--format", "csv"])
+        #expect(csv.status == 64 && csv.stderrLines.count == 1 && csv.stderr.contains("table | json | html for a portfolio"), "\(csv.stderr)")
+        let complete = try BinaryRunner.run(["merge", "--missing", scratch.path("")])
+        #expect(complete.status == 0 && complete.stdout == "missing: none\n", "\(complete.stdout)\(complete.stderr)")
+        try FileManager.default.removeItem(atPath: parts[1])
+        let gap = try BinaryRunner.run(["merge", "--missing", scratch.path("")])
+        #expect(gap.status == 0 && gap.stdout == "missing: 1\n", "\(gap.stdout)\(gap.stderr)")
+    }
+
+    /// Flags a shard run would ignore, and a partial without a shard, are refused with one line.
+    @Test(arguments: [
+        (["--shard", "0/2", "--partial", "p.part", "--format", "json"], "none with --shard"),
+        (["--shard", "0/2", "--partial", "p.part", "--output", "r.txt"], "none with --shard"),
+        (["--shard", "0/2"], "together with --partial FILE"),
+        (["--partial", "p.part"], "only together with --shard I/N"),
+        (["--shard", "2/2", "--partial", "p.part"], "I/N with N from 1"),
+    ])
+    func shardFlagsThatCannotApplyAreRefused(flags: [String], needle: String) throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let arguments = ["portfolio", Self.example, "--paths", "600", "--seed", "1"]
+            + flags.map { $0.hasSuffix(".part") || $0.hasSuffix(".txt") ? scratch.path($0) : $0 }
+        let outcome = try BinaryRunner.run(arguments)
+        #expect(outcome.status == 64 && outcome.stderrLines.count == 1 && outcome.stderr.contains(needle), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("p.part")))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("r.txt")))
+    }
 }

@@ -104,6 +104,61 @@ import Testing
         }
     }
 
+    /// The report without its timing, as JSON: what must not depend on threads or shards.
+    private static func numbers(_ result: PortfolioResult) throws -> String {
+        var result = result
+        result.timing = SimulationTiming(threads: 0, simulationSeconds: 0, summarySeconds: 0, pathSteps: 0)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(result), as: UTF8.self)
+    }
+
+    /// Shards written to bytes, read back and merged give the single run's report, number for number,
+    /// for splits of 2, 3 and 7 (7 shards of 6 blocks: one shard is empty) run on 1, 2, 3 and 7 threads,
+    /// with a jumping coin, the bridge check and automatic ratios.
+    @Test func mergedShardsAreTheSingleRun() throws {
+        var s = Self.two(correlation: 0.5, paths: 3_000)
+        s.assets[1].holding = 20
+        s.assets[1].jumpIntensity = 40
+        s.assets[1].jumpMean = -0.05
+        s.assets[1].jumpStdev = 0.1
+        s.hedges = [PortfolioHedge(asset: "A", contract: "B", ratios: [0.5, 1], leverage: 3), PortfolioHedge(asset: "B", ratios: [1], leverage: 5)]
+        s.hedges[1].ratiosAroundMinimumVariance = true
+        let single = try Self.numbers(try s.run(seed: 6, threads: 2))
+        for (count, threads) in [(2, 1), (3, 7), (7, 3)] {
+            let partials = try (0..<count).reversed().map { index in
+                let partial = try s.runShard(seed: 6, shard: ShardSpec(index: index, count: count), threads: threads)
+                return try PortfolioPartial(data: try partial.encoded(), source: "shard \(index)")
+            }
+            #expect(try Self.numbers(try PortfolioScenario.merge(partials)) == single, "\(count) shards on \(threads) threads")
+        }
+    }
+
+    /// Partials that are not one whole run are refused, each with one line.
+    @Test func partialsOfDifferentRunsAreRefused() throws {
+        let s = Self.two(correlation: 0.5, paths: 2_000)
+        let shards = try (0..<2).map { try s.runShard(seed: 1, shard: ShardSpec(index: $0, count: 2)) }
+        let otherSeed = try s.runShard(seed: 2, shard: ShardSpec(index: 1, count: 2))
+        var wider = s
+        wider.assets[0].vol = 0.7
+        let otherScenario = try wider.runShard(seed: 1, shard: ShardSpec(index: 1, count: 2))
+        let cases: [([PortfolioPartial], String)] = [
+            ([shards[0]], "missing shard(s) 1 of 2"),
+            ([shards[0], shards[0]], "given twice"),
+            ([shards[0], otherSeed], "seeds 1 and 2"),
+            ([shards[0], otherScenario], "different scenario"),
+        ]
+        for (partials, expected) in cases {
+            let error = try #require(throws: InputError.self) { try PortfolioScenario.merge(partials) }
+            #expect(error.description.contains(expected) && !error.description.contains("\n"), "\(error.description)")
+        }
+        var bytes = [UInt8](try shards[1].encoded())
+        bytes[bytes.count / 2] ^= 1
+        let altered = try #require(throws: InputError.self) { try PortfolioPartial(data: Data(bytes), source: "p.part") }
+        #expect(altered.description.contains("truncated or altered"))
+        #expect(throws: InputError.self) { try PortfolioPartial(data: try shards[1].encoded().prefix(40), source: "p.part") }
+    }
+
     @Test func inputsThatCannotHoldAreRefused() throws {
         let base = Self.two(correlation: 0.5)
         func refused(_ field: String, _ change: (inout PortfolioScenario) -> Void) {

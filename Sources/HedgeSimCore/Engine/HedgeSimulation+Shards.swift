@@ -33,38 +33,8 @@ extension HedgeSimulation {
         guard let first = partials.first else {
             throw InputError(flag: "", field: "partials", value: "none", allowed: "the partial files of every shard of one run")
         }
-        var reference = first.header.scenario
-        reference.threads = nil
-        for partial in partials.dropFirst() {
-            var scenario = partial.header.scenario
-            scenario.threads = nil
-            let h = partial.header
-            if h.tool != first.header.tool {
-                throw InputError(flag: "", field: "partials", value: "\(h.tool) and \(first.header.tool)", allowed: "partials from the same hedgesim version")
-            }
-            if h.seed != first.header.seed {
-                throw InputError(flag: "", field: "partials", value: "seeds \(first.header.seed) and \(h.seed)", allowed: "partials of one run (same seed)")
-            }
-            if scenario != reference {
-                throw InputError(flag: "", field: "partials", value: "shard \(h.shard.index) has a different scenario", allowed: "partials of one run (same scenario)")
-            }
-            if h.shard.count != first.header.shard.count {
-                throw InputError(
-                    flag: "", field: "partials", value: "shard counts \(first.header.shard.count) and \(h.shard.count)",
-                    allowed: "partials of one split")
-            }
-        }
-        let count = first.header.shard.count
-        let indices = partials.map(\.header.shard.index)
-        let duplicated = Set(indices.filter { index in indices.filter { $0 == index }.count > 1 }).sorted()
-        if !duplicated.isEmpty {
-            throw InputError(flag: "", field: "partials", value: "shard(s) \(duplicated.map(String.init).joined(separator: ", ")) given twice", allowed: "each shard once")
-        }
-        let missing = (0..<count).filter { !indices.contains($0) }
-        if !missing.isEmpty {
-            let listed = missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-            throw InputError(flag: "", field: "partials", value: "missing shard(s) \(listed) of \(count)", allowed: "every shard 0…\(count - 1)")
-        }
+        try ShardSpec.requireOneRun(partials.map(\.header))
+        let reference = first.header.setup
         let ordered = partials.sorted { $0.header.shard.index < $1.header.shard.index }
         let plan = SimulationPlan(scenario: reference)
         let sink = SimulationSink(
@@ -98,5 +68,14 @@ extension HedgeSimulation {
         return try summarize(
             plan: plan, sink: sink, seed: first.header.seed, workers: workerCount(threads, plan: plan),
             simulationSeconds: seconds)
+    }
+}
+
+extension PartialResult.Header: ShardHeader {
+    /// The scenario without its thread count.
+    var setup: Scenario {
+        var scenario = scenario
+        scenario.threads = nil
+        return scenario
     }
 }

@@ -2,8 +2,10 @@ internal import CVectorMath
 import Dispatch
 import Foundation
 
-/// Every path's horizon state of a portfolio run, column-major by coin or contract (`index·paths + p`).
+/// Every path's horizon state of a portfolio run (or of one shard's paths `firstPath ..< firstPath +
+/// paths`), column-major by coin or contract (`index·paths + p`).
 final class PortfolioSink: @unchecked Sendable {
+    let firstPath: Int
     let paths: Int
     /// The worker threads that simulated them.
     let workers: Int
@@ -15,7 +17,8 @@ final class PortfolioSink: @unchecked Sendable {
     let funding: UnsafeMutablePointer<Double>
     let lowest: UnsafeMutablePointer<Double>
 
-    init(paths: Int, assets: Int, contracts: Int, workers: Int) {
+    init(firstPath: Int = 0, paths: Int, assets: Int, contracts: Int, workers: Int) {
+        self.firstPath = firstPath
         self.paths = paths
         self.workers = workers
         logPrice = LargeBuffer.allocate(max(1, paths * assets))
@@ -51,16 +54,23 @@ enum PortfolioEngine {
         return seen
     }
 
+    /// The number of fixed blocks of `paths` paths.
+    static func blockCount(paths: Int) -> Int { (paths + blockSize - 1) / blockSize }
+
+    /// Simulates the paths of `blocks` (default: every block of the scenario's paths).
     static func simulate(
-        _ s: PortfolioScenario, factor: CorrelationFactor, seed: UInt64, threads: Int?, workerSetup: (@Sendable (Int) -> Void)? = nil
+        _ s: PortfolioScenario, factor: CorrelationFactor, seed: UInt64, threads: Int?, blocks range: Range<Int>? = nil,
+        workerSetup: (@Sendable (Int) -> Void)? = nil
     ) -> PortfolioSink {
         let k = s.assets.count
         let contracts = contractAssets(s)
-        let n = s.paths
+        let range = range ?? 0..<blockCount(paths: s.paths)
+        let firstPath = range.lowerBound * blockSize
+        let n = max(0, min(s.paths, range.upperBound * blockSize) - firstPath)
         let plan = PortfolioPlan(s, contracts: contracts, factor: factor, seed: seed)
-        let blocks = (n + blockSize - 1) / blockSize
-        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, blocks))
-        let sink = PortfolioSink(paths: n, assets: k, contracts: contracts.count, workers: workers)
+        let blocks = range.count
+        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(1, blocks)))
+        let sink = PortfolioSink(firstPath: firstPath, paths: n, assets: k, contracts: contracts.count, workers: workers)
         let steps = s.stepCount
         let pairs = (k + 1) / 2
         let logStart = s.assets.map { Foundation.log($0.price) }
@@ -75,8 +85,9 @@ enum PortfolioEngine {
             defer { [normals, shocks, logPrice, state].forEach { $0.deallocate() } }
             var block = worker
             while block < blocks {
-                let first = block * blockSize
-                let count = min(blockSize, n - first)
+                let first = (range.lowerBound + block) * blockSize
+                let count = min(blockSize, s.paths - first)
+                let slot = first - firstPath
                 let funding = state, lowest = state + c * count, inverse = state + 2 * c * count
                 for a in 0..<k { (logPrice + a * count).update(repeating: logStart[a], count: count) }
                 funding.update(repeating: 0, count: c * count)
@@ -90,11 +101,11 @@ enum PortfolioEngine {
                     BLAS.multiplyTransposed(normals, plan.factor, into: shocks, rows: count, columns: k, inner: k)
                     hs_portfolio_step(plan.pointer, step, first, shocks, count, logPrice, funding, lowest, inverse)
                 }
-                for a in 0..<k { (sink.logPrice + a * n + first).update(from: logPrice + a * count, count: count) }
+                for a in 0..<k { (sink.logPrice + a * n + slot).update(from: logPrice + a * count, count: count) }
                 for j in 0..<c {
-                    (sink.funding + j * n + first).update(from: funding + j * count, count: count)
-                    (sink.lowest + j * n + first).update(from: lowest + j * count, count: count)
-                    (sink.inverseMark + j * n + first).update(from: inverse + j * count, count: count)
+                    (sink.funding + j * n + slot).update(from: funding + j * count, count: count)
+                    (sink.lowest + j * n + slot).update(from: lowest + j * count, count: count)
+                    (sink.inverseMark + j * n + slot).update(from: inverse + j * count, count: count)
                 }
                 block += workers
             }
