@@ -12,9 +12,7 @@ public enum PortfolioReport {
             "Coins: " + s.assets.map { "\(F.compact($0.holding)) \($0.name) at \(F.grouped($0.price)) USD (vol \(F.percent($0.vol, decimals: 0)))" }
                 .joined(separator: ", ") + " = \(F.grouped(s.startValueUSD)) USD · \(F.compact(s.horizonDays)) days in \(s.stepCount) steps · "
                 + "\(F.grouped(Double(s.paths))) paths · correlation rank \(r.correlationRank) of \(s.assets.count)",
-            "Hedges: " + s.hedges.enumerated().map { i, h in
-                "[\(i + 1)] \(h.label) inverse perpetual at \(F.compact(h.leverage))x" + (h.fundingRate != 0 ? ", funding \(F.percent(h.fundingRate, decimals: 1)) a year" : "")
-            }.joined(separator: "; "),
+            "Hedges: " + s.hedges.enumerated().map { i, h in Self.describe(h, number: i + 1) }.joined(separator: "; "),
             (s.betweenStepCheck ? "Liquidation checked between steps (bridge maximum)" : "Liquidation checked at step ends") + "; maintenance \(F.percent(s.maintenanceRate, decimals: 2)) on the mark, fee \(F.percent(s.fee, decimals: 3)).",
             "",
             "Each coin held alone and the unhedged portfolio (USD at the horizon)",
@@ -55,5 +53,17 @@ public enum PortfolioReport {
         lines.append("Simulated \(F.grouped(r.timing.pathSteps)) path·steps × \(s.assets.count) coins in "
             + "\(String(format: "%.3f", r.timing.simulationSeconds)) s (\(F.grouped(r.timing.pathStepsPerSecond * Double(s.assets.count) / 1e6)) M coin·path·steps/s, \(r.timing.threads) threads).")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `[2] ETH with BTC inverse perpetual at 3x` or `… on the BTC cross account`, with its funding.
+    static func describe(_ h: PortfolioHedge, number: Int) -> String {
+        let margin: String
+        if let leverage = h.leverage {
+            margin = "at \(NumberFormatting.compact(leverage))x"
+        } else {
+            margin = "on the \(h.contract) cross account"
+        }
+        let funding = h.fundingRate != 0 ? ", funding \(NumberFormatting.percent(h.fundingRate, decimals: 1)) a year" : ""
+        return "[\(number)] \(h.label) inverse perpetual \(margin)\(funding)"
     }
 }

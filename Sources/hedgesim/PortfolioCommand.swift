@@ -11,7 +11,7 @@ struct PortfolioCommand: ParsableCommand {
         commandName: "portfolio",
         abstract: "Hedge several coins at once: correlated prices, cross-hedges, the minimum-variance hedge vector.",
         discussion: "The file lists assets: (name, holding, price, vol, drift), correlations: (a K×K matrix) and hedges: "
-            + "(asset, contract, ratios, leverage, fundingRate); a contract is margined in its own coin, taken from its "
+            + "(asset, contract, ratios, leverage or margin: cross, fundingRate); a contract is margined in its own coin, taken from its "
             + "holding. See docs/portfolio.md." + "\n\nExample: hedgesim portfolio Examples/portfolio/three-coins.yaml --seed 7")
 
     @Argument(help: "The portfolio file (YAML or JSON).") var file: String

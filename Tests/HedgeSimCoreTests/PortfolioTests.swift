@@ -190,7 +190,7 @@ import Testing
         var s = Self.two(correlation: 0.7, paths: 8_000)
         s.assets[1].holding = 20
         s.hedges[0].ratios = []
-        s.hedges[0].leverage = 3
+        s.hedges[0].margin = .isolated(leverage: 3)
         s.hedges[0].ratiosAroundMinimumVariance = true
         let result = try s.run(seed: 4, threads: 2)
         let ratio = try #require(result.minimumVariance?.contracts.first?.ratio)
@@ -282,5 +282,75 @@ import Testing
         #expect(error.field == "assets[1].vol")
         let unknown = try #require(throws: InputError.self) { try PortfolioScenario.parse(text: text + "\nhodling: 3\n", source: "p.yaml") }
         #expect(unknown.description.contains("unknown key 'hodling'"))
+    }
+
+    /// Without fees, a cross account whose collateral is the contract coin's whole holding `S_B` is an
+    /// isolated account with margin `S_B`, i.e. leverage `L = N/(E·S_B)`: the same liquidations on the
+    /// same paths and the same values (to rounding), each path either keeping the collateral or losing it.
+    @Test func aCrossAccountIsTheHoldingAsIsolatedMargin() throws {
+        var s = Self.two(correlation: 0.7, paths: 4_000)
+        s.assets[1].holding = 1
+        s.hedges = [PortfolioHedge(asset: "A", contract: "B", ratios: [1], margin: .cross)]
+        let cross = try s.run(seed: 11, threads: 2)
+        let notional = s.holdingValue(of: "A")
+        var isolated = s
+        isolated.hedges = [PortfolioHedge(asset: "A", contract: "B", ratios: [1], leverage: notional / (50 * 1))]
+        let reference = try isolated.run(seed: 11, threads: 2)
+        let (c, i) = (cross.cells[0], reference.cells[0])
+        #expect(c.marginsCoin == [1])
+        #expect(abs(i.marginsCoin[0] - 1) < 1e-12)
+        let probability = try #require(c.liquidation[0]).probability
+        #expect(probability == (try #require(i.liquidation[0])).probability)
+        #expect(probability > 0.05 && probability < 0.95, "a test that can tell liquidated paths apart: \(probability)")
+        #expect(abs(c.netValueUSD.mean - i.netValueUSD.mean) <= 1e-9 * abs(i.netValueUSD.mean))
+        #expect(abs(c.netValueUSD.stdev - i.netValueUSD.stdev) <= 1e-9 * i.netValueUSD.stdev)
+    }
+
+    /// Two cross hedges on one contract share one account: in every cell both report its P(liq), and
+    /// adding notional to the same collateral only lowers the liquidation level, so the paths
+    /// liquidated with both hedges include those liquidated with either alone.
+    @Test func crossHedgesOnOneContractShareTheAccount() throws {
+        var s = Self.two(correlation: 0.6, paths: 3_000)
+        s.assets[1].holding = 3
+        s.hedges = [
+            PortfolioHedge(asset: "A", contract: "B", ratios: [0, 1], margin: .cross),
+            PortfolioHedge(asset: "B", ratios: [0, 1], margin: .cross),
+        ]
+        let result = try s.run(seed: 5, threads: 2)
+        let both = try #require(result.cells.first { $0.ratios == [1, 1] })
+        let alone = try #require(result.cells.first { $0.ratios == [1, 0] })
+        let shared = try #require(both.liquidation[0]).probability
+        #expect(shared == (try #require(both.liquidation[1])).probability)
+        #expect(shared >= (try #require(alone.liquidation[0])).probability)
+        #expect(both.marginsCoin == [3, 3] && alone.marginsCoin[0] == 3)
+    }
+
+    /// `margin: cross` is read from a file without a leverage; a leverage with it, an unknown margin
+    /// and a cross account left without collateral are refused with one line naming the field.
+    @Test func crossMarginInAFileAndItsRefusals() throws {
+        let text = """
+            paths: 1000
+            assets:
+              - {name: BTC, holding: 1, price: 70000, vol: 0.6}
+              - {name: ETH, holding: 10, price: 3500, vol: 0.7}
+            hedges:
+              - {asset: ETH, contract: BTC, ratios: [0.5], margin: cross}
+            """
+        let (scenario, _) = try PortfolioScenario.parse(text: text, source: "p.yaml")
+        #expect(scenario.hedges[0].margin == .cross && scenario.hedges[0].leverage == nil)
+        let decoded = try JSONDecoder().decode(PortfolioScenario.self, from: try JSONEncoder().encode(scenario))
+        #expect(decoded == scenario)
+        let withLeverage = try #require(throws: InputError.self) {
+            try PortfolioScenario.parse(text: text.replacingOccurrences(of: "margin: cross", with: "margin: cross, leverage: 3"), source: "p.yaml")
+        }
+        #expect(withLeverage.field == "hedges[0].leverage" && withLeverage.description.contains("none with margin: cross"))
+        let unknown = try #require(throws: InputError.self) {
+            try PortfolioScenario.parse(text: text.replacingOccurrences(of: "margin: cross", with: "margin: portfolio"), source: "p.yaml")
+        }
+        #expect(unknown.field == "hedges[0].margin" && unknown.description.contains("isolated | cross"))
+        var empty = scenario
+        empty.hedges.append(PortfolioHedge(asset: "BTC", ratios: [1], leverage: 1))
+        let noCollateral = try #require(throws: InputError.self) { try empty.validate() }
+        #expect(noCollateral.description.contains("cross account's collateral") && !noCollateral.description.contains("\n"))
     }
 }

@@ -55,7 +55,7 @@ extension PortfolioScenario {
             case "hedges":
                 hedges = try list(value, "hedges").enumerated().map { i, item in
                     let path = "hedges[\(i)]"
-                    let fields = try map(item, path, keys: ["asset", "contract", "ratios", "leverage", "fundingRate"])
+                    let fields = try map(item, path, keys: ["asset", "contract", "ratios", "margin", "leverage", "fundingRate"])
                     let ratios: [Double]
                     let automatic = fields["ratios"]?.scalar?.string == "auto"
                     if automatic {
@@ -65,10 +65,24 @@ extension PortfolioScenario {
                     } else {
                         ratios = [try number(fields["ratios"], path + ".ratios")]
                     }
+                    let margin: PortfolioMargin
+                    switch fields["margin"]?.scalar?.string ?? "isolated" {
+                    case "isolated":
+                        margin = .isolated(leverage: try number(fields["leverage"], path + ".leverage"))
+                    case "cross":
+                        if let leverage = fields["leverage"] {
+                            throw InputError(
+                                flag: "", field: path + ".leverage", value: leverage.scalar?.string ?? "a value",
+                                allowed: "none with margin: cross (the contract coin's holding is the collateral)")
+                        }
+                        margin = .cross
+                    case let other:
+                        throw InputError(flag: "", field: path + ".margin", value: other, allowed: "isolated | cross")
+                    }
                     var hedge = PortfolioHedge(
                         asset: try coinName(fields["asset"], path + ".asset"),
                         contract: try fields["contract"].map { try coinName($0, path + ".contract") }, ratios: ratios,
-                        leverage: try number(fields["leverage"], path + ".leverage"),
+                        margin: margin,
                         fundingRate: try fields["fundingRate"].map { try number($0, path + ".fundingRate") } ?? 0)
                     hedge.ratiosAroundMinimumVariance = automatic
                     return hedge

@@ -28,13 +28,17 @@ extension PortfolioScenario {
 }
 
 /// Values every cell of a portfolio on every path. A hedge `h` of notional `N_h` on contract `c`
-/// (entry `E = P_c,0`, leverage `L`) adds `N_h·u_h` USD to the coins' value `Y = Σ S_k·P_k,T`, with
+/// (entry `E = P_c,0`) with margin `μ_h = 1/(E·L)` per USD of notional on isolated margin (0 on cross)
+/// adds `N_h·u_h` USD to the coins' value `Y = Σ S_k·P_k,T`, with
 ///
-///     u_h = −P_c,T·(1/(E·L) + fee/E)                                  margin and entry fee paid
-///           + [not liquidated] P_c,T·(1/(E·L) + 1/F_T − 1/E + Φ_T − fee/F_T)   the account closed
+///     u_h = −P_c,T·(μ_h + fee/E)                                      margin and entry fee paid
+///           + [account not liquidated] P_c,T·(μ_h + 1/F_T − 1/E + Φ_T − fee/F_T)   the account closed
 ///
-/// so a cell's value is `Y + Σ N_h·u_h`. The account is liquidated when its lowest step-end value per
-/// USD of notional, `(1 − m)/F − 1/E + Φ`, falls to `−1/(E·L)` (the margin `M/N`); its margin is lost.
+/// An isolated account is liquidated when its lowest step-end (or bridge) value per USD of notional,
+/// `(1 − m)/F − 1/E + Φ`, falls to `−μ_h`, and its margin is lost. The cross account of coin `c` is
+/// liquidated when that value falls to `−K_c/Σ_cross N_h`, `K_c` its collateral
+/// (`PortfolioScenario.crossCollateral`, which depends on the cell's notionals); the collateral, part
+/// of the holding counted in `Y`, is lost too: `−K_c·P_c,T`.
 struct PortfolioSettlement {
     let scenario: PortfolioScenario
     let sink: PortfolioSink
@@ -53,27 +57,26 @@ struct PortfolioSettlement {
                 ValueDistribution(values: $0, initial: asset.holding * asset.price)
             })
         }
-        // Per hedge: u_h per path and whether its account was liquidated.
-        var unit: [[Double]] = []
-        var liquidated: [[Bool]] = []
+        // Per hedge: the margin and fee paid and the closed account's value per USD of notional per
+        // path; an isolated account's liquidation flags (a cross account's depend on the cell).
+        var paid: [[Double]] = [], closed: [[Double]] = [], liquidated: [[Bool]] = []
         for hedge in s.hedges {
             let c = s.assetIndex(hedge.contract) ?? 0
             let j = contracts.firstIndex(of: c) ?? 0
             let entry = s.assets[c].price
-            let margin = 1 / (entry * hedge.leverage)
-            let threshold = -margin
-            var u = [Double](repeating: 0, count: n)
-            var hit = [Bool](repeating: false, count: n)
+            let margin = hedge.leverage.map { 1 / (entry * $0) } ?? 0
+            var out = [Double](repeating: 0, count: n), back = out
             for p in 0..<n {
                 let inverse = sink.inverseMark[j * n + p], phi = sink.funding[j * n + p]
                 let value = price[c][p]
-                hit[p] = sink.lowest[j * n + p] <= threshold
-                let paid = -value * (margin + s.fee / entry)
-                u[p] = hit[p] ? paid : paid + value * (margin + (inverse - 1 / entry) + phi - s.fee * inverse)
+                out[p] = -value * (margin + s.fee / entry)
+                back[p] = value * (margin + (inverse - 1 / entry) + phi - s.fee * inverse)
             }
-            unit.append(u)
-            liquidated.append(hit)
+            paid.append(out)
+            closed.append(back)
+            liquidated.append(hedge.leverage == nil ? [] : (0..<n).map { sink.lowest[j * n + $0] <= -margin })
         }
+        let crossCoins = contracts.filter { c in s.hedges.contains { $0.leverage == nil && s.assetIndex($0.contract) == c } }
         let minimumVariance = MinimumVarianceHedge(scenario: s, contracts: contracts, price: price, unhedged: unhedged)
         try s.placeAutomaticRatios(around: minimumVariance)
         let unhedgedDistribution = unhedged.withUnsafeBufferPointer { ValueDistribution(values: $0, initial: start) }
@@ -81,16 +84,32 @@ struct PortfolioSettlement {
         var values = [Double](repeating: 0, count: n)
         let cells = try s.cells.map { ratios -> PortfolioCell in
             let notionals = zip(s.hedges, ratios).map { hedge, ratio in ratio * s.holdingValue(of: hedge.asset) }
+            // Each cross account of the cell: its collateral and the paths on which it is liquidated.
+            var crossHit: [Int: [Bool]] = [:], collateral: [Int: Double] = [:]
+            for c in crossCoins {
+                let onCoin = s.hedges.indices.filter { s.hedges[$0].leverage == nil && s.assetIndex(s.hedges[$0].contract) == c }
+                let total = onCoin.reduce(0.0) { $0 + notionals[$1] }
+                guard total > 0, let j = contracts.firstIndex(of: c) else { continue }
+                let k = s.crossCollateral(coin: c, notionals: notionals)
+                collateral[c] = k
+                crossHit[c] = (0..<n).map { sink.lowest[j * n + $0] <= -k / total }
+            }
+            let hits = s.hedges.indices.map { h in
+                s.hedges[h].leverage == nil ? crossHit[s.assetIndex(s.hedges[h].contract) ?? 0] ?? [] : liquidated[h]
+            }
             for p in 0..<n {
                 var v = unhedged[p]
-                for h in 0..<notionals.count where notionals[h] > 0 { v += notionals[h] * unit[h][p] }
+                for h in 0..<notionals.count where notionals[h] > 0 {
+                    v += notionals[h] * (hits[h][p] ? paid[h][p] : paid[h][p] + closed[h][p])
+                }
+                for c in crossCoins where crossHit[c]?[p] == true { v -= (collateral[c] ?? 0) * price[c][p] }
                 values[p] = v
             }
             guard values.allSatisfy(\.isFinite) else {
                 throw NumericalError(description: "the portfolio simulation overflowed at ratios \(ratios); lower the vols or use more steps per day")
             }
             let distribution = values.withUnsafeBufferPointer { ValueDistribution(values: $0, initial: start) }
-            let liquidation = zip(notionals, liquidated).map { notional, hit -> LiquidationSummary? in
+            let liquidation = zip(notionals, hits).map { notional, hit -> LiquidationSummary? in
                 guard notional > 0 else { return nil }
                 let count = Double(hit.lazy.filter { $0 }.count)
                 return LiquidationSummary(
@@ -99,7 +118,8 @@ struct PortfolioSettlement {
             return PortfolioCell(
                 ratios: ratios, notionalsUSD: notionals,
                 marginsCoin: zip(s.hedges, notionals).map { hedge, notional in
-                    notional / ((s.assetIndex(hedge.contract).map { s.assets[$0].price } ?? 1) * hedge.leverage)
+                    let c = s.assetIndex(hedge.contract) ?? 0
+                    return hedge.leverage.map { notional / (s.assets[c].price * $0) } ?? collateral[c] ?? 0
                 },
                 netValueUSD: distribution, liquidation: liquidation,
                 hedgeEffectiveness: unhedgedVariance > 0 ? 1 - distribution.stdev * distribution.stdev / unhedgedVariance : nil)

@@ -38,7 +38,7 @@ extension PortfolioScenario {
                 }
             }
         }
-        try check("hedges", Double(hedges.count), !hedges.isEmpty, "at least one hedge (asset, ratios, leverage)")
+        try check("hedges", Double(hedges.count), !hedges.isEmpty, "at least one hedge (asset, ratios, leverage or margin: cross)")
         for (i, hedge) in hedges.enumerated() {
             let path = "hedges[\(i)]"
             let names = assets.map(\.name).joined(separator: ", ")
@@ -52,7 +52,9 @@ extension PortfolioScenario {
             if hedge.ratiosAroundMinimumVariance { continue }
             try check(path + ".ratios", Double(hedge.ratios.count), !hedge.ratios.isEmpty, "at least one ratio, or auto")
             for ratio in hedge.ratios { try check(path + ".ratios", ratio, ratio >= 0 && ratio <= 2, "ratios in [0, 2]") }
-            try check(path + ".leverage", hedge.leverage, hedge.leverage > 0 && hedge.leverage <= 200, "a leverage > 0 and ≤ 200")
+            if let leverage = hedge.leverage {
+                try check(path + ".leverage", leverage, leverage > 0 && leverage <= 200, "a leverage > 0 and ≤ 200")
+            }
             try check(path + ".fundingRate", hedge.fundingRate, abs(hedge.fundingRate) <= 5, "an annualised rate from −5 to 5")
             if let other = hedges.first(where: { $0.contract == hedge.contract }), other.fundingRate != hedge.fundingRate {
                 throw InputError(flag: "", field: path + ".fundingRate", value: describe(hedge.fundingRate),
@@ -72,19 +74,35 @@ extension PortfolioScenario {
         try checkMargins()
     }
 
-    /// Each coin's holding pays the margin and entry fee of every hedge on its contracts at their
-    /// largest ratios.
+    /// Each coin's holding pays the isolated margins and the entry fees of every hedge on its contracts
+    /// at their largest ratios, and leaves a cross account on it some collateral.
     private func checkMargins() throws {
         for (c, coin) in assets.enumerated() {
-            let need = hedges.filter { $0.contract == coin.name && !$0.ratiosAroundMinimumVariance }.reduce(0.0) { total, hedge in
+            let onCoin = hedges.filter { $0.contract == coin.name && !$0.ratiosAroundMinimumVariance }
+            let need = onCoin.reduce(0.0) { total, hedge in
                 let notional = (hedge.ratios.max() ?? 0) * holdingValue(of: hedge.asset)
-                return total + notional / (coin.price * hedge.leverage) + fee * notional / coin.price
+                return total + notional / coin.price * ((hedge.leverage.map { 1 / $0 } ?? 0) + fee)
             }
-            if need > assets[c].holding * (1 + 1e-12) {
+            let cross = hedges.contains { $0.contract == coin.name && $0.leverage == nil }
+            if need > assets[c].holding * (1 + 1e-12) || (cross && need >= assets[c].holding) {
                 throw InputError(
                     field: "hedges", value: "\(describe(need)) \(coin.name) of margin and fees at the largest ratios",
-                    allowed: "at most the \(describe(assets[c].holding)) \(coin.name) held: an inverse \(coin.name) contract is margined in \(coin.name); hold more, raise the leverage or lower the ratios")
+                    allowed: (cross ? "less than" : "at most") + " the \(describe(assets[c].holding)) \(coin.name) held"
+                        + (cross ? " (what is left is the cross account's collateral)" : "")
+                        + ": an inverse \(coin.name) contract is margined in \(coin.name); hold more, raise the leverage or lower the ratios")
             }
+        }
+    }
+
+    /// The collateral of the cross account on contract coin `c` in a cell whose hedges have notionals
+    /// `notionals` (USD): the coin's holding less the isolated margins and every entry fee on that
+    /// contract, `K = S − Σ_isolated N·(1/L + fee)/E − Σ_cross N·fee/E` coin.
+    func crossCollateral(coin c: Int, notionals: [Double]) -> Double {
+        let coin = assets[c]
+        return zip(hedges, notionals).reduce(coin.holding) { left, pair in
+            let (hedge, notional) = pair
+            guard hedge.contract == coin.name else { return left }
+            return left - notional / coin.price * ((hedge.leverage.map { 1 / $0 } ?? 0) + fee)
         }
     }
 

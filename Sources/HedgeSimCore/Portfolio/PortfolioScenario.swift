@@ -35,9 +35,20 @@ public struct PortfolioAsset: Codable, Sendable, Equatable {
     }
 }
 
-/// One hedge of a portfolio: an isolated short of an inverse perpetual on the coin `contract`, margined
-/// in that coin (taken from its holding), sized against the holding of `asset`:
-/// `N = ratio × S_asset × P_asset` USD. A hedge whose contract is another coin's is a cross-hedge.
+/// How a hedge's short is collateralised, always in its contract's coin (taken from that coin's holding).
+public enum PortfolioMargin: Sendable, Equatable {
+    /// Its own isolated account holding `M = N/(P_contract·L)` coin; a liquidation takes `M`.
+    case isolated(leverage: Double)
+    /// The contract coin's cross account: what the coin's holding leaves after the isolated margins and
+    /// every entry fee on that contract, `K = S − Σ_isolated (M + fee·N/E) − Σ_cross fee·N/E`, is the
+    /// collateral of one account shared by every cross hedge on the contract. It is liquidated when
+    /// `Σ_cross N·x ≤ −K` (`x` the account per USD of notional) and a liquidation takes all of `K`.
+    case cross
+}
+
+/// One hedge of a portfolio: a short of an inverse perpetual on the coin `contract`, margined in that
+/// coin (taken from its holding), sized against the holding of `asset`: `N = ratio × S_asset ×
+/// P_asset` USD. A hedge whose contract is another coin's is a cross-hedge.
 public struct PortfolioHedge: Codable, Sendable, Equatable {
     /// The holding it insures.
     public var asset: String
@@ -48,17 +59,59 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
     /// `ratios: auto`: the ratios are placed around the minimum-variance ratio of the hedge's contract
     /// from the run's own paths (`PortfolioScenario.automaticRatioFactors`); the report shows them filled.
     public var ratiosAroundMinimumVariance = false
-    /// Leverage of the isolated margin `M = N/(P_contract·L)` coin.
-    public var leverage: Double
+    /// Isolated (with a leverage) or the contract coin's cross account.
+    public var margin: PortfolioMargin
     /// Funding the short receives, a fraction of the notional per year (negative: it pays).
     public var fundingRate: Double
 
+    /// A hedge on isolated margin at `leverage`.
     public init(asset: String, contract: String? = nil, ratios: [Double], leverage: Double, fundingRate: Double = 0) {
+        self.init(asset: asset, contract: contract, ratios: ratios, margin: .isolated(leverage: leverage), fundingRate: fundingRate)
+    }
+
+    public init(asset: String, contract: String? = nil, ratios: [Double], margin: PortfolioMargin, fundingRate: Double = 0) {
         self.asset = asset
         self.contract = contract ?? asset
         self.ratios = ratios
-        self.leverage = leverage
+        self.margin = margin
         self.fundingRate = fundingRate
+    }
+
+    /// The isolated margin's leverage; nil on cross margin.
+    public var leverage: Double? {
+        if case .isolated(let leverage) = margin { return leverage }
+        return nil
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case asset, contract, ratios, ratiosAroundMinimumVariance, margin, leverage, fundingRate
+    }
+
+    /// `margin` is written as `"isolated"` (with `leverage`) or `"cross"` (without).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        asset = try c.decode(String.self, forKey: .asset)
+        contract = try c.decode(String.self, forKey: .contract)
+        ratios = try c.decode([Double].self, forKey: .ratios)
+        ratiosAroundMinimumVariance = try c.decode(Bool.self, forKey: .ratiosAroundMinimumVariance)
+        fundingRate = try c.decode(Double.self, forKey: .fundingRate)
+        switch try c.decode(String.self, forKey: .margin) {
+        case "cross": margin = .cross
+        case "isolated": margin = .isolated(leverage: try c.decode(Double.self, forKey: .leverage))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .margin, in: c, debugDescription: "margin \(other): isolated | cross")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(asset, forKey: .asset)
+        try c.encode(contract, forKey: .contract)
+        try c.encode(ratios, forKey: .ratios)
+        try c.encode(ratiosAroundMinimumVariance, forKey: .ratiosAroundMinimumVariance)
+        try c.encode(fundingRate, forKey: .fundingRate)
+        try c.encode(leverage == nil ? "cross" : "isolated", forKey: .margin)
+        try c.encodeIfPresent(leverage, forKey: .leverage)
     }
 
     /// `BTC` or `ETH with BTC` (a cross-hedge).
