@@ -26,8 +26,8 @@ struct CalibrateCommand: ParsableCommand {
     @OptionGroup var history: HistoryFileOptions
     @Option(parsing: .unconditional, help: "Keep times from this one (ISO-8601 or epoch; UTC).") var from: String?
     @Option(parsing: .unconditional, help: "Keep times up to this one; a date alone includes that whole day.") var to: String?
-    @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all.", transform: choice(ModelChoice.self))
-    var model: ModelChoice = .all
+    @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all (default all; with several --prices gbm).", transform: choice(ModelChoice.self))
+    var model: ModelChoice?
     @Option(parsing: .unconditional, help: "Write the scenario fragment (YAML) to this file, atomically.") var output: String?
     @Option(parsing: .unconditional, help: "Report format: table | json.", transform: ReportFormat.parser([.table, .json]))
     var format: ReportFormat = .table
@@ -48,7 +48,7 @@ struct CalibrateCommand: ParsableCommand {
             }
             if let names { throw InputError(field: "names", value: names, allowed: "only with several --prices") }
             let (priceHistory, fundingHistory) = try history.read(from: window.from, to: window.to)
-            let calibration = try Calibration(prices: priceHistory, funding: fundingHistory, models: model)
+            let calibration = try Calibration(prices: priceHistory, funding: fundingHistory, models: model ?? .all)
             let fragment = ScenarioFragment(calibration, keepDrift: keepDrift)
             do {
                 _ = try fragment.scenario()
@@ -74,13 +74,18 @@ struct CalibrateCommand: ParsableCommand {
         }
     }
 
-    /// Several coins: each one's GBM and the correlation of their returns, and a portfolio fragment
+    /// Several coins: each one's GBM (the default) or jump model (`--model jump`; `all` keeps the lower
+    /// AIC per coin), with a warning when independent jumps cannot reproduce the coins' co-movement, and
+    /// the correlation of their diffusion shocks, and a portfolio fragment
     /// (`assets:`, `correlations:`, `hedges:`) for `hedgesim portfolio`.
     private func calibratePortfolio(from: Double?, to: Double?) throws {
         if let funding = history.funding {
             throw InputError(field: "funding", value: funding, allowed: "none with several --prices (a portfolio's funding is a rate per hedge)")
         }
-        if model != .all { throw InputError(field: "model", value: model.rawValue, allowed: "none with several --prices (each coin is fitted as GBM)") }
+        let models = model ?? .gbm
+        if models == .garch {
+            throw InputError(field: "model", value: models.rawValue, allowed: "gbm | jump | all with several --prices (a portfolio's coins are GBM or jump-diffusions)")
+        }
         if keepDrift { throw InputError(field: "keepDrift", value: "true", allowed: "none with several --prices (the portfolio keeps drift 0)") }
         let given = names.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         if let given, given.count != history.prices.count || given.contains(where: \.isEmpty) {
@@ -92,7 +97,10 @@ struct CalibrateCommand: ParsableCommand {
         }
         let histories = try history.readPrices(from: from, to: to)
         let calibration = try MultiCoinCalibration(
-            histories: zip(zip(coinNames, history.prices), histories).map { (name: $0.0, source: $0.1, prices: $1) })
+            histories: zip(zip(coinNames, history.prices), histories).map { (name: $0.0, source: $0.1, prices: $1) }, models: models)
+        for warning in calibration.comovementWarnings {
+            FileHandle.standardError.write(Data("hedgesim: warning: \(warning)\n".utf8))
+        }
         let fragment = calibration.portfolioFragment
         do {
             _ = try PortfolioScenario.parse(text: fragment, source: "fragment").scenario.validate()

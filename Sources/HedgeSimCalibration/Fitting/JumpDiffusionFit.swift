@@ -71,6 +71,27 @@ public struct JumpDiffusionFit: Codable, Sendable, Equatable {
         observations = returns.count
     }
 
+    /// The posterior probability that a step of `stepYears` with log return `r` held at least one
+    /// jump: `1 − w₀·φ(r; a, σ²Δt)/f(r)`, with `f` the fitted mixture (truncated at `maxJumps`), `w₀ =
+    /// e^{−λΔt}` and `a = (μ − λk − σ²/2)Δt` the diffusion's mean.
+    public func jumpProbability(_ r: Double, stepYears dt: Double) -> Double {
+        let rate = jumpIntensity.value * dt
+        let compensator = Foundation.exp(jumpMean.value + jumpStdev.value * jumpStdev.value / 2) - 1
+        let mean = (drift.value - jumpIntensity.value * compensator - vol.value * vol.value / 2) * dt
+        var exponents: [Double] = []
+        for n in 0...JumpDiffusionFit.maxJumps {
+            let count = Double(n)
+            let variance = vol.value * vol.value * dt + count * jumpStdev.value * jumpStdev.value
+            let deviation = r - (mean + count * jumpMean.value)
+            let logWeight: Double = -rate + count * Foundation.log(rate) - Foundation.lgamma(count + 1)
+            let logDensity: Double = -0.5 * Foundation.log(2 * Double.pi * variance) - deviation * deviation / (2 * variance)
+            exponents.append(logWeight + logDensity)
+        }
+        let largest = exponents.max() ?? 0
+        let total = exponents.reduce(0) { $0 + Foundation.exp($1 - largest) }
+        return 1 - Foundation.exp(exponents[0] - largest) / total
+    }
+
     /// `ln L` of the per-step parameters: diffusion mean `a` and stdev `σ√Δt`, `λΔt`, `μ_J`, `σ_J`.
     /// Each density is summed as `m + ln Σ_n e^{t_n − m}` with `m = max_n t_n` (no underflow in the tails).
     static func logLikelihood(
