@@ -163,12 +163,13 @@ static void run_portfolio(void) {
     /* The third coin jumps often (λΔt = 0.2) so that the jump path runs. */
     const double jump_rate[ASSETS] = {0, 0, 0.2}, no_jump[ASSETS] = {1, 1, exp(-0.2)};
     const double jump_mean[ASSETS] = {0, 0, -0.05}, jump_stdev[ASSETS] = {0, 0, 0.1};
-    const hs_portfolio_plan plan = {
+    const double variance[ASSETS] = {0.012 * 0.012, 0.015 * 0.015, 0.03 * 0.03};
+    hs_portfolio_plan plan = {
         .assets = ASSETS, .contracts = CONTRACTS, .drift_per_step = drift, .vol_per_step = vol,
         .jump_rate_per_step = jump_rate, .no_jump_probability = no_jump, .jump_mean = jump_mean, .jump_stdev = jump_stdev,
         .purpose_jump_test = 9, .purpose_jump_size = 10, .asset_contract = asset_contract, .mark_coefficient = coefficient,
         .account_constant = constant, .funding_per_step = funding_rate, .between_step_check = 1, .bridge_index = bridge_index,
-        .purpose_bridge = 8, .seed = 7};
+        .purpose_bridge = 8, .seed = 7, .bridge_variance = variance};
     const double start[ASSETS] = {log(70000.0), log(3500.0), log(150.0)};
     for (int k = 0; k < ASSETS; k++) for (int p = 0; p < PATHS; p++) log_price[k * PATHS + p] = start[k];
     for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }
@@ -181,6 +182,24 @@ static void run_portfolio(void) {
     print_block("portfolio_funding", funding, CONTRACTS * PATHS);
     print_block("portfolio_lowest", lowest, CONTRACTS * PATHS);
     print_block("portfolio_inverse_mark", inverse, CONTRACTS * PATHS);
+
+    /* The joint bootstrap of a 23-step history of the three coins (blocks of 4 steps on average). */
+    enum { LENGTH = 23 };
+    static double history[ASSETS * LENGTH];
+    static long position[PATHS];
+    for (int i = 0; i < ASSETS * LENGTH; i++) history[i] = 0.02 * sin(0.7 * i + 0.3) - 0.001;
+    plan.history_returns = history;
+    plan.history_length = LENGTH;
+    plan.restart_probability = 0.25;
+    plan.purpose_bootstrap = 11;
+    for (int k = 0; k < ASSETS; k++) for (int p = 0; p < PATHS; p++) log_price[k * PATHS + p] = start[k];
+    for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }
+    for (int step = 0; step < STEPS; step++) {
+        hs_portfolio_history_shocks(&plan, step, 0, PATHS, position, shocks);
+        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, funding, lowest, inverse);
+    }
+    print_block("portfolio_bootstrap_log_price", log_price, ASSETS * PATHS);
+    print_block("portfolio_bootstrap_lowest", lowest, CONTRACTS * PATHS);
 }
 
 int main(int argc, char **argv) {

@@ -1,6 +1,6 @@
 /*
  * The portfolio step (see hs_portfolio_step in CVectorMath.h): K coins' log prices under correlated
- * GBM or Merton jump-diffusions, and for each coin a contract is written on, the account of an isolated inverse short per USD of
+ * GBM or Merton jump-diffusions or the joint bootstrap of their history (hs_portfolio_history_shocks), and for each coin a contract is written on, the account of an isolated inverse short per USD of
  * notional, its lowest value so far (at the step end and, with the between-step check, at the
  * step's Brownian-bridge maximum of the price) and the funding it has accrued. The correlated shocks
  * come in already multiplied by the correlation factor (BLAS dgemm, in the engine); this file is the
@@ -14,7 +14,8 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
     const hs_uv zero = {0};
     const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
     for (long k = 0; k < plan->assets; k++) {
-        const double drift = plan->drift_per_step[k], vol = plan->vol_per_step[k];
+        const double drift = plan->drift_per_step[k], vol = plan->vol_per_step[k], variance = plan->bridge_variance[k];
+        const int history = plan->history_length > 0;
         const double rate = plan->jump_rate_per_step[k], no_jump = plan->no_jump_probability[k];
         const double *z = shocks + k * paths;
         double *x = log_price + k * paths;
@@ -23,9 +24,10 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
             const long n = paths - p < HS_WIDTH ? paths - p : HS_WIDTH;
             const hs_uv lanes = hs_lane_index_v() + (uint64_t)(first_path + p);
             const hs_fv previous = hs_load_partial_v(x + p, n, 0);
-            hs_fv next = previous + (drift + vol * hs_load_partial_v(z + p, n, 0));
+            const hs_fv shock = hs_load_partial_v(z + p, n, 0);
+            hs_fv next = history ? previous + shock : previous + (drift + vol * shock);
             hs_fv jump = hs_splat_v(0);
-            if (rate > 0) {
+            if (rate > 0 && !history) {
                 /* Merton: the count from a 52-bit uniform of its own, the sizes from a normal block. */
                 const hs_philox_v w = hs_philox10(zero + (uint64_t)k, zero + (uint64_t)step, lanes, zero + plan->purpose_jump_test,
                                                   seed_low, seed_high);
@@ -49,7 +51,7 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
                                                   zero + plan->purpose_bridge, seed_low, seed_high);
                 const hs_fv log_uniform = hs_log_v(hs_open_unit52(w.w1, w.w0));
                 const hs_fv move = next - previous - jump;
-                const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * (vol * vol) * log_uniform));
+                const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
                 worst = hs_min_v(worst, a * hs_exp_v(-hs_max_v(previous + rise, next)) + constant + before);
             }
             const hs_fv v = hs_exp_v(-next);
@@ -59,6 +61,34 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
             hs_store_partial_v(inverse + p, v, n);
             hs_store_partial_v(low + p, worst, n);
         }
+    }
+}
+
+void hs_portfolio_history_shocks(const hs_portfolio_plan *plan, long step, long first_path, long paths, long *position,
+                                 double *shocks) {
+    const hs_uv zero = {0};
+    const long length = plan->history_length;
+    for (long p = 0; p < paths; p += HS_WIDTH) {
+        const long n = paths - p < HS_WIDTH ? paths - p : HS_WIDTH;
+        const hs_uv lanes = hs_lane_index_v() + (uint64_t)(first_path + p);
+        const hs_philox_v w = hs_philox10(zero, zero + (uint64_t)step, lanes, zero + plan->purpose_bootstrap, (uint32_t)plan->seed,
+                                          (uint32_t)(plan->seed >> 32));
+        double restart[HS_WIDTH], start[HS_WIDTH];
+        hs_store_v(restart, hs_open_unit52(w.w1, w.w0));
+        hs_store_v(start, hs_open_unit52(w.w3, w.w2));
+        for (long l = 0; l < n; l++) {
+            long *at = position + p + l;
+            if (step == 0 || restart[l] < plan->restart_probability) {
+                const long chosen = (long)(start[l] * (double)length);
+                *at = chosen < length - 1 ? chosen : length - 1;
+            } else {
+                *at = *at + 1 == length ? 0 : *at + 1;
+            }
+        }
+    }
+    for (long k = 0; k < plan->assets; k++) {
+        const double *returns = plan->history_returns + k * length;
+        for (long p = 0; p < paths; p++) shocks[k * paths + p] = returns[position[p]];
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HedgeSimCalibration
 import HedgeSimCore
 import HedgeSimReport
 
@@ -33,14 +34,15 @@ struct PortfolioCommand: ParsableCommand {
             }
             var (scenario, fileSeed) = try PortfolioScenario.parse(text: text, source: file)
             scenario.override(paths: paths, threads: threads)
+            let history = try Self.loadHistory(for: &scenario, file: file)
             if let shard {
-                try runShard(scenario, seed: seed?.value ?? fileSeed, shard: try ShardSpec(parsing: shard))
+                try runShard(scenario, seed: seed?.value ?? fileSeed, shard: try ShardSpec(parsing: shard), history: history)
                 return
             }
             if let partial {
                 throw InputError(flag: "--partial", field: "partial", value: partial, allowed: "only together with --shard I/N")
             }
-            let result = try scenario.run(seed: Seed.resolve(seed, file: fileSeed))
+            let result = try scenario.run(seed: Seed.resolve(seed, file: fileSeed), history: history)
             try OutputFile.emit(Self.render(result, as: format ?? .table), to: output)
         } catch let error as InputError {
             throw ValidationError(error.description)
@@ -51,7 +53,7 @@ struct PortfolioCommand: ParsableCommand {
 
     /// A shard run: an explicit seed (the flag's or the file's, shared by every shard), and only the
     /// partial file is written.
-    private func runShard(_ scenario: PortfolioScenario, seed: UInt64?, shard: ShardSpec) throws {
+    private func runShard(_ scenario: PortfolioScenario, seed: UInt64?, shard: ShardSpec, history: PortfolioHistory?) throws {
         guard let seed else {
             throw InputError(flag: "--seed", field: "seed", value: "none", allowed: "an explicit seed (--seed or the file's seed:) for a shard run, shared by every shard")
         }
@@ -64,8 +66,34 @@ struct PortfolioCommand: ParsableCommand {
         if let output {
             throw InputError(flag: "--output", field: "output", value: output, allowed: "none with --shard (the partial goes to --partial FILE)")
         }
-        let result = try scenario.runShard(seed: seed, shard: shard)
+        let result = try scenario.runShard(seed: seed, shard: shard, history: history)
         try OutputFile.writeAtomically(try result.encoded(), to: partial)
+    }
+
+    /// The joint bootstrap's history: each asset's `history:` CSV (a path relative to the portfolio
+    /// file's folder), read with the calibrate command's reader and aligned on the common times; it is
+    /// attached to the scenario (vols and correlations become the history's). nil without a bootstrap.
+    static func loadHistory(for scenario: inout PortfolioScenario, file: String) throws -> PortfolioHistory? {
+        guard scenario.usesHistory else { return nil }
+        try scenario.validate()
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let histories = try scenario.assets.enumerated().map { i, asset -> (source: String, prices: PriceHistory) in
+            let name = asset.history ?? ""
+            let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+            do {
+                return (source: name, prices: try PriceHistory(contentsOfFile: path))
+            } catch let error as CSVError {
+                throw InputError(flag: "", field: "assets[\(i)].history", value: name, allowed: "a readable price CSV (\(error))")
+            }
+        }
+        do {
+            let common = try CommonReturns(histories)
+            let history = try PortfolioHistory(returns: common.series, stepSeconds: common.step)
+            try scenario.attach(history)
+            return history
+        } catch let error as CalibrationError {
+            throw InputError(flag: "", field: "history", value: histories.map(\.source).joined(separator: ", "), allowed: "price histories that share a time grid (\(error))")
+        }
     }
 
     /// The report of a portfolio run (or of its merged shards) in `format`: table, JSON or HTML.

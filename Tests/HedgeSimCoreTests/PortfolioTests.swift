@@ -353,4 +353,114 @@ import Testing
         let noCollateral = try #require(throws: InputError.self) { try empty.validate() }
         #expect(noCollateral.description.contains("cross account's collateral") && !noCollateral.description.contains("\n"))
     }
+
+    /// Two coins' synthetic daily history: 300 returns, the second correlated with the first.
+    static func history() throws -> PortfolioHistory {
+        var a: [Double] = [], b: [Double] = []
+        for t in 0..<300 {
+            let x = 0.03 * sin(1.7 * Double(t) + 0.2) + 0.01 * cos(0.31 * Double(t * t % 97))
+            a.append(x)
+            b.append(0.8 * x + 0.02 * sin(2.9 * Double(t) + 1.1))
+        }
+        return try PortfolioHistory(returns: [a, b], stepSeconds: 86_400)
+    }
+
+    /// A portfolio of the two coins drawn from `history()`, one hedge each, daily steps.
+    static func bootstrapped(days: Double, blockDays: Double, paths: Int) throws -> (PortfolioScenario, PortfolioHistory) {
+        var s = PortfolioScenario(
+            assets: [PortfolioAsset(name: "A", holding: 1, price: 100, vol: 0), PortfolioAsset(name: "B", holding: 10, price: 5, vol: 0)],
+            hedges: [PortfolioHedge(asset: "A", ratios: [0, 1], leverage: 2), PortfolioHedge(asset: "B", ratios: [1], leverage: 2)])
+        s.assets[0].history = "a.csv"
+        s.assets[1].history = "b.csv"
+        s.stepsPerDay = 1
+        s.horizonDays = days
+        s.paths = paths
+        s.bootstrapBlockDays = blockDays
+        let history = try history()
+        try s.attach(history)
+        return (s, history)
+    }
+
+    /// With blocks far longer than the horizon every path is one window of consecutive history steps
+    /// (wrapping), the same window for both coins: each path's log price change is, exactly, the sum of
+    /// the window's returns from some start, found from coin A and then checked on coin B.
+    @Test func jointBootstrapPathsAreWindowsOfTheHistory() throws {
+        let (s, history) = try Self.bootstrapped(days: 12, blockDays: 1e6, paths: 600)
+        let sink = PortfolioEngine.simulate(s, factor: try CorrelationFactor(s.correlations), seed: 4, threads: 2, history: history)
+        let n = sink.paths, length = history.length
+        func window(_ k: Int, from start: Int) -> Double {
+            var x = log(s.assets[k].price)
+            for t in 0..<s.stepCount { x += history.returns[k][(start + t) % length] }
+            return x
+        }
+        for p in 0..<n {
+            let start = (0..<length).first { window(0, from: $0) == sink.logPrice[p] }
+            #expect(start != nil, "path \(p) is no window of A's history")
+            if let start { #expect(window(1, from: start) == sink.logPrice[n + p], "path \(p): B is not on A's window") }
+        }
+    }
+
+    /// One step: every path draws one history day for both coins, so the simulated returns have the
+    /// history's means and correlation, within 4 standard errors (`σ/√n` and `(1 − ρ²)/√n`).
+    @Test func jointBootstrapKeepsTheHistorysMomentsAndCorrelation() throws {
+        let (s, history) = try Self.bootstrapped(days: 1, blockDays: 5, paths: 20_000)
+        let sink = PortfolioEngine.simulate(s, factor: try CorrelationFactor(s.correlations), seed: 9, threads: 2, history: history)
+        let n = sink.paths
+        let simulated = (0..<2).map { k in (0..<n).map { sink.logPrice[k * n + $0] - log(s.assets[k].price) } }
+        for k in 0..<2 {
+            let mean = history.returns[k].reduce(0, +) / Double(history.length)
+            let sampleMean = simulated[k].reduce(0, +) / Double(n)
+            #expect(abs(sampleMean - mean) <= 4 * (history.variance(of: k) / Double(n)).squareRoot(), "coin \(k): \(sampleMean) against \(mean)")
+        }
+        let rho = history.correlations[0][1]
+        let sampleRho = PortfolioHistory.sampleCorrelations(simulated)[0][1]
+        #expect(abs(sampleRho - rho) <= 4 * (1 - rho * rho) / Double(n).squareRoot(), "\(sampleRho) against \(rho)")
+        #expect(abs(s.assets[0].vol - (history.variance(of: 0) * 365).squareRoot()) < 1e-12)
+    }
+
+    /// The joint bootstrap is bit-identical across threads and shard splits too.
+    @Test func jointBootstrapShardsAreTheSingleRun() throws {
+        let (s, history) = try Self.bootstrapped(days: 20, blockDays: 4, paths: 2_000)
+        let single = try Self.numbers(try s.run(seed: 3, threads: 1, history: history))
+        #expect(try Self.numbers(try s.run(seed: 3, threads: 3, history: history)) == single)
+        let partials = try (0..<3).map { try s.runShard(seed: 3, shard: ShardSpec(index: $0, count: 3), threads: 2, history: history) }
+        #expect(try Self.numbers(try PortfolioScenario.merge(partials)) == single)
+    }
+
+    /// A model key beside `history:`, correlations with histories, a history without
+    /// `bootstrapBlockDays` (and the reverse), a run without the history and a step that does not match
+    /// the data's are refused, each in one line naming the field.
+    @Test func jointBootstrapRefusals() throws {
+        let text = """
+            stepsPerDay: 1
+            bootstrapBlockDays: 7
+            assets:
+              - {name: BTC, holding: 1, price: 70000, history: btc.csv}
+              - {name: ETH, holding: 10, price: 3500, history: eth.csv}
+            hedges:
+              - {asset: ETH, contract: BTC, ratios: [0.5], leverage: 3}
+            """
+        let (scenario, _) = try PortfolioScenario.parse(text: text, source: "p.yaml")
+        #expect(scenario.usesHistory && scenario.assets.allSatisfy { $0.vol == 0 })
+        let cases: [(String, String, String)] = [
+            ("history: btc.csv}", "history: btc.csv, vol: 0.5}", "assets[0].vol"),
+            ("hedges:", "correlations: [[1, 0.5], [0.5, 1]]\nhedges:", "correlations"),
+            ("bootstrapBlockDays: 7\n", "", "assets[0].history"),
+            (", history: eth.csv}", ", vol: 0.6}", "assets[1].history"),
+        ]
+        for (from, to, field) in cases {
+            let error = try #require(throws: InputError.self) {
+                let (bad, _) = try PortfolioScenario.parse(text: text.replacingOccurrences(of: from, with: to), source: "p.yaml")
+                try bad.validate()
+            }
+            #expect(error.field == field && !error.description.contains("\n"), "\(error.description)")
+        }
+        let missing = try #require(throws: InputError.self) { try scenario.run(seed: 1) }
+        #expect(missing.field == "history")
+        var hourly = scenario
+        let mismatch = try #require(throws: InputError.self) {
+            try hourly.attach(try PortfolioHistory(returns: [[0.01, -0.01], [0.02, 0]], stepSeconds: 3_600))
+        }
+        #expect(mismatch.field == "stepsPerDay")
+    }
 }

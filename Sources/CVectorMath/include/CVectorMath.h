@@ -383,8 +383,9 @@ void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block);
  * contract c: its account per USD of notional at the step end is a·(1/F) + account_constant + Φ, Φ the
  * funding accrued, Φ += funding_per_step·(1/F) (a rate per step, positive: the short receives); the
  * lowest account is kept, with between_step_check also at the step's Brownian-bridge maximum of the
- * log price (before the step's funding), whose uniform is the Philox block (index bridge_index[c],
- * step, path, purpose_bridge) under seed.
+ * log price (before the step's funding, variance bridge_variance[k]), whose uniform is the Philox
+ * block (index bridge_index[c], step, path, purpose_bridge) under seed. Under the joint bootstrap
+ * (history_length > 0) the log price moves by z_k, the history's return.
  */
 typedef struct {
     long assets;
@@ -409,7 +410,29 @@ typedef struct {
     const long *bridge_index;
     uint32_t purpose_bridge;
     uint64_t seed;
+    /** Per asset: the step's diffusive variance s² of the bridge maximum (σ²Δt; a history's sample
+     * variance of its returns). */
+    const double *bridge_variance;
+    /** The joint bootstrap of history (history_length > 0): the coins' log returns, column-major
+     * (history_returns[k·history_length + t]), each path at one history step for every coin. Its
+     * shocks come from hs_portfolio_history_shocks and are the log increments themselves (no drift,
+     * vol or jumps). */
+    const double *history_returns;
+    long history_length;
+    double restart_probability;
+    uint32_t purpose_bootstrap;
 } hs_portfolio_plan;
+
+/**
+ * The joint bootstrap's shocks of one step: each path's history position moves on (the stationary
+ * bootstrap of Politis and Romano: with probability restart_probability, and at step 0, a new block
+ * starts at ⌊u·history_length⌋, u and the restart test the 52-bit uniforms of words 3:2 and 1:0 of
+ * the Philox block (0, step, path, purpose_bootstrap); otherwise the next history step, wrapping),
+ * and shocks[k·paths + p] is coin k's history return there, one position for every coin so that
+ * their co-movement is kept. position holds the paths' positions between steps.
+ */
+void hs_portfolio_history_shocks(const hs_portfolio_plan *plan, long step, long first_path, long paths, long *position,
+                                 double *shocks);
 
 /**
  * One step (`step`, 0-based) of `paths` paths starting at path number `first_path`: shocks, log_price (K

@@ -59,26 +59,8 @@ public struct MultiCoinCalibration: Codable, Sendable {
         guard models != .garch else {
             throw CalibrationError("a portfolio's coins follow GBM or the jump model: fit them with --model gbm, jump or all")
         }
-        guard let first = histories.first else { throw CalibrationError("no price history given") }
-        guard let step = first.prices.step else { throw CalibrationError("\(first.source) has fewer than two prices") }
-        for other in histories.dropFirst() {
-            guard let otherStep = other.prices.step, abs(otherStep - step) <= TimeGrid.tolerance * step else {
-                throw CalibrationError(
-                    "\(first.source) has a \(TimeGrid.describe(step: step)) grid but \(other.source) "
-                        + "\(other.prices.step.map { "a \(TimeGrid.describe(step: $0))" } ?? "no") grid; give histories on one time grid (resample them to a common step)")
-            }
-        }
-        var common = Set(first.prices.times)
-        for other in histories.dropFirst() { common.formIntersection(other.prices.times) }
-        let times = common.sorted()
-        let lookups = histories.map { Dictionary(zip($0.prices.times, $0.prices.prices), uniquingKeysWith: { a, _ in a }) }
-        var series = [[Double]](repeating: [], count: histories.count)
-        for (previous, next) in zip(times, times.dropFirst()) where TimeGrid.isOneStep(next - previous, step: step) {
-            for (i, lookup) in lookups.enumerated() {
-                guard let a = lookup[previous], let b = lookup[next] else { continue }
-                series[i].append(Foundation.log(b / a))
-            }
-        }
+        let common = try CommonReturns(histories.map { (source: $0.source, prices: $0.prices) })
+        let (times, series, step) = (common.times, common.series, common.step)
         let n = series.first?.count ?? 0
         guard n >= GBMFit.minimumReturns else {
             throw CalibrationError(
@@ -90,7 +72,7 @@ public struct MultiCoinCalibration: Codable, Sendable {
             let gbm = try GBMFit(returns)
             let jump = models == .gbm || (models == .all && n < JumpDiffusionFit.minimumReturns) ? nil : try JumpDiffusionFit(returns)
             let model: PriceModelKind = models == .jump || (jump.map { $0.aic < gbm.aic } ?? false) ? .jump : .gbm
-            return Coin(name: history.name, source: history.source, lastPrice: lookups[i][times[times.count - 1]] ?? 0,
+            return Coin(name: history.name, source: history.source, lastPrice: common.lastPrices[i],
                         gbm: gbm, jump: jump, model: model)
         }
         let k = histories.count
@@ -106,13 +88,13 @@ public struct MultiCoinCalibration: Codable, Sendable {
         guard m >= GBMFit.minimumReturns else {
             throw CalibrationError("only \(m) of the \(n) common returns are free of likely jumps; at least \(GBMFit.minimumReturns) are needed for the correlations")
         }
-        let correlations = Self.correlations(series.map { returns in calm.map { returns[$0] } })
+        let correlations = PortfolioHistory.sampleCorrelations(series.map { returns in calm.map { returns[$0] } })
         let errors = (0..<k).map { i in
             (0..<k).map { j in i == j ? 0 : (1 - correlations[i][j] * correlations[i][j]) / Double(m).squareRoot() }
         }
         self.correlations = correlations
         correlationErrors = errors
-        let observed = Self.correlations(series)
+        let observed = PortfolioHistory.sampleCorrelations(series)
         let totalVol = fitted.map { coin -> Double in
             guard coin.model == .jump, let jump = coin.jump else { return coin.vol.value }
             let jumps = jump.jumpIntensity.value * (jump.jumpMean.value * jump.jumpMean.value + jump.jumpStdev.value * jump.jumpStdev.value)
@@ -146,21 +128,6 @@ public struct MultiCoinCalibration: Codable, Sendable {
         correlationReturns = m
         from = Timestamp.format(times[0])
         to = Timestamp.format(times[times.count - 1])
-    }
-
-    /// The sample correlation matrix of equally long series (0 for a constant series).
-    static func correlations(_ series: [[Double]]) -> [[Double]] {
-        let k = series.count
-        let means = series.map { $0.reduce(0, +) / Double(max(1, $0.count)) }
-        let deviations = (0..<k).map { i in series[i].map { $0 - means[i] } }
-        let norms = deviations.map { $0.reduce(0) { $0 + $1 * $1 }.squareRoot() }
-        return (0..<k).map { i in
-            (0..<k).map { j in
-                if i == j { return 1 }
-                let cross = zip(deviations[i], deviations[j]).reduce(0) { $0 + $1.0 * $1.1 }
-                return norms[i] > 0 && norms[j] > 0 ? cross / (norms[i] * norms[j]) : 0
-            }
-        }
     }
 
     /// A coin's name from its file name: the first word of the stem in upper case, without a trailing

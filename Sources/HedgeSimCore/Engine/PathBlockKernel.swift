@@ -28,6 +28,9 @@ enum RandomPurpose: UInt32 {
     case portfolioJumpTest = 9
     /// Normal pair per (path, step, coin), used only when the coin jumps: the jump sizes.
     case portfolioJumpSize = 10
+    /// Uniform pair per (path, step) of a portfolio's joint bootstrap: whether to start a new block,
+    /// and where (`hs_portfolio_history_shocks`).
+    case portfolioBootstrap = 11
 }
 
 /// Runs one block of paths through the path kernel (`hs_simulate_paths`, C), the one definition of

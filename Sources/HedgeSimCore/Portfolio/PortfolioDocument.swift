@@ -5,6 +5,7 @@ extension PortfolioScenario {
     /// The keys of a portfolio file besides `assets`, `correlations`, `hedges` and `seed`.
     static let settingKeys = [
         "horizonDays", "stepsPerDay", "paths", "fee", "maintenanceRate", "maxLiquidationProbability", "betweenStepCheck", "threads",
+        "bootstrapBlockDays",
     ]
 
     /// Whether a scenario file's text describes a portfolio (has a top-level `assets:` key).
@@ -37,12 +38,25 @@ extension PortfolioScenario {
             case "assets":
                 assets = try list(value, "assets").enumerated().map { i, item in
                     let fields = try map(
-                        item, "assets[\(i)]", keys: ["name", "holding", "price", "vol", "drift", "jumpIntensity", "jumpMean", "jumpStdev"])
+                        item, "assets[\(i)]", keys: ["name", "holding", "price", "vol", "drift", "jumpIntensity", "jumpMean", "jumpStdev", "history"])
                     let path = "assets[\(i)]"
+                    let history = try fields["history"].map { node -> String in
+                        guard let file = node.scalar?.string, !file.isEmpty else {
+                            throw InputError(flag: "", field: path + ".history", value: "a list or mapping", allowed: "the path of a price CSV")
+                        }
+                        return file
+                    }
+                    if history != nil, let model = ["vol", "drift", "jumpIntensity", "jumpMean", "jumpStdev"].first(where: { fields[$0] != nil }) {
+                        throw InputError(
+                            flag: "", field: "\(path).\(model)", value: fields[model]?.scalar?.string ?? "a value",
+                            allowed: "none with history: (the joint bootstrap draws the coin's returns from its history)")
+                    }
                     var asset = PortfolioAsset(
                         name: try coinName(fields["name"], path + ".name"), holding: try number(fields["holding"], path + ".holding"),
-                        price: try number(fields["price"], path + ".price"), vol: try number(fields["vol"], path + ".vol"),
+                        price: try number(fields["price"], path + ".price"),
+                        vol: history == nil ? try number(fields["vol"], path + ".vol") : 0,
                         drift: try fields["drift"].map { try number($0, path + ".drift") } ?? 0)
+                    asset.history = history
                     asset.jumpIntensity = try fields["jumpIntensity"].map { try number($0, path + ".jumpIntensity") } ?? 0
                     asset.jumpMean = try fields["jumpMean"].map { try number($0, path + ".jumpMean") } ?? 0
                     asset.jumpStdev = try fields["jumpStdev"].map { try number($0, path + ".jumpStdev") } ?? 0
@@ -100,6 +114,11 @@ extension PortfolioScenario {
                     allowed: "a portfolio key: assets, correlations, hedges, seed, " + settingKeys.joined(separator: ", "))
             }
         }
+        if correlations != nil, assets.contains(where: { $0.history != nil }) {
+            throw InputError(
+                flag: "", field: "correlations", value: "a matrix",
+                allowed: "none with the coins' history: (the joint bootstrap keeps the history's own co-movement)")
+        }
         var scenario = PortfolioScenario(assets: assets, correlations: correlations, hedges: hedges)
         for (key, value) in settings { try scenario.apply(key, value) }
         return (scenario, seed)
@@ -119,6 +138,7 @@ extension PortfolioScenario {
                 throw InputError(flag: "", field: key, value: node.scalar?.string ?? "a list or mapping", allowed: "true | false")
             }
             betweenStepCheck = flag
+        case "bootstrapBlockDays": bootstrapBlockDays = try Self.number(node, key)
         default: threads = try Self.whole(node, key)
         }
     }

@@ -57,17 +57,18 @@ enum PortfolioEngine {
     /// The number of fixed blocks of `paths` paths.
     static func blockCount(paths: Int) -> Int { (paths + blockSize - 1) / blockSize }
 
-    /// Simulates the paths of `blocks` (default: every block of the scenario's paths).
+    /// Simulates the paths of `blocks` (default: every block of the scenario's paths); with `history`
+    /// (the scenario's joint bootstrap) the coins' returns are drawn from it instead of the models.
     static func simulate(
         _ s: PortfolioScenario, factor: CorrelationFactor, seed: UInt64, threads: Int?, blocks range: Range<Int>? = nil,
-        workerSetup: (@Sendable (Int) -> Void)? = nil
+        history: PortfolioHistory? = nil, workerSetup: (@Sendable (Int) -> Void)? = nil
     ) -> PortfolioSink {
         let k = s.assets.count
         let contracts = contractAssets(s)
         let range = range ?? 0..<blockCount(paths: s.paths)
         let firstPath = range.lowerBound * blockSize
         let n = max(0, min(s.paths, range.upperBound * blockSize) - firstPath)
-        let plan = PortfolioPlan(s, contracts: contracts, factor: factor, seed: seed)
+        let plan = PortfolioPlan(s, contracts: contracts, factor: factor, seed: seed, history: history)
         let blocks = range.count
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(1, blocks)))
         let sink = PortfolioSink(firstPath: firstPath, paths: n, assets: k, contracts: contracts.count, workers: workers)
@@ -82,7 +83,11 @@ enum PortfolioEngine {
             let shocks = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
             let logPrice = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
             let state = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(1, c) * blockSize)
-            defer { [normals, shocks, logPrice, state].forEach { $0.deallocate() } }
+            let position = UnsafeMutablePointer<Int>.allocate(capacity: blockSize)
+            defer {
+                [normals, shocks, logPrice, state].forEach { $0.deallocate() }
+                position.deallocate()
+            }
             var block = worker
             while block < blocks {
                 let first = (range.lowerBound + block) * blockSize
@@ -93,12 +98,16 @@ enum PortfolioEngine {
                 funding.update(repeating: 0, count: c * count)
                 lowest.update(repeating: .infinity, count: c * count)
                 for step in 0..<steps {
-                    for j in 0..<pairs {
-                        hs_normal_rows(
-                            seed, RandomPurpose.portfolio.rawValue, UInt32(j), UInt32(first), count, UInt32(step), 1,
-                            normals + 2 * j * count, normals + (2 * j + 1) * count, nil)
+                    if history != nil {
+                        hs_portfolio_history_shocks(plan.pointer, step, first, count, position, shocks)
+                    } else {
+                        for j in 0..<pairs {
+                            hs_normal_rows(
+                                seed, RandomPurpose.portfolio.rawValue, UInt32(j), UInt32(first), count, UInt32(step), 1,
+                                normals + 2 * j * count, normals + (2 * j + 1) * count, nil)
+                        }
+                        BLAS.multiplyTransposed(normals, plan.factor, into: shocks, rows: count, columns: k, inner: k)
                     }
-                    BLAS.multiplyTransposed(normals, plan.factor, into: shocks, rows: count, columns: k, inner: k)
                     hs_portfolio_step(plan.pointer, step, first, shocks, count, logPrice, funding, lowest, inverse)
                 }
                 for a in 0..<k { (sink.logPrice + a * n + slot).update(from: logPrice + a * count, count: count) }
@@ -119,6 +128,8 @@ enum PortfolioEngine {
 final class PortfolioPlan: @unchecked Sendable {
     private let tables: UnsafeMutablePointer<Double>
     private let indices: UnsafeMutablePointer<Int>
+    /// The joint bootstrap's returns, column-major by coin (empty without a history).
+    private let historyReturns: UnsafeMutablePointer<Double>
     /// The correlation factor, column-major `K × K`.
     let factor: UnsafeMutablePointer<Double>
     let pointer: UnsafeMutablePointer<hs_portfolio_plan>
@@ -126,16 +137,18 @@ final class PortfolioPlan: @unchecked Sendable {
     /// Per coin: drift and vol per step (`PortfolioAsset.logDriftPerStep`, `σ√Δt`), its jumps (`λΔt`,
     /// `e^{−λΔt}`, `μ_J`, `σ_J`), the contract it carries; per contract
     /// the inverse short's account per USD of notional with maintenance on the mark, `(1 − m)/F − 1/E + Φ`,
-    /// its funding per step and its bridge uniform's index.
-    init(_ s: PortfolioScenario, contracts: [Int], factor correlation: CorrelationFactor, seed: UInt64) {
+    /// its funding per step and its bridge uniform's index; per coin the bridge's variance per step,
+    /// `σ²Δt` or, under the joint bootstrap, the history's return variance.
+    init(_ s: PortfolioScenario, contracts: [Int], factor correlation: CorrelationFactor, seed: UInt64, history: PortfolioHistory?) {
         let k = s.assets.count, c = contracts.count
         let dt = 1 / (365 * s.stepsPerDay)
-        tables = .allocate(capacity: 6 * k + 3 * max(1, c))
+        tables = .allocate(capacity: 7 * k + 3 * max(1, c))
         indices = .allocate(capacity: k + max(1, c))
         factor = .allocate(capacity: k * k)
         factor.initialize(from: correlation.factor, count: k * k)
         let drift = tables, vol = tables + k, rate = tables + 2 * k, noJump = tables + 3 * k, jumpMean = tables + 4 * k
-        let jumpStdev = tables + 5 * k, coefficient = tables + 6 * k, constant = coefficient + c, funding = constant + c
+        let jumpStdev = tables + 5 * k, variance = tables + 6 * k, coefficient = tables + 7 * k, constant = coefficient + c
+        let funding = constant + c
         let assetContract = indices, bridge = indices + k
         for (a, asset) in s.assets.enumerated() {
             drift[a] = asset.logDriftPerStep(dt)
@@ -144,8 +157,12 @@ final class PortfolioPlan: @unchecked Sendable {
             noJump[a] = exp(-asset.jumpIntensity * dt)
             jumpMean[a] = asset.jumpMean
             jumpStdev[a] = asset.jumpStdev
+            variance[a] = history.map { $0.variance(of: a) } ?? vol[a] * vol[a]
             assetContract[a] = contracts.firstIndex(of: a) ?? -1
         }
+        let length = history?.length ?? 0
+        historyReturns = .allocate(capacity: max(1, k * length))
+        for a in 0..<k where length > 0 { (historyReturns + a * length).initialize(from: history?.returns[a] ?? [], count: length) }
         for (j, coin) in contracts.enumerated() {
             coefficient[j] = 1 - s.maintenanceRate
             constant[j] = -1 / s.assets[coin].price
@@ -160,12 +177,16 @@ final class PortfolioPlan: @unchecked Sendable {
             asset_contract: assetContract,
             mark_coefficient: coefficient, account_constant: constant, funding_per_step: funding,
             between_step_check: s.betweenStepCheck ? 1 : 0, bridge_index: bridge,
-            purpose_bridge: RandomPurpose.portfolioBridge.rawValue, seed: seed))
+            purpose_bridge: RandomPurpose.portfolioBridge.rawValue, seed: seed, bridge_variance: variance,
+            history_returns: historyReturns, history_length: length,
+            restart_probability: s.bootstrapBlockDays.map { 1 / max(1, $0 * s.stepsPerDay) } ?? 0,
+            purpose_bootstrap: RandomPurpose.portfolioBootstrap.rawValue))
     }
 
     deinit {
         tables.deallocate()
         indices.deallocate()
+        historyReturns.deallocate()
         factor.deallocate()
         pointer.deallocate()
     }

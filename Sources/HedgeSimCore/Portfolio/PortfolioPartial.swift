@@ -76,12 +76,13 @@ extension PortfolioScenario {
     /// returns its partial, without a summary.
     /// - Throws: `InputError` for a value out of range or a correlation matrix that is not positive
     ///   semi-definite.
-    public func runShard(seed: UInt64, shard: ShardSpec, threads: Int? = nil) throws -> PortfolioPartial {
-        try validate()
+    public func runShard(seed: UInt64, shard: ShardSpec, threads: Int? = nil, history: PortfolioHistory? = nil) throws -> PortfolioPartial {
+        try validate(history: history)
         let factor = try CorrelationFactor(correlations)
         let started = DispatchTime.now().uptimeNanoseconds
         let blocks = shard.blocks(of: PortfolioEngine.blockCount(paths: paths))
-        let sink = PortfolioEngine.simulate(self, factor: factor, seed: seed, threads: threads ?? self.threads, blocks: blocks)
+        let sink = PortfolioEngine.simulate(
+            self, factor: factor, seed: seed, threads: threads ?? self.threads, blocks: blocks, history: history)
         let n = sink.paths, contracts = PortfolioEngine.contractAssets(self).count
         func array(_ pointer: UnsafeMutablePointer<Double>, _ rows: Int) -> [Double] {
             Array(UnsafeBufferPointer(start: pointer, count: rows * n))

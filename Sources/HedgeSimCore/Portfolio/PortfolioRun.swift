@@ -5,17 +5,21 @@ extension PortfolioScenario {
     /// Validates, factors the correlations, simulates `paths` paths with `seed`, and summarises.
     /// - Throws: `InputError` for a value out of range or a correlation matrix that is not positive
     ///   semi-definite; `NumericalError` when a value overflows.
-    public func run(seed: UInt64, threads: Int? = nil) throws -> PortfolioResult {
-        try run(seed: seed, threads: threads, workerSetup: nil)
+    /// With `bootstrapBlockDays`, `history` holds the coins' returns (and should have been attached).
+    public func run(seed: UInt64, threads: Int? = nil, history: PortfolioHistory? = nil) throws -> PortfolioResult {
+        try run(seed: seed, threads: threads, history: history, workerSetup: nil)
     }
 
     /// `run` for `hedgesim bench`: each simulation worker first calls `workerSetup` with its index on
     /// the thread that runs it (see `HedgeSimulation.run`). Results do not depend on it.
-    @_spi(Bench) public func run(seed: UInt64, threads: Int?, workerSetup: (@Sendable (Int) -> Void)?) throws -> PortfolioResult {
-        try validate()
+    @_spi(Bench) public func run(
+        seed: UInt64, threads: Int?, history: PortfolioHistory? = nil, workerSetup: (@Sendable (Int) -> Void)?
+    ) throws -> PortfolioResult {
+        try validate(history: history)
         let factor = try CorrelationFactor(correlations)
         let started = DispatchTime.now().uptimeNanoseconds
-        let sink = PortfolioEngine.simulate(self, factor: factor, seed: seed, threads: threads ?? self.threads, workerSetup: workerSetup)
+        let sink = PortfolioEngine.simulate(
+            self, factor: factor, seed: seed, threads: threads ?? self.threads, history: history, workerSetup: workerSetup)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let summaryStart = DispatchTime.now().uptimeNanoseconds
         var result = try PortfolioSettlement(scenario: self, sink: sink).summarise(seed: seed, rank: factor.rank)

@@ -72,6 +72,32 @@ extension PortfolioScenario {
         let cellCount = hedges.reduce(1) { $0 * ($1.ratiosAroundMinimumVariance ? Self.automaticRatioFactors.count : $1.ratios.count) }
         try check("hedges", Double(cellCount), cellCount <= Self.maxCells, "at most \(Self.maxCells) combinations of ratios")
         try checkMargins()
+        if let days = bootstrapBlockDays {
+            try check("bootstrapBlockDays", days, days > 0 && days <= 3650, "a mean block length in days from 0 to 3650")
+            for (i, asset) in assets.enumerated() {
+                guard asset.history != nil else {
+                    throw InputError(flag: "", field: "assets[\(i)].history", value: "none",
+                                     allowed: "a price CSV for every coin: the joint bootstrap draws all coins from their common history")
+                }
+                try check("assets[\(i)].jumpIntensity", asset.jumpIntensity, asset.jumpIntensity == 0,
+                          "0 under the joint bootstrap (the history's jumps are in its returns)")
+            }
+        } else if let i = assets.firstIndex(where: { $0.history != nil }) {
+            throw InputError(flag: "", field: "assets[\(i)].history", value: assets[i].history ?? "",
+                             allowed: "none without bootstrapBlockDays (set it to draw the coins from their joint history)")
+        }
+    }
+
+    /// `validate()`, and that the joint bootstrap has its history (and only it has one).
+    func validate(history: PortfolioHistory?) throws {
+        try validate()
+        if usesHistory, history == nil {
+            throw InputError(flag: "", field: "history", value: "none",
+                             allowed: "the coins' histories for the joint bootstrap (`hedgesim portfolio` reads each asset's history: file)")
+        }
+        if !usesHistory, history != nil {
+            throw InputError(flag: "", field: "history", value: "given", allowed: "none without bootstrapBlockDays")
+        }
     }
 
     /// Each coin's holding pays the isolated margins and the entry fees of every hedge on its contracts

@@ -20,6 +20,9 @@ public struct PortfolioAsset: Codable, Sendable, Equatable {
     /// Mean μ_J and stdev σ_J of a jump's log size.
     public var jumpMean: Double = 0
     public var jumpStdev: Double = 0
+    /// The price CSV of the joint bootstrap (`PortfolioScenario.bootstrapBlockDays`), as the file
+    /// names it; `vol` is then the history's (annualised sample stdev of its returns).
+    public var history: String?
 
     public init(name: String, holding: Double, price: Double, vol: Double, drift: Double = 0) {
         self.name = name
@@ -137,6 +140,9 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
     public var betweenStepCheck = true
     /// The largest acceptable P(liq) of any hedge (its Wilson 95 % upper bound).
     public var maxLiquidationProbability: Double = 0.01
+    /// The joint bootstrap of the coins' history (every asset has a `history`): the mean block length
+    /// of the stationary bootstrap, days; nil for the parametric models.
+    public var bootstrapBlockDays: Double?
     /// Worker threads (results do not depend on it); nil: all cores.
     public var threads: Int?
 
@@ -152,6 +158,27 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
     }
 
     public var stepCount: Int { Int((horizonDays * stepsPerDay).rounded()) }
+
+    /// Whether the coins come from the joint bootstrap of their history.
+    public var usesHistory: Bool { bootstrapBlockDays != nil }
+
+    /// Takes the joint bootstrap's history: each coin's vol (and the correlations, for the report) become
+    /// the history's; the engine draws the coins' returns from it.
+    /// - Throws: `InputError` when the history does not fit (coin count, step).
+    public mutating func attach(_ history: PortfolioHistory) throws {
+        guard history.returns.count == assets.count else {
+            throw InputError(flag: "", field: "history", value: "\(history.returns.count) series", allowed: "one per coin (\(assets.count))")
+        }
+        let step = 86_400 / stepsPerDay
+        guard abs(history.stepSeconds - step) <= 0.01 * step else {
+            throw InputError(
+                flag: "", field: "stepsPerDay", value: describe(stepsPerDay),
+                allowed: "the histories' grid, \(describe(86_400 / history.stepSeconds)) steps a day: the bootstrap draws whole history steps")
+        }
+        let years = history.stepSeconds / (365 * 86_400)
+        for k in assets.indices { assets[k].vol = (history.variance(of: k) / years).squareRoot() }
+        correlations = history.correlations
+    }
 
     /// The index of the coin called `name`.
     public func assetIndex(_ name: String) -> Int? { assets.firstIndex { $0.name == name } }
