@@ -12,6 +12,8 @@ import Testing
         (["--instrument", "dated", "--funding-mean", "0.001"], "--instrument perpetual"),
         (["--model", "gbm", "--jump-intensity", "5"], "--model jump"),
         (["--max-paths", "40000"], "--until-settled"),
+        (["--model", "bootstrap", "--funding-price-correlation", "0.5"], "no normal shock to correlate with"),
+        (["--model", "replay", "--instrument", "dated", "--expiry-days", "90", "--basis-price-correlation", "0.5"], "no normal shock to correlate with"),
     ])
     func aFlagTheSetupDoesNotUseIsRefused(_ arguments: [String], _ mention: String) throws {
         let outcome = try BinaryRunner.run(arguments + ["--paths", "200", "--seed", "1"])

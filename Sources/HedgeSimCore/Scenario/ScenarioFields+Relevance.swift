@@ -4,11 +4,18 @@ extension ScenarioFields {
     /// Which setup uses a key; keys not listed are used by every setup.
     static func usage(of key: String) -> (uses: (Scenario) -> Bool, needs: String)? {
         switch key {
-        case "expiryDays", "rollDaysBefore", "contractCycleDays", "basis", "basisMeanReversion", "basisVol", "basisPriceCorrelation", "settlementFee":
+        case "expiryDays", "rollDaysBefore", "contractCycleDays", "basis", "basisMeanReversion", "basisVol", "settlementFee":
             return ({ $0.instrument.isDated }, "--instrument dated or linear-dated")
-        case "fundingMean", "fundingVol", "fundingPersistence", "fundingIntervalHours", "fundingPriceCorrelation",
-            "fundingCap", "fundingDeadZone":
+        case "fundingMean", "fundingVol", "fundingPersistence", "fundingIntervalHours", "fundingCap", "fundingDeadZone":
             return ({ $0.instrument.isPerpetual }, "--instrument perpetual or linear-perpetual")
+        // A correlation with the price's normal shock: the history models move the price by the
+        // history's return, with no shock to correlate with.
+        case "fundingPriceCorrelation":
+            return ({ $0.instrument.isPerpetual && !$0.model.needsHistory },
+                    "a perpetual under --model gbm, jump or garch (under bootstrap and replay the price has no normal shock to correlate with)")
+        case "basisPriceCorrelation":
+            return ({ $0.instrument.isDated && !$0.model.needsHistory },
+                    "a dated --instrument under --model gbm, jump or garch (under bootstrap and replay the price has no normal shock to correlate with)")
         case "jumpIntensity", "jumpMean", "jumpStdev":
             return ({ $0.model == .jump }, "--model jump")
         case "garchAlpha", "garchBeta", "garchDegreesOfFreedom":
