@@ -40,10 +40,5 @@ public struct MarketHistory: Sendable, Equatable {
     }
 
     /// Sample variance of the log returns per step: the diffusive variance the bridge uses.
-    var returnVariance: Double {
-        let n = Double(logReturns.count)
-        guard n > 1 else { return 0 }
-        let mean = logReturns.reduce(0, +) / n
-        return logReturns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-    }
+    var returnVariance: Double { sampleVariance(logReturns) }
 }

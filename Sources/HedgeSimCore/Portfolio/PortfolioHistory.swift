@@ -31,11 +31,7 @@ public struct PortfolioHistory: Sendable, Equatable {
     public var length: Int { returns[0].count }
 
     /// The sample variance of coin `k`'s returns per step.
-    public func variance(of k: Int) -> Double {
-        let n = Double(length)
-        let mean = returns[k].reduce(0, +) / n
-        return returns[k].reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-    }
+    public func variance(of k: Int) -> Double { sampleVariance(returns[k]) }
 
     /// The sample correlation matrix of the returns.
     public var correlations: [[Double]] { Self.sampleCorrelations(returns) }

@@ -61,9 +61,10 @@ struct PortfolioSettlement {
                 ValueDistribution(values: $0, initial: asset.holding * asset.price)
             })
         }
-        // Per hedge: the margin and fee paid and the closed account's value per USD of notional per
-        // path; an isolated account's liquidation flags (a cross account's depend on the cell).
-        var paid: [[Double]] = [], closed: [[Double]] = [], liquidated: [[Bool]] = []
+        // Per hedge and path, per USD of notional: u_h when the account is liquidated (the margin and fee
+        // paid) and when it is not (the account closed too); an isolated account's liquidation flags
+        // (a cross account's depend on the cell).
+        var paid: [[Double]] = [], kept: [[Double]] = [], liquidated: [[Bool]] = []
         for hedge in s.hedges {
             let c = s.assetIndex(hedge.contract) ?? 0
             let j = contracts.firstIndex(of: c) ?? 0
@@ -74,10 +75,10 @@ struct PortfolioSettlement {
                 let inverse = sink.inverseMark[j * n + p], phi = sink.funding[j * n + p]
                 let value = price[c][p]
                 out[p] = -value * (margin + s.fee / entry)
-                back[p] = value * (margin + (inverse - 1 / entry) + phi - s.fee * inverse)
+                back[p] = out[p] + value * (margin + (inverse - 1 / entry) + phi - s.fee * inverse)
             }
             paid.append(out)
-            closed.append(back)
+            kept.append(back)
             liquidated.append(hedge.leverage == nil ? [] : (0..<n).map { sink.lowest[j * n + $0] <= -margin })
         }
         let crossCoins = contracts.filter { c in s.hedges.contains { $0.leverage == nil && s.assetIndex($0.contract) == c } }
@@ -104,7 +105,7 @@ struct PortfolioSettlement {
             for p in 0..<n {
                 var v = unhedged[p]
                 for h in 0..<notionals.count where notionals[h] > 0 {
-                    v += notionals[h] * (hits[h][p] ? paid[h][p] : paid[h][p] + closed[h][p])
+                    v += notionals[h] * (hits[h][p] ? paid[h][p] : kept[h][p])
                 }
                 for c in crossCoins where crossHit[c]?[p] == true { v -= (collateral[c] ?? 0) * price[c][p] }
                 values[p] = v

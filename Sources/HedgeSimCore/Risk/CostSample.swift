@@ -30,11 +30,7 @@ public struct CostSample: Sendable, Equatable {
 
     /// The standard error of the mean, USD (paths independent; antithetic pairs make it conservative).
     public var standardErrorUSD: Double {
-        let n = Double(sortedUSD.count)
-        guard n > 1 else { return 0 }
-        let mean = meanUSD
-        let variance = sortedUSD.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        return (variance / n).squareRoot()
+        sortedUSD.count > 1 ? (sampleVariance(sortedUSD) / Double(sortedUSD.count)).squareRoot() : 0
     }
 
     /// The `p` quantile (0…1), USD: the order statistic of rank `⌈p·n⌉` (1-based), as `ValueDistribution` takes it.
