@@ -336,6 +336,22 @@ HS_INLINE hs_fv hs_open_unit52(hs_uv high, hs_uv low) {
     return (hs_fv)(k | 0x3FF0000000000000ull) - (1.0 - 0x1p-53);
 }
 
+/* The stationary bootstrap of Politis and Romano over a history of `length` steps: each lane's
+ * position after `step`. At step 0, and at a later step when the 52-bit uniform of words 1:0 of the
+ * lane's Philox block `b` (counter (0, step, path, purpose bootstrap)) is below restart_probability
+ * (1/L for a mean block length of L steps), a new block starts at ⌊u·length⌋, u the 52-bit uniform of
+ * words 3:2; otherwise the position moves on by one, wrapping to 0 after the last step. The
+ * single-coin kernel and the portfolio's joint bootstrap both step with this. */
+HS_INLINE hs_iv hs_bootstrap_positions_v(hs_philox_v b, long step, double restart_probability, long length,
+                                         hs_iv position) {
+    const hs_iv restart = step == 0 ? (hs_iv){0} - 1 : hs_open_unit52(b.w1, b.w0) < restart_probability;
+    hs_iv chosen = __builtin_convertvector(hs_open_unit52(b.w3, b.w2) * (double)length, hs_iv);
+    chosen = hs_select_i(chosen < length - 1, chosen, (hs_iv){0} + (length - 1));
+    hs_iv next = position + 1;
+    next = hs_select_i(next == length, (hs_iv){0}, next);
+    return hs_select_i(restart, chosen, next);
+}
+
 /* (w + ½)·2^-32 for the 32-bit word w: in (0, 1), exact. */
 HS_INLINE hs_fv hs_open_unit32(hs_uv w) {
     const hs_uv word = (hs_uv){0} + 0xFFFFFFFFull;

@@ -161,13 +161,8 @@ HS_INLINE hs_fv hs_lanes_history_return(const hs_step_context *x, long step, hs_
     const hs_path_plan *plan = x->plan;
     const long length = plan->history_length;
     if (plan->model == HS_MODEL_BOOTSTRAP) {
-        hs_philox_v b = hs_step_block(plan->seed, plan->purpose_bootstrap, step, paths);
-        const hs_iv restart = step == 0 ? (hs_iv){0} - 1 : hs_open_unit52(b.w1, b.w0) < plan->restart_probability;
-        hs_iv chosen = __builtin_convertvector(hs_open_unit52(b.w3, b.w2) * (double)length, hs_iv);
-        chosen = hs_select_i(chosen < length - 1, chosen, (hs_iv){0} + (length - 1));
-        hs_iv next = s->position + 1;
-        next = hs_select_i(next == length, (hs_iv){0}, next);
-        s->position = hs_select_i(restart, chosen, next);
+        const hs_philox_v b = hs_step_block(plan->seed, plan->purpose_bootstrap, step, paths);
+        s->position = hs_bootstrap_positions_v(b, step, plan->restart_probability, length, s->position);
     } else {
         s->position = (hs_iv){0} + step % length;
     }

@@ -73,18 +73,13 @@ void hs_portfolio_history_shocks(const hs_portfolio_plan *plan, long step, long 
         const hs_uv lanes = hs_lane_index_v() + (uint64_t)(first_path + p);
         const hs_philox_v w = hs_philox10(zero, zero + (uint64_t)step, lanes, zero + plan->purpose_bootstrap, (uint32_t)plan->seed,
                                           (uint32_t)(plan->seed >> 32));
-        double restart[HS_WIDTH], start[HS_WIDTH];
-        hs_store_v(restart, hs_open_unit52(w.w1, w.w0));
-        hs_store_v(start, hs_open_unit52(w.w3, w.w2));
-        for (long l = 0; l < n; l++) {
-            long *at = position + p + l;
-            if (step == 0 || restart[l] < plan->restart_probability) {
-                const long chosen = (long)(start[l] * (double)length);
-                *at = chosen < length - 1 ? chosen : length - 1;
-            } else {
-                *at = *at + 1 == length ? 0 : *at + 1;
-            }
-        }
+        int64_t lanes_position[HS_WIDTH] = {0};
+        for (long l = 0; l < n; l++) lanes_position[l] = position[p + l];
+        hs_iv moved;
+        memcpy(&moved, lanes_position, sizeof moved);
+        moved = hs_bootstrap_positions_v(w, step, plan->restart_probability, length, moved);
+        memcpy(lanes_position, &moved, sizeof moved);
+        for (long l = 0; l < n; l++) position[p + l] = lanes_position[l];
     }
     for (long k = 0; k < plan->assets; k++) {
         const double *returns = plan->history_returns + k * length;
