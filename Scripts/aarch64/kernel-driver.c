@@ -68,61 +68,64 @@ static void run_shape(int shape) {
     }
     hs_path_plan plan = {
         .seed = 20261205, .purpose_diffusion = 1, .purpose_bridge = 2, .purpose_jump_size = 3,
-        .purpose_bootstrap = 5, .purpose_funding_sum = 6, .model = HS_MODEL_JUMP,
-        .antithetic = 1, .between_step_check = 1, .steps = PATH_STEPS, .dt = 1.0 / 8760,
-        .log_price0 = log(70000.0), .log_mark0 = log(70000.0), .drift_per_step = -0.00002,
-        .vol_per_step = 0.9 * sqrt(1.0 / 8760), .correlation = 0.3, .orthogonal = sqrt(1 - 0.09),
-        .no_jump_probability = exp(-30.0 / 8760), .jump_rate_per_step = 30.0 / 8760, .jump_mean = -0.02,
-        .jump_stdev = 0.08, .garch_omega = 0.81 / 8760 * 0.05, .garch_alpha = 0.08, .garch_beta = 0.87,
-        .garch_dof = 3.5, .t_scale = sqrt(1.5 / 3.5), .initial_variance = 0.81 / 8760, .garch_variance_cap = 4.0 / 8760,
-        .restart_probability = 1.0 / 24, .steps_per_funding = 1, .payments_per_step = 1,
-        .funding_persistence = 0.97, .funding_scale = 0.00002, .funding_mean = 0.0000125,
-        .funding_dead_zone = 0.00001, .funding_cap = 0.00375, .basis_mean = 0.06, .basis_decay = 0.999,
-        .basis_innovation = 0.3 * sqrt(1.0 / 8760), .years_to_expiry = years_to_expiry,
-        .mark_coefficient = 0.995, .account_constant = -1.0 / 70000.0, .thresholds = thresholds,
-        .threshold_count = GROUPS, .band_point_of_step = band_point_of_step, .band_paths = BAND_PATHS,
-        .band_points = BAND_POINTS,
+        .purpose_bootstrap = 5, .purpose_funding_sum = 6, .antithetic = 1, .steps = PATH_STEPS, .dt = 1.0 / 8760,
+        .log_price0 = log(70000.0), .log_mark0 = log(70000.0), .correlation = 0.3, .orthogonal = sqrt(1 - 0.09),
+        .price = {
+            .model = HS_MODEL_JUMP, .drift_per_step = -0.00002, .vol_per_step = 0.9 * sqrt(1.0 / 8760),
+            .no_jump_probability = exp(-30.0 / 8760), .jump_rate_per_step = 30.0 / 8760, .jump_mean = -0.02,
+            .jump_stdev = 0.08, .garch_omega = 0.81 / 8760 * 0.05, .garch_alpha = 0.08, .garch_beta = 0.87,
+            .garch_dof = 3.5, .t_scale = sqrt(1.5 / 3.5), .initial_variance = 0.81 / 8760,
+            .garch_variance_cap = 4.0 / 8760, .restart_probability = 1.0 / 24,
+        },
+        .funding = {
+            .steps_per_funding = 1, .payments_per_step = 1, .persistence = 0.97, .scale = 0.00002,
+            .mean = 0.0000125, .dead_zone = 0.00001, .cap = 0.00375,
+        },
+        .basis = {.mean = 0.06, .decay = 0.999, .innovation = 0.3 * sqrt(1.0 / 8760)},
+        .account = {.between_step_check = 1, .mark_coefficient = 0.995, .constant = -1.0 / 70000.0},
+        .bands = {.point_of_step = band_point_of_step, .paths = BAND_PATHS, .points = BAND_POINTS},
+        .years_to_expiry = years_to_expiry, .thresholds = thresholds, .threshold_count = GROUPS,
     };
     switch (shape) {
     case 1:
-        plan.model = HS_MODEL_GARCH;
+        plan.price.model = HS_MODEL_GARCH;
         plan.dated = 1;
         plan.log_mark0 = log(70000.0) + 0.06 * (PATH_STEPS / 8760.0 + 30.0 / 365);
-        plan.account_constant = -1.0 / exp(plan.log_mark0);
+        plan.account.constant = -1.0 / exp(plan.log_mark0);
         roll_to_years[PATH_STEPS / 2] = years_to_expiry[PATH_STEPS / 2] + 91.0 / 365;
         for (int s = PATH_STEPS / 2 + 1; s < PATH_STEPS; s++) years_to_expiry[s] += 91.0 / 365;
         plan.roll_to_years = roll_to_years;
-        plan.roll_fee_rate = 0.0005;
+        plan.basis.roll_fee_rate = 0.0005;
         break;
     case 2:
-        plan.model = HS_MODEL_GBM;
-        plan.payments_per_step = 4;
-        plan.funding_sum_decay = 3.8;
-        plan.funding_sum_loading = 0.00007;
-        plan.funding_sum_residual = 0.00001;
+        plan.price.model = HS_MODEL_GBM;
+        plan.funding.payments_per_step = 4;
+        plan.funding.sum_decay = 3.8;
+        plan.funding.sum_loading = 0.00007;
+        plan.funding.sum_residual = 0.00001;
         /* A linear (USD-margined) short: mark term F/E, thresholds −1/L for 3x, 5x and 10x. */
-        plan.linear = 1;
-        plan.linear_shift = -log(70000.0);
-        plan.inverse_entry = 1;
-        plan.mark_coefficient = -1.005;
-        plan.account_constant = 1;
+        plan.account.linear = 1;
+        plan.account.linear_shift = -log(70000.0);
+        plan.account.inverse_entry = 1;
+        plan.account.mark_coefficient = -1.005;
+        plan.account.constant = 1;
         plan.thresholds = linear_thresholds;
         break;
     case 3:
-        plan.model = HS_MODEL_BOOTSTRAP;
+        plan.price.model = HS_MODEL_BOOTSTRAP;
         plan.history_returns = returns;
         plan.history_funding = funding;
         plan.history_length = HISTORY;
-        plan.vol_per_step = 0.012;
+        plan.price.vol_per_step = 0.012;
         break;
     case 4:
-        plan.model = HS_MODEL_REPLAY;
+        plan.price.model = HS_MODEL_REPLAY;
         plan.dated = 1;
         plan.antithetic = 0;
         plan.history_returns = returns;
         plan.history_basis = basis;
         plan.history_length = HISTORY;
-        plan.vol_per_step = 0.012;
+        plan.price.vol_per_step = 0.012;
         break;
     }
     static double log_index[BLOCK], inverse_mark[BLOCK], funding_in[BLOCK], funding_out[BLOCK], lowest[BLOCK];

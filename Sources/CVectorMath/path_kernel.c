@@ -49,13 +49,13 @@ HS_INLINE hs_philox_v hs_step_block(uint64_t seed, uint32_t purpose, long step, 
 HS_INLINE hs_fv hs_jump_sizes_v(const hs_path_plan *plan, long step, hs_uv paths, hs_fv jump_uniform,
                                 long valid) {
     return hs_compound_jumps_v(plan->seed, plan->purpose_jump_size, 0, step, paths, jump_uniform, valid,
-                               plan->no_jump_probability, plan->jump_rate_per_step, plan->jump_mean, plan->jump_stdev);
+                               plan->price.no_jump_probability, plan->price.jump_rate_per_step, plan->price.jump_mean, plan->price.jump_stdev);
 }
 
 /* The account's mark term of a log price: 1/F = e^{−ln F} for an inverse contract, F/E = e^{ln F − ln E}
  * for a linear one. */
 HS_INLINE hs_fv hs_mark_term_v(const hs_path_plan *plan, hs_fv log_price) {
-    return plan->linear ? hs_exp_checked_v(log_price + plan->linear_shift) : hs_exp_checked_v(-log_price);
+    return plan->account.linear ? hs_exp_checked_v(log_price + plan->account.linear_shift) : hs_exp_checked_v(-log_price);
 }
 
 /* The liquidation record each lane would book at this step: the step, funding received and paid, the
@@ -68,7 +68,7 @@ HS_INLINE void hs_lanes_records(const hs_path_plan *plan, long step, const hs_la
     hs_store_v(out, s->funding_out);
     hs_store_v(inverse, s->inverse_mark);
     hs_store_v(index, !plan->dated ? s->inverse_mark
-                      : plan->linear ? hs_mark_term_v(plan, s->log_index)
+                      : plan->account.linear ? hs_mark_term_v(plan, s->log_index)
                                      : 1.0 / hs_exp_checked_v(s->log_index));
     for (int l = 0; l < HS_WIDTH; l++)
         records[l] = (hs_liquidation_record){
@@ -110,8 +110,8 @@ HS_INLINE void hs_record_band(const hs_path_plan *plan, const hs_path_block *blo
     hs_store_v(x, log_index);
     for (int l = 0; l < valid; l++) {
         long p = first + l;
-        if (block->first_path + p >= plan->band_paths) break;
-        block->band_log_index[p * plan->band_points + point] = x[l];
+        if (block->first_path + p >= plan->bands.paths) break;
+        block->band_log_index[p * plan->bands.points + point] = x[l];
     }
 }
 
@@ -135,7 +135,7 @@ typedef struct {
 /* The normals (and GARCH's t) of a step's diffusion block, mirrored for antithetic pairs. */
 HS_INLINE void hs_lanes_normals(const hs_step_context *x, hs_philox_v w, hs_fv *z1, hs_fv *z2, hs_fv *t) {
     if (x->garch) {
-        hs_box_muller_t_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), x->plan->garch_dof, z1, z2, t);
+        hs_box_muller_t_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), x->plan->price.garch_dof, z1, z2, t);
     } else {
         hs_box_muller_v(hs_open_unit52(w.w1, w.w0), hs_open_unit32(w.w2), z1, z2);
     }
@@ -160,9 +160,9 @@ HS_INLINE hs_fv hs_lanes_history_value(const double *history, const hs_lanes_sta
 HS_INLINE hs_fv hs_lanes_history_return(const hs_step_context *x, long step, hs_uv paths, hs_lanes_state *s) {
     const hs_path_plan *plan = x->plan;
     const long length = plan->history_length;
-    if (plan->model == HS_MODEL_BOOTSTRAP) {
+    if (plan->price.model == HS_MODEL_BOOTSTRAP) {
         const hs_philox_v b = hs_step_block(plan->seed, plan->purpose_bootstrap, step, paths);
-        s->position = hs_bootstrap_positions_v(b, step, plan->restart_probability, length, s->position);
+        s->position = hs_bootstrap_positions_v(b, step, plan->price.restart_probability, length, s->position);
     } else {
         s->position = (hs_iv){0} + step % length;
     }
@@ -180,16 +180,16 @@ HS_INLINE hs_fv hs_lanes_move(const hs_step_context *x, long step, long point, h
     hs_fv increment;
     if (x->garch) {
         hs_fv h = s->variance;
-        hs_fv shock = __builtin_elementwise_sqrt(h) * (t * plan->t_scale);
-        increment = (plan->drift_per_step - 0.5 * h) + shock;
+        hs_fv shock = __builtin_elementwise_sqrt(h) * (t * plan->price.t_scale);
+        increment = (plan->price.drift_per_step - 0.5 * h) + shock;
         *variance = h;
-        s->variance = hs_min_v((plan->garch_omega + plan->garch_alpha * shock * shock) + plan->garch_beta * h,
-                               hs_splat_v(plan->garch_variance_cap));
+        s->variance = hs_min_v((plan->price.garch_omega + plan->price.garch_alpha * shock * shock) + plan->price.garch_beta * h,
+                               hs_splat_v(plan->price.garch_variance_cap));
     } else if (x->history) {
         increment = hs_lanes_history_return(x, step, paths, s);
         *variance = hs_splat_v(x->variance);
     } else {
-        increment = plan->drift_per_step + plan->vol_per_step * z1;
+        increment = plan->price.drift_per_step + plan->price.vol_per_step * z1;
         *variance = hs_splat_v(x->variance);
     }
     hs_fv jump = hs_splat_v(0);
@@ -202,7 +202,7 @@ HS_INLINE hs_fv hs_lanes_move(const hs_step_context *x, long step, long point, h
     if (x->dated) {
         hs_fv basis = x->history_factor
             ? hs_lanes_history_value(plan->history_basis, s)
-            : (plan->basis_mean + (s->basis - plan->basis_mean) * plan->basis_decay) + plan->basis_innovation * factor_shock;
+            : (plan->basis.mean + (s->basis - plan->basis.mean) * plan->basis.decay) + plan->basis.innovation * factor_shock;
         s->basis = basis;
         s->log_mark = s->log_index + basis * plan->years_to_expiry[step];
     } else if (!x->history_factor) {
@@ -210,7 +210,7 @@ HS_INLINE hs_fv hs_lanes_move(const hs_step_context *x, long step, long point, h
          * is v: the shock is never −0). */
         s->shock_sum = x->every_step_funding ? factor_shock : s->shock_sum + factor_shock;
     }
-    if (point >= 0 && plan->band_points > 0 && x->block->first_path + start < plan->band_paths)
+    if (point >= 0 && plan->bands.points > 0 && x->block->first_path + start < plan->bands.paths)
         hs_record_band(plan, x->block, start, valid, point, s->log_index);
     return jump;
 }
@@ -244,10 +244,10 @@ HS_INLINE hs_fv hs_lanes_bridge_account(const hs_step_context *x, long step, hs_
  * min(max(0, x − w), x + w), which is exactly x when w = 0. */
 HS_INLINE hs_fv hs_funding_rate_v(const hs_step_context *x, hs_fv deviation) {
     const hs_path_plan *plan = x->plan;
-    hs_fv shrunk = x->dead_zone ? hs_min_v(hs_max_v(hs_splat_v(0), deviation - plan->funding_dead_zone),
-                                          deviation + plan->funding_dead_zone)
+    hs_fv shrunk = x->dead_zone ? hs_min_v(hs_max_v(hs_splat_v(0), deviation - plan->funding.dead_zone),
+                                          deviation + plan->funding.dead_zone)
                                 : deviation;
-    return hs_min_v(hs_splat_v(plan->funding_cap), hs_max_v(hs_splat_v(-plan->funding_cap), plan->funding_mean + shrunk));
+    return hs_min_v(hs_splat_v(plan->funding.cap), hs_max_v(hs_splat_v(-plan->funding.cap), plan->funding.mean + shrunk));
 }
 
 /* The funding rate paid at this step end by a perpetual: the history's, or the AR(1)'s (one payment,
@@ -255,7 +255,7 @@ HS_INLINE hs_fv hs_funding_rate_v(const hs_step_context *x, hs_fv deviation) {
 HS_INLINE hs_fv hs_lanes_funding_rate(const hs_step_context *x, long step, hs_uv paths, hs_lanes_state *s) {
     const hs_path_plan *plan = x->plan;
     if (x->history_factor) return hs_lanes_history_value(plan->history_funding, s);
-    hs_fv deviation = plan->funding_persistence * s->deviation + plan->funding_scale * s->shock_sum;
+    hs_fv deviation = plan->funding.persistence * s->deviation + plan->funding.scale * s->shock_sum;
     if (!x->several_payments) {
         s->deviation = deviation;
         if (!x->every_step_funding) s->shock_sum = hs_splat_v(0);
@@ -268,9 +268,9 @@ HS_INLINE hs_fv hs_lanes_funding_rate(const hs_step_context *x, long step, hs_uv
         hs_normal_pair_v(plan->seed, plan->purpose_funding_sum, 0, (uint64_t)(step / 2), paths, &independent,
                          &s->next_funding_normal, &spare);
     }
-    const double payments = (double)plan->payments_per_step;
-    hs_fv sum = (plan->funding_sum_decay * s->deviation + plan->funding_sum_loading * s->shock_sum)
-        + plan->funding_sum_residual * independent;
+    const double payments = (double)plan->funding.payments_per_step;
+    hs_fv sum = (plan->funding.sum_decay * s->deviation + plan->funding.sum_loading * s->shock_sum)
+        + plan->funding.sum_residual * independent;
     s->deviation = deviation;
     return hs_funding_rate_v(x, sum / payments) * payments;
 }
@@ -558,8 +558,8 @@ HS_INLINE void hs_lanes_roll(const hs_path_plan *plan, long step, hs_lanes_state
     const hs_fv old = s->inverse_mark;
     s->log_mark = s->log_index + s->basis * plan->roll_to_years[step];
     s->inverse_mark = hs_mark_term_v(plan, s->log_mark);
-    s->funding_in = s->funding_in + (plan->linear ? s->inverse_mark - old : old - s->inverse_mark);
-    s->funding_out = s->funding_out + plan->roll_fee_rate * (old + s->inverse_mark);
+    s->funding_in = s->funding_in + (plan->account.linear ? s->inverse_mark - old : old - s->inverse_mark);
+    s->funding_out = s->funding_out + plan->basis.roll_fee_rate * (old + s->inverse_mark);
 }
 
 /* Independent groups of HS_WIDTH paths run side by side, so that the long dependency chains of one
@@ -588,8 +588,8 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
         s[g] = (hs_lanes_state){
             .log_index = hs_splat_v(plan->log_price0),
             .log_mark = hs_splat_v(plan->log_mark0),
-            .basis = hs_splat_v(plan->basis_mean),
-            .variance = hs_splat_v(plan->initial_variance),
+            .basis = hs_splat_v(plan->basis.mean),
+            .variance = hs_splat_v(plan->price.initial_variance),
             .deviation = hs_splat_v(0),
             .shock_sum = hs_splat_v(0),
             .funding_in = hs_splat_v(0),
@@ -601,14 +601,14 @@ HS_INLINE void hs_run_lanes(const hs_step_context *x, long first) {
         };
         w[g] = hs_philox10(zero, zero, paths[g], purpose, seed_low, seed_high);
     }
-    long until_funding = plan->steps_per_funding;
+    long until_funding = plan->funding.steps_per_funding;
     long funding_index = -1;
     for (long step = 0; step < plan->steps; step++) {
         int funding_step = --until_funding == 0;
-        if (funding_step) until_funding = plan->steps_per_funding;
+        if (funding_step) until_funding = plan->funding.steps_per_funding;
         if (x->history_factor) funding_step = 1;
         if (funding_step) funding_index += 1;
-        const long point = plan->band_point_of_step[step];
+        const long point = plan->bands.point_of_step[step];
         const hs_uv next_step = zero + (uint64_t)(step + 1);
         hs_fv z1[HS_GROUPS], z2[HS_GROUPS], t[HS_GROUPS], jump[HS_GROUPS], previous[HS_GROUPS], worst[HS_GROUPS];
         hs_fv variance[HS_GROUPS];
@@ -665,14 +665,14 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
         block->next_group[p] = 0;
         for (long g = 0; g < groups; g++) block->records[p * groups + g].step = -1;
     }
-    hs_step_context start_context = {.plan = plan, .a = plan->mark_coefficient, .c = plan->account_constant};
+    hs_step_context start_context = {.plan = plan, .a = plan->account.mark_coefficient, .c = plan->account.constant};
     for (long c = 0; c < plan->policy_cell_count; c++) {
         const hs_policy_cell *cell = plan->policy_cells + c;
         const double threshold = -cell->margin / cell->notional;
         const int none = cell->kind == HS_POLICY_REHEDGE || cell->kind == HS_POLICY_DEHEDGE
             || cell->kind == HS_POLICY_FUNDING_EXIT || cell->max_actions < 1
             || (cell->kind == HS_POLICY_TOP_UP && !(cell->spot_coin > 0));
-        const double trigger = hs_policy_trigger(&start_context, cell, plan->inverse_entry, threshold, 0, none);
+        const double trigger = hs_policy_trigger(&start_context, cell, plan->account.inverse_entry, threshold, 0, none);
         for (long p = 0; p < block->policy_stride; p++) {
             const long i = c * block->policy_stride + p;
             const int real = p < block->count;
@@ -683,8 +683,8 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
                 .notional = cell->notional,
                 .margin = cell->margin,
                 .base = 0,
-                .entry_inverse = plan->inverse_entry,
-                .open_inverse_mark = plan->inverse_entry,
+                .entry_inverse = plan->account.inverse_entry,
+                .open_inverse_mark = plan->account.inverse_entry,
                 .open_inverse_index = cell->inverse_index0,
                 .reopen_step = -1,
                 .first_liquidation = {.step = -1},
@@ -707,24 +707,24 @@ HS_INLINE void hs_simulate_paths_body(const hs_path_plan *plan, const hs_path_bl
         }
         hs_policy_maxima(plan, block, 0, block->count);
     }
-    const int garch = plan->model == HS_MODEL_GARCH;
-    const int history = plan->model == HS_MODEL_BOOTSTRAP || plan->model == HS_MODEL_REPLAY;
+    const int garch = plan->price.model == HS_MODEL_GARCH;
+    const int history = plan->price.model == HS_MODEL_BOOTSTRAP || plan->price.model == HS_MODEL_REPLAY;
     const int dated = plan->dated != 0;
-    const int every = plan->steps_per_funding == 1;
-    const int jumps = plan->model == HS_MODEL_JUMP;
-    const int bridge = plan->between_step_check != 0;
-    const int dead = plan->funding_dead_zone != 0;
+    const int every = plan->funding.steps_per_funding == 1;
+    const int jumps = plan->price.model == HS_MODEL_JUMP;
+    const int bridge = plan->account.between_step_check != 0;
+    const int dead = plan->funding.dead_zone != 0;
     const int factor = dated ? plan->history_basis != 0 : plan->history_funding != 0;
-    const int several = plan->payments_per_step > 1;
+    const int several = plan->funding.payments_per_step > 1;
     hs_step_context x = {
         .plan = plan,
         .block = block,
-        .a = plan->mark_coefficient,
-        .c = plan->account_constant,
-        .variance = plan->vol_per_step * plan->vol_per_step,
+        .a = plan->account.mark_coefficient,
+        .c = plan->account.constant,
+        .variance = plan->price.vol_per_step * plan->price.vol_per_step,
         .antithetic = plan->antithetic,
-        .jump_word_threshold = (int64_t)floor(plan->no_jump_probability * 0x1p32 - 0.5) + 1,
-        .inverse_no_jump = 1 / plan->no_jump_probability,
+        .jump_word_threshold = (int64_t)floor(plan->price.no_jump_probability * 0x1p32 - 0.5) + 1,
+        .inverse_no_jump = 1 / plan->price.no_jump_probability,
     };
     /* Specialised copies: every combination of the common switches for a perpetual under GBM or
      * jumps paid at most once a step (16), a dated contract under GBM or jumps (4), and the

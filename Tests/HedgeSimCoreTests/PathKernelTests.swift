@@ -139,7 +139,7 @@ import Testing
 
     /// The kernel's output for one block (paths `first ..< first + count`), per path.
     static func kernelPaths(_ plan: SimulationPlan, seed: UInt64, first: Int, count: Int) -> [ReferenceKernel.PathResult] {
-        let scratch = BlockScratch(paths: SimulationPlan.blockSize, groups: plan.thresholds.count, bandPoints: plan.bandSteps.count)
+        let scratch = BlockScratch(paths: SimulationPlan.blockSize, groups: plan.thresholds.count, bandPoints: plan.bands.steps.count)
         PathBlockKernel(plan: plan, random: CounterRandomSource(seed: seed)).run(firstPath: first, count: count, scratch: scratch)
         let groups = plan.thresholds.count
         return (0..<count).map { p in
@@ -151,7 +151,7 @@ import Testing
                     let r = scratch.records[p * groups + g]
                     return r.step < 0 ? [-1, 0, 0, 0, 0] : [r.step, r.funding_in, r.funding_out, r.inverse_mark, r.inverse_index]
                 },
-                band: (0..<plan.bandSteps.count).map { scratch.bandLogIndex[p * plan.bandSteps.count + $0] })
+                band: (0..<plan.bands.steps.count).map { scratch.bandLogIndex[p * plan.bands.steps.count + $0] })
         }
     }
 
@@ -174,7 +174,7 @@ import Testing
             let expected = reference.run(path: first + p)
             // Band points are kept only for the first `bandPaths` paths of the run.
             var got = kernel[p]
-            if first + p >= plan.bandPaths { got.band = expected.band }
+            if first + p >= plan.bands.paths { got.band = expected.band }
             #expect(Self.bits(got) == Self.bits(expected), "\(shape) path \(first + p): \(got) vs \(expected)")
             liquidations += expected.records.filter { $0[0] >= 0 }.count
         }

@@ -11,8 +11,8 @@ import Testing
         s.vol = 0.9
         s.drift = 0.1
         let bands = try TestScenarios.run(s).priceBands
-        #expect(bands.paths == SimulationPlan.maxBandPaths)
-        #expect(bands.days.count == SimulationPlan.maxBandPoints && bands.days.first == 0 && bands.days.last == 30)
+        #expect(bands.paths == BandPlan.maxPaths)
+        #expect(bands.days.count == BandPlan.maxPoints && bands.days.first == 0 && bands.days.last == 30)
         let n = Double(bands.paths)
         for (index, day) in bands.days.enumerated().dropFirst() {
             let years = day / 365

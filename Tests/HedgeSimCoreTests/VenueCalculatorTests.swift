@@ -92,7 +92,7 @@ import Testing
         let plan = SimulationPlan(scenario: sizing.scenario)
         #expect(plan.cells == [sizing.cell])
         let threshold = plan.thresholds[try #require(plan.cellThresholdIndex[0])]
-        let engine = plan.markCoefficient / (threshold - plan.accountConstant)
+        let engine = plan.account.mark_coefficient / (threshold - plan.account.constant)
         #expect(abs(try #require(sizing.liquidationPrice) / engine - 1) < 1e-12)
         #expect(sizing.cell.contracts == (0.7 * 5 * 70_000 / sizing.scenario.faceValue).rounded())
         #expect(abs(sizing.cell.marginCoin - sizing.cell.notional / (70_000 * leverage)) < 1e-15)

@@ -210,6 +210,86 @@ enum {
     HS_MODEL_REPLAY = 4,
 };
 
+/** The price step of hs_path_plan (the step model below; units per step of Δt years). */
+typedef struct {
+    /** HS_MODEL_*. */
+    int model;
+    /** GBM and jumps: (μ − λk − σ²/2)·Δt, k = e^{μ_J + σ_J²/2} − 1; GARCH-t, bootstrap, replay: μ·Δt. */
+    double drift_per_step;
+    /** σ·√Δt (the history models: the sample stdev of the history's returns). */
+    double vol_per_step;
+    /** Jumps: e^{−λΔt}, the probability of a step without a jump; λΔt; the mean and stdev of a jump's
+     * log size. */
+    double no_jump_probability;
+    double jump_rate_per_step;
+    double jump_mean;
+    double jump_stdev;
+    /** GARCH(1,1)-t: ω = σ²Δt(1 − α − β), α, β, ν (any real ν > 2), √((ν − 2)/ν) that gives the t
+     * shock unit variance, the first step's variance σ²Δt, and the largest conditional variance per
+     * step (a heavy-tailed shock cannot make h explode). */
+    double garch_omega;
+    double garch_alpha;
+    double garch_beta;
+    double garch_dof;
+    double t_scale;
+    double initial_variance;
+    double garch_variance_cap;
+    /** Bootstrap: 1/L, the probability that a path starts a new block at a step (mean block length L
+     * steps). */
+    double restart_probability;
+} hs_price_step;
+
+/** The funding of a perpetual in hs_path_plan: an AR(1) deviation x and the rate it pays. */
+typedef struct {
+    /** One payment every steps_per_funding steps, or payments_per_step > 1 payments at each step end. */
+    long steps_per_funding;
+    long payments_per_step;
+    /** x ← persistence·x + scale·Σ shocks at a funding step: persistence φ^m, scale the innovation
+     * σ·√((1 − φ^{2m})/(1 − φ²)) of m payments over √steps_per_funding. */
+    double persistence;
+    double scale;
+    /** Several payments a step: the sum of their deviations S = sum_decay·x + sum_loading·Σ shocks +
+     * sum_residual·Z'. */
+    double sum_decay;
+    double sum_loading;
+    double sum_residual;
+    /** The rate of one payment, clamp(mean + shrink(x, dead_zone), ±cap) per funding interval. */
+    double mean;
+    double dead_zone;
+    double cap;
+} hs_funding_step;
+
+/** The basis of a dated contract in hs_path_plan: an Ornstein–Uhlenbeck annualised basis b, per step
+ * b ← mean + (b − mean)·decay + innovation·shock with decay = e^{−κΔt} and innovation =
+ * σ_b·√((1 − e^{−2κΔt})/(2κ)); and the fee rate of each leg of a roll. */
+typedef struct {
+    double mean;
+    double decay;
+    double innovation;
+    double roll_fee_rate;
+} hs_basis_step;
+
+/** The margin account of hs_path_plan per USD of notional, mark_coefficient·v + constant + Σ funding,
+ * with the mark term v = 1/F (inverse, coin per USD) or F/E = e^{ln F + linear_shift} (linear,
+ * linear_shift = −ln E); inverse_entry is v at entry (1/E; linear: 1). It is checked at step ends and,
+ * with between_step_check, at the step's Brownian-bridge maximum of the mark. */
+typedef struct {
+    int between_step_check;
+    int linear;
+    double mark_coefficient;
+    double constant;
+    double inverse_entry;
+    double linear_shift;
+} hs_margin_account;
+
+/** The fan chart's price bands: the log index of the first `paths` paths at `points` recorded steps;
+ * point_of_step[step] is the step's point, or −1. */
+typedef struct {
+    const long *point_of_step;
+    long paths;
+    long points;
+} hs_band_plan;
+
 /**
  * Constants of the path kernel (hs_simulate_paths), the one definition of HedgeSim's step model;
  * HedgeSimCore's SimulationPlan fills them. Per step of Δt years, for each path:
@@ -218,36 +298,36 @@ enum {
  *   z1, z2 = Box–Muller(u1, u2); GARCH: t = Bailey's t of (u1, u2) (hs_student_t_rows)
  *   (antithetic: path 2k+1 takes −z1, −z2, −t of path 2k)
  *   the log index moves by
- *     GBM, jumps  drift_per_step + vol_per_step·z1 (+ J: when u3 > no_jump_probability, the Poisson
- *                 count by inverse CDF, sizes k·jump_mean + √k·jump_stdev·Z, Z the first normal of
+ *     GBM, jumps  price.drift_per_step + price.vol_per_step·z1 (+ J: when u3 > price.no_jump_probability, the Poisson
+ *                 count by inverse CDF, sizes k·price.jump_mean + √k·price.jump_stdev·Z, Z the first normal of
  *                 the purpose_jump_size block)
- *     GARCH-t     drift_per_step − h/2 + √h·t_scale·t, then h ← min(ω + α·shock² + β·h,
- *                 garch_variance_cap) (h starts at initial_variance)
+ *     GARCH-t     price.drift_per_step − h/2 + √h·price.t_scale·t, then h ← min(ω + α·shock² + β·h,
+ *                 price.garch_variance_cap) (h starts at price.initial_variance)
  *     bootstrap   history_returns[position]: position restarts at ⌊v·n⌋ at step 0 and when u <
- *                 restart_probability ((u, v) = the 52-bit uniforms of words 1:0 and 3:2 of the
+ *                 price.restart_probability ((u, v) = the 52-bit uniforms of words 1:0 and 3:2 of the
  *                 purpose_bootstrap block), else moves on by one (wrapping)
  *     replay      history_returns[step mod n]
  *   the second factor's shock is correlation·z1 + orthogonal·z2:
- *     perpetual: funding shocks accumulate; every steps_per_funding steps the deviation
- *       x ← funding_persistence·x + funding_scale·Σshocks and the rate clamp(funding_mean +
- *       shrink(x, funding_dead_zone), ±funding_cap) pays rate/F coin per USD of notional; with
- *       payments_per_step = m > 1, the rate paid is m·rate(S/m), S = funding_sum_decay·x +
- *       funding_sum_loading·Σshocks + funding_sum_residual·Z' (Z' the first normal of the
+ *     perpetual: funding shocks accumulate; every funding.steps_per_funding steps the deviation
+ *       x ← funding.persistence·x + funding.scale·Σshocks and the rate clamp(funding.mean +
+ *       shrink(x, funding.dead_zone), ±funding.cap) pays rate/F coin per USD of notional; with
+ *       funding.payments_per_step = m > 1, the rate paid is m·rate(S/m), S = funding.sum_decay·x +
+ *       funding.sum_loading·Σshocks + funding.sum_residual·Z' (Z' the first normal of the
  *       purpose_funding_sum block of step/2 at an even step, its second normal at an odd one); with history_funding, the history's rate at the position, each step
- *     dated: basis b ← basis_mean + (b − basis_mean)·basis_decay + basis_innovation·shock (or the
+ *     dated: basis b ← basis.mean + (b − basis.mean)·basis.decay + basis.innovation·shock (or the
  *       history's basis at the position), ln F = ln P + b·years_to_expiry[step]; at a step end with
  *       roll_to_years[step] > 0 the contract is rolled after the liquidation check: the short is bought
  *       back at 1/F_old and sold again in the next contract, ln F_new = ln P + b·roll_to_years[step],
- *       the roll yield 1/F_old − 1/F_new and the fees roll_fee_rate·(1/F_old + 1/F_new) (coin per USD of
+ *       the roll yield 1/F_old − 1/F_new and the fees basis.roll_fee_rate·(1/F_old + 1/F_new) (coin per USD of
  *       notional) accrue to the account in the places of funding received and paid (a dated contract
  *       pays no funding), and the path goes on with the new contract's mark
- *   the account per USD of notional, mark_coefficient·v + account_constant + Σ funding (dated: Σ roll
+ *   the account per USD of notional, account.mark_coefficient·v + account.constant + Σ funding (dated: Σ roll
  *     yield − Σ roll fees), with the mark term v = 1/F (inverse: coin per USD) or F/E (linear: USD per
  *     USD, the short's PnL 1 − F/E; the record's and the block's "inverse mark" fields then hold F/E
  *     and P/E, and funding pays rate·F/E), is checked
- *     against the thresholds (descending) at the step end and, with between_step_check, at the
+ *     against the thresholds (descending) at the step end and, with account.between_step_check, at the
  *     Brownian-bridge maximum of the mark in the step, from ln U with U = u3 without jumps; with
- *     jumps U = min(u3·(1/no_jump_probability), 1) in a step without a jump (u3 ≤ p there, so u3/p is
+ *     jumps U = min(u3·(1/price.no_jump_probability), 1) in a step without a jump (u3 ≤ p there, so u3/p is
  *     uniform and independent of the normals) and the 52-bit uniform of words 1:0 of the purpose_bridge
  *     block in a step with one.
  */
@@ -258,69 +338,35 @@ typedef struct {
     uint32_t purpose_jump_size;
     uint32_t purpose_bootstrap;
     uint32_t purpose_funding_sum;
-    int model;
     int dated;
     int antithetic;
-    int between_step_check;
     long steps;
     double dt;
     double log_price0;
     /** ln F at the start (the entry price of the contract). */
     double log_mark0;
-    double drift_per_step;
-    double vol_per_step;
+    /** The second factor's shock (funding or basis) is correlation·z1 + orthogonal·z2. */
     double correlation;
     double orthogonal;
-    double no_jump_probability;
-    double jump_rate_per_step;
-    double jump_mean;
-    double jump_stdev;
-    double garch_omega;
-    double garch_alpha;
-    double garch_beta;
-    double garch_dof;
-    double t_scale;
-    double initial_variance;
-    /** The largest conditional variance per step: a heavy-tailed shock cannot make h explode. */
-    double garch_variance_cap;
+    hs_price_step price;
+    hs_funding_step funding;
+    hs_basis_step basis;
+    hs_margin_account account;
+    hs_band_plan bands;
+    /** The history models: log returns, funding rates and annualised basis per history step (NULL when
+     * not used), and their length. */
     const double *history_returns;
     const double *history_funding;
     const double *history_basis;
     long history_length;
-    double restart_probability;
-    long steps_per_funding;
-    long payments_per_step;
-    double funding_persistence;
-    double funding_scale;
-    double funding_sum_decay;
-    double funding_sum_loading;
-    double funding_sum_residual;
-    double funding_mean;
-    double funding_dead_zone;
-    double funding_cap;
-    double basis_mean;
-    double basis_decay;
-    double basis_innovation;
     /** Dated: per step, the years from its end to the expiry of the contract held during it. */
     const double *years_to_expiry;
     /** Dated: per step, the next contract's years to expiry when the contract is rolled at its end, else
      * 0; NULL without rolls. */
     const double *roll_to_years;
-    double roll_fee_rate;
-    double mark_coefficient;
-    double account_constant;
-    /** 1/E, the entry price's inverse (linear: 1, the mark term F/E at entry). */
-    double inverse_entry;
-    /** A linear (USD-margined) contract: the mark term is F/E = e^{ln F + linear_shift}, linear_shift =
-     * −ln E, instead of 1/F, and funding pays rate·F/E USD per USD of notional (see above). */
-    int linear;
-    double linear_shift;
+    /** The liquidation thresholds of the cells without a policy, descending. */
     const double *thresholds;
     long threshold_count;
-    /** For each step, its point in the band (the fan chart's recorded steps), or −1. */
-    const long *band_point_of_step;
-    long band_paths;
-    long band_points;
     /** Funding steps in the trailing window of a funding exit (0: no funding-exit cell). */
     long funding_window;
     /** The cells with a margin policy (see hs_policy_cell). */

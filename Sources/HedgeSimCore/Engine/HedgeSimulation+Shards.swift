@@ -39,7 +39,7 @@ extension HedgeSimulation {
         let plan = SimulationPlan(scenario: reference)
         let sink = SimulationSink(
             paths: reference.paths, cellCount: plan.cells.count, blockCount: plan.blockCount,
-            bandPaths: plan.bandPaths, bandPoints: plan.bandSteps.count, keepsMovedCoin: !plan.policyCells.isEmpty)
+            bandPaths: plan.bands.paths, bandPoints: plan.bands.steps.count, keepsMovedCoin: !plan.policyCells.isEmpty)
         for partial in ordered {
             let h = partial.header
             guard h.cellCount == plan.cells.count, h.blockCount == h.shard.blocks(of: plan.blockCount).count,
@@ -61,8 +61,10 @@ extension HedgeSimulation {
             }
             let bandOffset = h.firstPath * sink.bandPoints
             for (i, value) in partial.bandLogIndex.enumerated() { sink.bandLogIndex[bandOffset + i] = value }
-            let sumsOffset = h.firstBlock * plan.cells.count * CellSums.fieldCount
-            for (i, value) in partial.blockSums.enumerated() { sink.blockSums[sumsOffset + i] = value }
+            let fields = CellSums.fields.count
+            for row in 0..<partial.blockSums.count / fields {
+                sink.blockSums[h.firstBlock * plan.cells.count + row] = CellSums(partial.blockSums[row * fields ..< (row + 1) * fields])
+            }
         }
         let seconds = ordered.reduce(0) { $0 + $1.header.simulationSeconds }
         return try summarize(

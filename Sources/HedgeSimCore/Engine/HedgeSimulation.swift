@@ -129,7 +129,7 @@ public enum HedgeSimulation {
         let endPath = min(total, blocks.upperBound * SimulationPlan.blockSize)
         let sink = SimulationSink(
             paths: max(0, endPath - firstPath), cellCount: plan.cells.count, blockCount: blocks.count,
-            firstPath: firstPath, firstBlock: blocks.lowerBound, bandPaths: plan.bandPaths, bandPoints: plan.bandSteps.count,
+            firstPath: firstPath, firstBlock: blocks.lowerBound, bandPaths: plan.bands.paths, bandPoints: plan.bands.steps.count,
             keepsPathState: keepsPathState, keepsMovedCoin: !plan.policyCells.isEmpty)
         guard !blocks.isEmpty else { return sink }
         let kernel = PathBlockKernel(plan: plan, random: CounterRandomSource(seed: seed))
@@ -139,11 +139,11 @@ public enum HedgeSimulation {
             workerSetup?(worker)
             let scratch = BlockScratch(
                 paths: SimulationPlan.blockSize, groups: plan.thresholds.count,
-                bandPoints: plan.bandSteps.count, policyCells: plan.policyCells.count, fundingWindow: plan.fundingWindow)
+                bandPoints: plan.bands.steps.count, policyCells: plan.policyCells.count, fundingWindow: plan.fundingWindow)
             let spare = probe.map { _ in
                 BlockScratch(
                     paths: PathBlockKernel.granule, groups: plan.thresholds.count,
-                    bandPoints: plan.bandSteps.count, policyCells: plan.policyCells.count, fundingWindow: plan.fundingWindow)
+                    bandPoints: plan.bands.steps.count, policyCells: plan.policyCells.count, fundingWindow: plan.fundingWindow)
             }
             var block = blocks.lowerBound + worker
             while block < blocks.upperBound {

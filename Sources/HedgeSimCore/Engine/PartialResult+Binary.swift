@@ -23,7 +23,7 @@ extension PartialResult {
             guard header.format == PartialResult.formatName else { throw refuse("format \(header.format)") }
             return [
                 header.pathCount * header.cellCount, header.pathCount, header.pathCount, header.pathCount,
-                header.blockCount * header.cellCount * CellSums.fieldCount, header.bandPathCount * header.bandPoints,
+                header.blockCount * header.cellCount * CellSums.fields.count, header.bandPathCount * header.bandPoints,
                 PartialResult.movedCount(header),
             ]
         }, refuse: refuse)

@@ -49,7 +49,7 @@ public struct PartialResult: Sendable {
         terminalIndex = Array(UnsafeBufferPointer(start: sink.terminalIndex, count: sink.paths))
         lowestAccount = Array(UnsafeBufferPointer(start: sink.lowestAccount, count: sink.paths))
         horizonUnitCoin = Array(UnsafeBufferPointer(start: sink.horizonUnitCoin, count: sink.paths))
-        blockSums = Array(UnsafeBufferPointer(start: sink.blockSums, count: sink.blockCount * sink.cellCount * CellSums.fieldCount))
+        blockSums = UnsafeBufferPointer(start: sink.blockSums, count: sink.blockCount * sink.cellCount).flatMap(\.values)
         bandLogIndex = Array(UnsafeBufferPointer(start: sink.bandLogIndex, count: sink.bandPathCount * sink.bandPoints))
         movedCoin = sink.movedCoin.map { Array(UnsafeBufferPointer(start: $0, count: values)) } ?? []
     }

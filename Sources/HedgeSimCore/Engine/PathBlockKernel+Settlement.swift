@@ -1,41 +1,6 @@
 internal import CVectorMath
 import Foundation
 
-/// Sums over the paths of one block, per cell, in the order `CellSums` lists them; reduced across
-/// blocks in block order so totals do not depend on threads.
-enum CellSums {
-    static let fieldCount = 17
-    /// Funding cost in USD (paid − received, valued at the horizon price).
-    static let fundingCost = 0
-    static let fundingReceived = 1
-    static let fundingPaid = 2
-    static let fees = 3
-    /// Basis cost in USD (minus the basis PnL).
-    static let basisCost = 4
-    static let liquidationLoss = 5
-    /// Paths liquidated at least once.
-    static let liquidations = 6
-    /// Sum of first liquidation times in steps (the step's end, `step + 1`).
-    static let liquidationSteps = 7
-    /// The part of `liquidationLoss` the venue keeps: the margin balances left at the liquidations.
-    static let forfeitedMargin = 8
-    /// Policy cells: coins moved from the spot holding into the margin, the policy's actions (top-ups,
-    /// deleverages, re-hedges), paths with at least one action, liquidations in all (a re-hedged path
-    /// may be liquidated again), the share of the notional still open at the horizon, and the hedge
-    /// PnL missed on notional a deleverage bought back (USD, as a cost).
-    static let coinsMoved = 9
-    static let actions = 10
-    static let actedPaths = 11
-    static let liquidationEvents = 12
-    static let hedgeLeft = 13
-    static let hedgeCut = 14
-    /// Fees of rolling a dated short into the next contracts, USD.
-    static let rollCost = 15
-    /// Linear contracts: the coins sold at the start for the stablecoin margin and fee, at what they
-    /// would have been worth at the horizon less what they fetched, `sold·(P_T − P₀)` USD.
-    static let marginSale = 16
-}
-
 /// One path of one cell closed at the horizon: the net holding (coin); the funding received and paid
 /// (a dated short: the roll yield and the roll fees, which the kernel books in their places) and the
 /// basis income over the stretches the short was open, in the margin asset (coin; USD for a linear
@@ -86,7 +51,7 @@ extension PathBlockKernel {
             sink.terminalIndex[slot] = index[path]
             let inverseMark = scratch.stateInverseMark[path]
             sink.lowestAccount[slot] = scratch.stateLowestAccount[path]
-            sink.horizonUnitCoin[slot] = (inverseMark - plan.inverseEntry)
+            sink.horizonUnitCoin[slot] = (inverseMark - plan.account.inverse_entry)
                 + (scratch.stateFundingIn[path] - scratch.stateFundingOut[path]) - plan.exitFeeRate * inverseMark
             if let state = sink.pathState?.advanced(by: slot * SimulationSink.pathStateFields) {
                 state[0] = scratch.stateLogIndex[path]
@@ -145,14 +110,14 @@ extension PathBlockKernel {
         if liquidated {
             coin = cell.spotCoin + cell.cashUSD / scratch.terminalIndex[path]
         } else if plan.isLinear {
-            let usd = margin + notional * (sign * (inverseMark - plan.inverseEntry)) + notional * (fundingIn - fundingOut) - exitFee
+            let usd = margin + notional * (sign * (inverseMark - plan.account.inverse_entry)) + notional * (fundingIn - fundingOut) - exitFee
             coin = cell.spotCoin + (usd + cell.cashUSD) / scratch.terminalIndex[path]
         } else {
-            coin = cell.spotCoin + margin + notional * (inverseMark - plan.inverseEntry) + notional * (fundingIn - fundingOut) - exitFee
+            coin = cell.spotCoin + margin + notional * (inverseMark - plan.account.inverse_entry) + notional * (fundingIn - fundingOut) - exitFee
         }
         return PathOutcome(
             coin: coin, scale: notional, fundingIn: fundingIn, fundingOut: fundingOut,
-            basisIncome: sign * ((exitInverseMark - plan.inverseEntry) - (exitInverseIndex - plan.inverseIndex0)),
+            basisIncome: sign * ((exitInverseMark - plan.account.inverse_entry) - (exitInverseIndex - plan.inverseIndex0)),
             fees: (plan.isLinear ? cell.entryFeeCoin * plan.scenario.price : cell.entryFeeCoin) + exitFee,
             firstLiquidationStep: record.step,
             forfeited: liquidated
@@ -204,10 +169,12 @@ extension PathBlockKernel {
     /// bought back; zero when the whole notional is still open).
     private func settleCell(
         _ cell: HedgeCell, count: Int, scratch: BlockScratch, netCoin: UnsafeMutablePointer<Double>,
-        movedCoin: UnsafeMutablePointer<Double>?, sums: UnsafeMutablePointer<Double>, outcome: (Int) -> PathOutcome
+        movedCoin: UnsafeMutablePointer<Double>?, sums: UnsafeMutablePointer<CellSums>, outcome: (Int) -> PathOutcome
     ) {
         let notional = cell.notional
-        // Each (block, cell) row of sums starts at zero and is written by this call alone.
+        // Each (block, cell) row of sums is written by this call alone.
+        var total = CellSums()
+        defer { sums.pointee = total }
         for path in 0..<count {
             let o = outcome(path)
             let index = scratch.terminalIndex[path]
@@ -224,28 +191,28 @@ extension PathBlockKernel {
             let fundingCost = fundingPaid - fundingReceived
             let basisCost = -(value * o.scale * o.basisIncome) - rollYield
             let saleCost = o.sold * (index - plan.scenario.price)
-            sums[CellSums.fundingCost] += fundingCost
-            sums[CellSums.fundingReceived] += fundingReceived
-            sums[CellSums.fundingPaid] += fundingPaid
-            sums[CellSums.fees] += fees
-            sums[CellSums.basisCost] += basisCost
-            sums[CellSums.rollCost] += rollCost
-            sums[CellSums.marginSale] += saleCost
-            sums[CellSums.coinsMoved] += o.moved
-            sums[CellSums.actions] += o.actions
-            sums[CellSums.actedPaths] += o.actions > 0 ? 1 : 0
-            sums[CellSums.liquidationEvents] += o.liquidations
-            sums[CellSums.hedgeLeft] += o.hedgeLeft
+            total.fundingCost += fundingCost
+            total.fundingReceived += fundingReceived
+            total.fundingPaid += fundingPaid
+            total.fees += fees
+            total.basisCost += basisCost
+            total.rollCost += rollCost
+            total.marginSale += saleCost
+            total.coinsMoved += o.moved
+            total.actions += o.actions
+            total.actedPaths += o.actions > 0 ? 1 : 0
+            total.liquidationEvents += o.liquidations
+            total.hedgeLeft += o.hedgeLeft
             let liquidated = o.firstLiquidationStep >= 0
             guard liquidated || o.cut else { continue }
             let rest = plan.idealUSD(index: index, notional: notional) - index * o.coin - fundingCost - fees - basisCost - rollCost - saleCost
             if liquidated {
-                sums[CellSums.liquidationLoss] += rest
-                sums[CellSums.forfeitedMargin] += value * o.forfeited
-                sums[CellSums.liquidations] += 1
-                sums[CellSums.liquidationSteps] += o.firstLiquidationStep + 1
+                total.liquidationLoss += rest
+                total.forfeitedMargin += value * o.forfeited
+                total.liquidations += 1
+                total.liquidationSteps += o.firstLiquidationStep + 1
             } else {
-                sums[CellSums.hedgeCut] += rest
+                total.hedgeCut += rest
             }
         }
     }
@@ -257,14 +224,14 @@ extension PathBlockKernel {
     /// the balance `M + N(1/F − 1/E + Φ)` at the step end, never below 0 (beyond bankruptcy the
     /// venue's insurance fund takes the rest).
     private func forfeitedCoin(notional: Double, margin: Double, threshold: Double, inverseMark: Double, funding: Double) -> Double {
-        guard plan.betweenStepCheck else {
-            return max(0, margin + notional * (plan.pnlSign * (inverseMark - plan.inverseEntry) + funding))
+        guard plan.scenario.betweenStepCheck else {
+            return max(0, margin + notional * (plan.pnlSign * (inverseMark - plan.account.inverse_entry) + funding))
         }
         let rate = plan.scenario.maintenanceRate
         switch plan.scenario.maintenanceConvention {
-        case .entry: return rate * notional * plan.inverseEntry
+        case .entry: return rate * notional * plan.account.inverse_entry
         case .mark:
-            let inverseLevel = (threshold - plan.accountConstant - funding) / plan.markCoefficient
+            let inverseLevel = (threshold - plan.account.constant - funding) / plan.account.mark_coefficient
             return max(0, rate * notional * inverseLevel)
         }
     }

@@ -30,7 +30,7 @@ final class SimulationSink: @unchecked Sendable {
     /// policy cells' slots are written).
     let movedCoin: UnsafeMutablePointer<Double>?
     /// `CellSums` per (block, cell).
-    let blockSums: UnsafeMutablePointer<Double>
+    let blockSums: UnsafeMutablePointer<CellSums>
     let blockCount: Int
     /// Log index of the band paths held here (global paths below `SimulationPlan.bandPaths`), at
     /// the band steps: `(globalPath − firstPath)·bandPoints + point`.
@@ -56,9 +56,9 @@ final class SimulationSink: @unchecked Sendable {
         terminalIndex = LargeBuffer.allocate(max(1, paths))
         lowestAccount = LargeBuffer.allocate(max(1, paths))
         horizonUnitCoin = LargeBuffer.allocate(max(1, paths))
-        let sums = max(1, blockCount * cellCount * CellSums.fieldCount)
+        let sums = max(1, blockCount * cellCount)
         blockSums = .allocate(capacity: sums)
-        blockSums.initialize(repeating: 0, count: sums)
+        blockSums.initialize(repeating: CellSums(), count: sums)
     }
 
     deinit {
@@ -76,19 +76,14 @@ final class SimulationSink: @unchecked Sendable {
     @inline(__always)
     func slot(cell: Int, globalPath: Int) -> Int { cell * paths + globalPath - firstPath }
 
-    /// The `CellSums` row of (global block, cell).
+    /// The sums of (global block, cell).
     @inline(__always)
-    func sums(block: Int, cell: Int) -> UnsafeMutablePointer<Double> {
-        blockSums + ((block - firstBlock) * cellCount + cell) * CellSums.fieldCount
+    func sums(block: Int, cell: Int) -> UnsafeMutablePointer<CellSums> {
+        blockSums + (block - firstBlock) * cellCount + cell
     }
 
     /// Cell sums added over blocks in block order (fixed order ⇒ bit-identical for any thread count).
-    func reducedSums(cell: Int) -> [Double] {
-        var total = [Double](repeating: 0, count: CellSums.fieldCount)
-        for block in 0..<blockCount {
-            let row = sums(block: firstBlock + block, cell: cell)
-            for field in 0..<CellSums.fieldCount { total[field] += row[field] }
-        }
-        return total
+    func reducedSums(cell: Int) -> CellSums {
+        (0..<blockCount).reduce(CellSums()) { $0 + sums(block: firstBlock + $1, cell: cell).pointee }
     }
 }

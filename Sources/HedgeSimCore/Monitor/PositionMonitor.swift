@@ -88,7 +88,7 @@ public enum PositionMonitor {
         let n = sink.paths
         let rate = quote.maintenanceRate
         let constant = quote.convention == .mark ? -1 / quote.entry : -(1 + rate) / quote.entry
-        let shift = plan.accountConstant - constant
+        let shift = plan.account.constant - constant
         let notional = quote.notional
         let effective = balance + quote.maintenanceDeduction
         let sorted = (0..<n).map { sink.lowestAccount[$0] }.sorted()

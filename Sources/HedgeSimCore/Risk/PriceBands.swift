@@ -17,7 +17,7 @@ public struct PriceBands: Codable, Sendable, Equatable {
         let scenario = plan.scenario
         let count = sink.bandPathCount
         let points = sink.bandPoints
-        days = [0] + plan.bandSteps.map { Double($0 + 1) / scenario.stepsPerDay }
+        days = [0] + plan.bands.steps.map { Double($0 + 1) / scenario.stepsPerDay }
         paths = count
         var quantiles: [String: [Double]] = [:]
         for level in PriceBands.levels { quantiles[level.key] = [scenario.price] }

@@ -3,6 +3,14 @@ struct RiskSummarizer {
     let plan: SimulationPlan
     let sink: SimulationSink
 
+    /// One distribution to summarise: a cell's USD or coin value at the horizon, or the unhedged
+    /// holding's USD value.
+    private enum SummaryJob {
+        case usd(cell: Int)
+        case coin(cell: Int)
+        case unhedged
+    }
+
     /// Every cell's summary, and the per-batch statistics of its USD value (for paired errors).
     struct Output {
         var cells: [CellSummary]
@@ -16,64 +24,71 @@ struct RiskSummarizer {
     func cellSummaries(workers: Int) -> Output {
         let scenario = plan.scenario
         let n = scenario.paths
-        let cellCount = plan.cells.count
         let startUSD = scenario.startValueUSD
         let cash = scenario.stablecoinBalance ?? 0
         let paired = scenario.antithetic
-        let jobs = 2 * cellCount + 1
-        let rows = UnsafeMutablePointer<Double>.allocate(capacity: max(1, min(workers, jobs)) * n)
+        let jobs = plan.cells.indices.flatMap { [SummaryJob.usd(cell: $0), .coin(cell: $0)] } + [.unhedged]
+        let rows = UnsafeMutablePointer<Double>.allocate(capacity: max(1, min(workers, jobs.count)) * n)
         defer { rows.deallocate() }
         let index = sink.terminalIndex
         let control = plan.expectedTerminalIndex.map {
             ControlVariate(values: UnsafeBufferPointer(start: index, count: n), expectation: $0, antitheticPairs: paired)
         }
-        let summarised = parallelMap(count: jobs, workers: workers) { job, worker -> (ValueDistribution, BatchStatistics?) in
-            let row = rows + worker * n
-            if job == 2 * cellCount {
-                for path in 0..<n { row[path] = index[path] * scenario.holding + cash }
-                let values = UnsafeBufferPointer(start: UnsafePointer(row), count: n)
-                let batches = BatchStatistics(values: values, initial: startUSD)
-                return (ValueDistribution(
-                    values: values, initial: startUSD, antitheticPairs: paired, control: control, batches: batches), batches)
-            }
-            let coin = sink.netCoin + (job / 2) * n
-            if job % 2 == 1 {
-                return (ValueDistribution(
-                    values: UnsafeBufferPointer(start: coin, count: n), initial: scenario.holding, antitheticPairs: paired), nil)
-            }
-            for path in 0..<n { row[path] = index[path] * coin[path] }
+        /// The USD values in `row` as a distribution with its batch statistics (for paired errors).
+        func usdDistribution(_ row: UnsafeMutablePointer<Double>) -> (ValueDistribution, BatchStatistics) {
             let values = UnsafeBufferPointer(start: UnsafePointer(row), count: n)
             let batches = BatchStatistics(values: values, initial: startUSD)
             return (ValueDistribution(
                 values: values, initial: startUSD, antitheticPairs: paired, control: control, batches: batches), batches)
         }
-        let distributions = summarised.map(\.0)
-        let unhedged = distributions[2 * cellCount]
-        let unhedgedBatches = summarised[2 * cellCount].1 ?? BatchStatistics()
+        let summarised = parallelMap(count: jobs.count, workers: workers) { job, worker -> (ValueDistribution, BatchStatistics?) in
+            let row = rows + worker * n
+            switch jobs[job] {
+            case .unhedged:
+                for path in 0..<n { row[path] = index[path] * scenario.holding + cash }
+                return usdDistribution(row)
+            case .coin(let cell):
+                let coin = sink.netCoin + cell * n
+                return (ValueDistribution(
+                    values: UnsafeBufferPointer(start: coin, count: n), initial: scenario.holding, antitheticPairs: paired), nil)
+            case .usd(let cell):
+                let coin = sink.netCoin + cell * n
+                for path in 0..<n { row[path] = index[path] * coin[path] }
+                return usdDistribution(row)
+            }
+        }
+        var usdOf: [(ValueDistribution, BatchStatistics)] = []
+        var coinOf: [ValueDistribution] = []
+        var unhedgedResult: (ValueDistribution, BatchStatistics)?
+        for (job, (distribution, batches)) in zip(jobs, summarised) {
+            switch job {
+            case .usd: usdOf.append((distribution, batches ?? BatchStatistics()))
+            case .coin: coinOf.append(distribution)
+            case .unhedged: unhedgedResult = (distribution, batches ?? BatchStatistics())
+            }
+        }
+        guard let (unhedged, unhedgedBatches) = unhedgedResult else { preconditionFailure("the unhedged job is always run") }
         let unhedgedVariance = unhedged.stdev * unhedged.stdev
         let horizonYears = scenario.horizonDays / 365
         let cells = plan.cells.enumerated().map { index, cell in
-            let usd = distributions[2 * index]
-            let batches = summarised[2 * index].1 ?? BatchStatistics()
-            let coin = distributions[2 * index + 1]
-            let sums = sink.reducedSums(cell: index).map { $0 / Double(n) }
-            let liquidations = sums[CellSums.liquidations] * Double(n)
-            let meanSteps = liquidations > 0 ? sums[CellSums.liquidationSteps] * Double(n) / liquidations : nil
-            let total = sums[CellSums.fundingCost] + sums[CellSums.fees] + sums[CellSums.basisCost]
-                + sums[CellSums.liquidationLoss] + sums[CellSums.hedgeCut] + sums[CellSums.rollCost]
-                + sums[CellSums.marginSale]
+            let (usd, batches) = usdOf[index]
+            let coin = coinOf[index]
+            let sums = sink.reducedSums(cell: index).perPath(n)
+            let liquidations = sums.liquidations * Double(n)
+            let meanSteps = liquidations > 0 ? sums.liquidationSteps * Double(n) / liquidations : nil
+            let total = sums.totalCost
             let cost = HedgeCost(
-                fundingUSD: sums[CellSums.fundingCost],
-                fundingReceivedUSD: sums[CellSums.fundingReceived],
-                fundingPaidUSD: sums[CellSums.fundingPaid],
-                feesUSD: sums[CellSums.fees],
-                basisUSD: sums[CellSums.basisCost],
-                liquidationLossUSD: sums[CellSums.liquidationLoss],
-                forfeitedMarginUSD: sums[CellSums.forfeitedMargin],
-                exposureAfterLiquidationUSD: sums[CellSums.liquidationLoss] - sums[CellSums.forfeitedMargin],
-                hedgeCutUSD: sums[CellSums.hedgeCut],
-                rollUSD: sums[CellSums.rollCost],
-                marginSaleUSD: sums[CellSums.marginSale],
+                fundingUSD: sums.fundingCost,
+                fundingReceivedUSD: sums.fundingReceived,
+                fundingPaidUSD: sums.fundingPaid,
+                feesUSD: sums.fees,
+                basisUSD: sums.basisCost,
+                liquidationLossUSD: sums.liquidationLoss,
+                forfeitedMarginUSD: sums.forfeitedMargin,
+                exposureAfterLiquidationUSD: sums.liquidationLoss - sums.forfeitedMargin,
+                hedgeCutUSD: sums.hedgeCut,
+                rollUSD: sums.rollCost,
+                marginSaleUSD: sums.marginSale,
                 totalUSD: total,
                 annualisedPercent: cell.notional > 0 ? total / cell.notional / horizonYears * 100 : 0,
                 standardErrors: costErrors(cell: index, notional: cell.notional, horizonYears: horizonYears))
@@ -87,10 +102,10 @@ struct RiskSummarizer {
                 management: cell.policy == .none
                     ? nil
                     : ManagementSummary(
-                        probability: sums[CellSums.actedPaths], meanActions: sums[CellSums.actions],
-                        meanCoinsMoved: sums[CellSums.coinsMoved], coinsMovedQuantiles: movedQuantiles(cell: index),
-                        meanLiquidations: sums[CellSums.liquidationEvents],
-                        meanHedgeLeft: sums[CellSums.hedgeLeft]),
+                        probability: sums.actedPaths, meanActions: sums.actions,
+                        meanCoinsMoved: sums.coinsMoved, coinsMovedQuantiles: movedQuantiles(cell: index),
+                        meanLiquidations: sums.liquidationEvents,
+                        meanHedgeLeft: sums.hedgeLeft),
                 contracts: cell.contracts,
                 notionalUSD: cell.notional,
                 marginCoin: cell.marginCoin,
@@ -107,7 +122,7 @@ struct RiskSummarizer {
                     ? BatchStatistics.standardError(batchEffectiveness) : nil)
         }
         return Output(
-            cells: cells, batches: plan.cells.indices.map { summarised[2 * $0].1 ?? BatchStatistics() },
+            cells: cells, batches: usdOf.map(\.1),
             unhedgedVariance: unhedgedVariance)
     }
 
@@ -129,23 +144,23 @@ struct RiskSummarizer {
         let sizes = (0..<sink.blockCount).map { block in
             Double(min(SimulationPlan.blockSize, n - (sink.firstBlock + block) * SimulationPlan.blockSize))
         }
-        func field(_ fields: [Int], minus subtracted: [Int] = []) -> Double {
+        func field(_ fields: [KeyPath<CellSums, Double>], minus subtracted: [KeyPath<CellSums, Double>] = []) -> Double {
             let sums = (0..<sink.blockCount).map { block in
-                let row = sink.sums(block: sink.firstBlock + block, cell: cell)
-                return fields.reduce(0.0) { $0 + row[$1] } - subtracted.reduce(0.0) { $0 + row[$1] }
+                let row = sink.sums(block: sink.firstBlock + block, cell: cell).pointee
+                return fields.reduce(0.0) { $0 + row[keyPath: $1] } - subtracted.reduce(0.0) { $0 + row[keyPath: $1] }
             }
             return CostErrors.clusterError(sums: sums, sizes: sizes)
         }
-        let total = field([CellSums.fundingCost, CellSums.fees, CellSums.basisCost, CellSums.liquidationLoss, CellSums.hedgeCut, CellSums.rollCost, CellSums.marginSale])
+        let total = field([\.fundingCost, \.fees, \.basisCost, \.liquidationLoss, \.hedgeCut, \.rollCost, \.marginSale])
         return CostErrors(
-            fundingUSD: field([CellSums.fundingCost]), fundingReceivedUSD: field([CellSums.fundingReceived]),
-            fundingPaidUSD: field([CellSums.fundingPaid]), feesUSD: field([CellSums.fees]),
-            basisUSD: field([CellSums.basisCost]), liquidationLossUSD: field([CellSums.liquidationLoss]),
-            forfeitedMarginUSD: field([CellSums.forfeitedMargin]),
-            exposureAfterLiquidationUSD: field([CellSums.liquidationLoss], minus: [CellSums.forfeitedMargin]),
-            hedgeCutUSD: field([CellSums.hedgeCut]),
-            rollUSD: field([CellSums.rollCost]),
-            marginSaleUSD: field([CellSums.marginSale]),
+            fundingUSD: field([\.fundingCost]), fundingReceivedUSD: field([\.fundingReceived]),
+            fundingPaidUSD: field([\.fundingPaid]), feesUSD: field([\.fees]),
+            basisUSD: field([\.basisCost]), liquidationLossUSD: field([\.liquidationLoss]),
+            forfeitedMarginUSD: field([\.forfeitedMargin]),
+            exposureAfterLiquidationUSD: field([\.liquidationLoss], minus: [\.forfeitedMargin]),
+            hedgeCutUSD: field([\.hedgeCut]),
+            rollUSD: field([\.rollCost]),
+            marginSaleUSD: field([\.marginSale]),
             totalUSD: total, annualisedPercent: notional > 0 ? total / notional / horizonYears * 100 : 0)
     }
 }

@@ -38,7 +38,7 @@ public struct StressPath: Sendable, Equatable {
     static func fundingSchedule(steps: Int, scenario: Scenario, rate: (Int) -> Double) -> [Double] {
         let plan = SimulationPlan(scenario: scenario)
         return (0..<steps).map { step in
-            plan.isFundingStep(step) ? rate(step) * Double(plan.paymentsPerStep) : 0
+            plan.isFundingStep(step) ? rate(step) * Double(plan.funding.payments_per_step) : 0
         }
     }
 }

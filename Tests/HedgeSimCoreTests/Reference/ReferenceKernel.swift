@@ -56,9 +56,9 @@ struct ReferenceKernel {
         let sign = leader == path ? 1.0 : -1.0
         let pair = random.normalPair(purpose: RandomPurpose.diffusion.rawValue, path: leader, step: step, index: 0)
         var t = 0.0
-        if plan.model == .garch {
+        if plan.scenario.model == .garch {
             hs_student_t_rows(random.seed, RandomPurpose.diffusion.rawValue, 0, UInt32(leader), 1, UInt32(step), 1,
-                              plan.degreesOfFreedom, &t)
+                              plan.price.garch_dof, &t)
         }
         return (sign * pair.z1, sign * pair.z2, sign * t)
     }
@@ -66,44 +66,44 @@ struct ReferenceKernel {
     /// Sum of the log jumps of a step: Poisson count by inverse CDF of `u` (at most 64), then
     /// `k·μ_J + √k·σ_J·Z`.
     private func jump(uniform u: Double, path: Int, step: Int) -> Double {
-        guard u > plan.noJumpProbability else { return 0 }
+        guard u > plan.price.no_jump_probability else { return 0 }
         var count = 0
-        var probability = plan.noJumpProbability
+        var probability = plan.price.no_jump_probability
         var cumulative = probability
         while u > cumulative && count < 64 {
             count += 1
-            probability *= plan.jumpRatePerStep / Double(count)
+            probability *= plan.price.jump_rate_per_step / Double(count)
             cumulative += probability
         }
         guard count > 0 else { return 0 }
         let z = random.normalPair(purpose: RandomPurpose.jumpSize.rawValue, path: path, step: step, index: 0).z1
         let k = Double(count)
-        return k * plan.jumpMean + k.squareRoot() * plan.jumpStdev * z
+        return k * plan.price.jump_mean + k.squareRoot() * plan.price.jump_stdev * z
     }
 
     /// `clamp(f̄ + sign(x)·max(|x| − w, 0), ±cap)`.
     func fundingRate(deviation x: Double) -> Double {
-        let shrunk = min(max(0, x - plan.fundingDeadZone), x + plan.fundingDeadZone)
-        return min(plan.fundingCap, max(-plan.fundingCap, plan.fundingMean + shrunk))
+        let shrunk = min(max(0, x - plan.funding.dead_zone), x + plan.funding.dead_zone)
+        return min(plan.funding.cap, max(-plan.funding.cap, plan.funding.mean + shrunk))
     }
 
     func run(path: Int) -> PathResult {
         let groups = plan.thresholds.count
         var result = PathResult(
             records: Array(repeating: [-1, 0, 0, 0, 0], count: groups),
-            band: Array(repeating: 0, count: plan.bandSteps.count))
+            band: Array(repeating: 0, count: plan.bands.steps.count))
         var logIndex = plan.logPrice0
         var logMark = plan.logMark0
-        var basis = plan.basisMean
-        var variance = plan.initialVariance
+        var basis = plan.basis.mean
+        var variance = plan.price.initial_variance
         var deviation = 0.0, shockSum = 0.0
         var position = 0
         var group = 0
-        let a = plan.markCoefficient, c = plan.accountConstant
+        let a = plan.account.mark_coefficient, c = plan.account.constant
         // The account's mark term of a log price: 1/F (inverse) or F/E (linear).
         let shift = -plan.logMark0
         func markTerm(_ logPrice: Double) -> Double { plan.isLinear ? exp(logPrice + shift) : exp(-logPrice) }
-        let history = plan.model == .bootstrap || plan.model == .replay
+        let history = plan.scenario.model == .bootstrap || plan.scenario.model == .replay
         for step in 0..<plan.steps {
             let (z1, z2, t) = shocks(path: path, step: step)
             let spare = random.normalPair(purpose: RandomPurpose.diffusion.rawValue, path: path, step: step, index: 0).u3
@@ -111,23 +111,23 @@ struct ReferenceKernel {
 
             // The log index: diffusion (or the history's return), then the step's jumps.
             var increment: Double
-            var stepVariance = plan.volPerStep * plan.volPerStep
-            switch plan.model {
+            var stepVariance = plan.price.vol_per_step * plan.price.vol_per_step
+            switch plan.scenario.model {
             case .gbm, .jump:
-                increment = plan.driftPerStep + plan.volPerStep * z1
+                increment = plan.price.drift_per_step + plan.price.vol_per_step * z1
             case .garch:
                 let h = variance
-                let shock = h.squareRoot() * (t * plan.tScale)
-                increment = (plan.driftPerStep - 0.5 * h) + shock
+                let shock = h.squareRoot() * (t * plan.price.t_scale)
+                increment = (plan.price.drift_per_step - 0.5 * h) + shock
                 stepVariance = h
-                variance = min((plan.garchOmega + plan.garchAlpha * shock * shock) + plan.garchBeta * h, plan.garchVarianceCap)
+                variance = min((plan.price.garch_omega + plan.price.garch_alpha * shock * shock) + plan.price.garch_beta * h, plan.price.garch_variance_cap)
             case .bootstrap, .replay:
                 let length = plan.historyReturns.count
-                if plan.model == .replay {
+                if plan.scenario.model == .replay {
                     position = step % length
                 } else {
                     let (restart, start) = uniformPair(.bootstrap, path: path, step: step)
-                    if step == 0 || restart < plan.restartProbability {
+                    if step == 0 || restart < plan.price.restart_probability {
                         position = min(length - 1, Int(start * Double(length)))
                     } else {
                         position = position + 1 == length ? 0 : position + 1
@@ -135,7 +135,7 @@ struct ReferenceKernel {
                 }
                 increment = plan.historyReturns[position]
             }
-            let jumpLog = plan.model == .jump ? jump(uniform: spare, path: path, step: step) : 0
+            let jumpLog = plan.scenario.model == .jump ? jump(uniform: spare, path: path, step: step) : 0
             let previous = plan.isPerpetual ? logIndex : logMark
             logIndex = logIndex + increment + jumpLog
 
@@ -143,21 +143,21 @@ struct ReferenceKernel {
             if !plan.isPerpetual {
                 basis = history && !plan.historyBasis.isEmpty
                     ? plan.historyBasis[position]
-                    : (plan.basisMean + (basis - plan.basisMean) * plan.basisDecay) + plan.basisInnovation * factorShock
+                    : (plan.basis.mean + (basis - plan.basis.mean) * plan.basis.decay) + plan.basis.innovation * factorShock
                 logMark = logIndex + basis * plan.yearsToExpiry[step]
             } else if plan.historyFunding.isEmpty {
                 shockSum += factorShock
             }
-            let point = plan.bandPointOfStep[step]
-            if point >= 0 && path < plan.bandPaths { result.band[point] = logIndex }
+            let point = plan.bands.pointOfStep[step]
+            if point >= 0 && path < plan.bands.paths { result.band[point] = logIndex }
             let mark = plan.isPerpetual ? logIndex : logMark
 
             // The account at the Brownian-bridge maximum of the mark inside the step, before funding.
             var worst = Double.infinity
-            if plan.betweenStepCheck {
+            if plan.scenario.betweenStepCheck {
                 // Under the jump model u3 decided the jump: without one, u3/p is uniform on (0, 1].
-                let uniform = plan.model != .jump ? spare
-                    : spare <= plan.noJumpProbability ? min(spare * (1 / plan.noJumpProbability), 1)
+                let uniform = plan.scenario.model != .jump ? spare
+                    : spare <= plan.price.no_jump_probability ? min(spare * (1 / plan.price.no_jump_probability), 1)
                     : uniformPair(.stepUniforms, path: path, step: step).0
                 let move = mark - previous - jumpLog
                 let rise = 0.5 * (move + (move * move - 2 * stepVariance * log(uniform)).squareRoot())
@@ -166,21 +166,21 @@ struct ReferenceKernel {
             result.inverseMark = markTerm(mark)
 
             // Funding at a payment step (a perpetual's).
-            if plan.isPerpetual && (!plan.historyFunding.isEmpty || (step + 1) % plan.stepsPerFunding == 0) {
+            if plan.isPerpetual && (!plan.historyFunding.isEmpty || (step + 1) % plan.funding.steps_per_funding == 0) {
                 let rate: Double
                 if !plan.historyFunding.isEmpty {
                     rate = plan.historyFunding[position]
-                } else if plan.paymentsPerStep > 1 {
-                    let payments = Double(plan.paymentsPerStep)
+                } else if plan.funding.payments_per_step > 1 {
+                    let payments = Double(plan.funding.payments_per_step)
                     // One normal pair serves two steps: z1 of block step/2 at an even step, z2 at an odd.
                     let pair = random.normalPair(purpose: RandomPurpose.fundingSum.rawValue, path: path, step: step / 2, index: 0)
                     let independent = step % 2 == 0 ? pair.z1 : pair.z2
-                    let sum = (plan.fundingSumDecay * deviation + plan.fundingSumLoading * shockSum)
-                        + plan.fundingSumResidual * independent
-                    deviation = plan.fundingPersistence * deviation + plan.fundingScale * shockSum
+                    let sum = (plan.funding.sum_decay * deviation + plan.funding.sum_loading * shockSum)
+                        + plan.funding.sum_residual * independent
+                    deviation = plan.funding.persistence * deviation + plan.funding.scale * shockSum
                     rate = fundingRate(deviation: sum / payments) * payments
                 } else {
-                    deviation = plan.fundingPersistence * deviation + plan.fundingScale * shockSum
+                    deviation = plan.funding.persistence * deviation + plan.funding.scale * shockSum
                     rate = fundingRate(deviation: deviation)
                 }
                 shockSum = 0
