@@ -27,18 +27,17 @@ enum CostBreakdownChart {
         } + [0]
     }
 
-    /// The chart of the cells at `leverage`, ratios along the x axis.
-    static func svg(_ result: SimulationResult, _ selection: ReportSelection, leverage: Double) -> String {
-        let cells = selection.ratios.compactMap { ratio in
-            result.cells.first { $0.hedgeRatio == ratio && selection.inSeries($0.leverage, leverage) }
-        }
+    /// The chart of the cells of leverage series `series` (index in `selection.leverages`), ratios along
+    /// the x axis.
+    static func svg(_ result: SimulationResult, _ selection: ReportSelection, series: Int) -> String {
+        let cells = selection.ratios.indices.compactMap { selection.cell(ratio: $0, series: series) }
         var plot = PlotArea(height: 300, xValues: [0, 1], yValues: extent(result.cells), yPadding: 0.06)
         let count = Double(max(1, cells.count))
         plot.x = LinearScale(domain: -0.5...(count - 0.5), range: plot.x.range)
         let every = max(1, Int((count / 12).rounded(.up)))
         let ticks = stride(from: 0, to: cells.count, by: every).map(Double.init)
         plot.drawAxes(
-            xTitle: "Hedge ratio (at \(selection.seriesPhrase(leverage)))", yTitle: "Cost per path (USD)",
+            xTitle: "Hedge ratio (at \(selection.seriesPhrase(series)))", yTitle: "Cost per path (USD)",
             xLabel: { index in cells.indices.contains(Int(index)) ? ChartLabels.plain(cells[Int(index)].hedgeRatio) : "" },
             yLabel: ChartLabels.usd, xTicks: ticks)
         let zero = plot.y(0)
@@ -62,6 +61,6 @@ enum CostBreakdownChart {
                 plot.canvas.text("▼", at: (x + barWidth / 2, plot.top - 4), anchor: .middle, style: "tick", fill: ChartPalette.recommended)
             }
         }
-        return plot.canvas.render(label: "Expected hedge cost by component at \(selection.seriesPhrase(leverage)), per hedge ratio")
+        return plot.canvas.render(label: "Expected hedge cost by component at \(selection.seriesPhrase(series)), per hedge ratio")
     }
 }

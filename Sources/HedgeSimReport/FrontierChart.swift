@@ -6,23 +6,24 @@ import HedgeSimCore
 /// the recommended cell is ringed. Labels sit beside, above or below their point, wherever they overlap
 /// no other label or point.
 enum FrontierChart {
-    /// The chart of the cells at `leverage`; both axes cover every cell, so the charts compare.
-    static func svg(_ result: SimulationResult, _ selection: ReportSelection, leverage: Double) -> String {
+    /// The chart of the cells of leverage series `series` (index in `selection.leverages`); both axes
+    /// cover every cell, so the charts compare.
+    static func svg(_ result: SimulationResult, _ selection: ReportSelection, series drawn: Int) -> String {
         let costs = result.cells.map(\.cost.totalUSD)
         var plot = PlotArea(height: 330, xValues: costs, yValues: result.cells.map(\.netValueUSD.es95), yPadding: 0.08)
         plot.x = LinearScale(covering: costs, range: plot.x.range, padding: 0.08)
         plot.drawAxes(
-            xTitle: selection.chosenLeverage ? "Expected hedge cost (USD per path)" : "Expected hedge cost at \(selection.seriesPhrase(leverage)) (USD per path)",
+            xTitle: selection.chosenLeverage ? "Expected hedge cost (USD per path)" : "Expected hedge cost at \(selection.seriesPhrase(drawn)) (USD per path)",
             yTitle: "ES 95 % (USD loss)", xLabel: ChartLabels.usd, yLabel: ChartLabels.usd)
-        func curve(_ leverage: Double) -> [(cell: CellSummary, point: SVGCanvas.Point)] {
-            result.cells.filter { selection.inSeries($0.leverage, leverage) }.sorted { $0.hedgeRatio < $1.hedgeRatio }
+        func curve(_ series: Int) -> [(cell: CellSummary, point: SVGCanvas.Point)] {
+            selection.cells(series: series).sorted { $0.hedgeRatio < $1.hedgeRatio }
                 .map { ($0, plot.point($0.cost.totalUSD, $0.netValueUSD.es95)) }
         }
-        for other in selection.leverages where other != leverage {
+        for other in selection.leverages.indices where other != drawn {
             plot.canvas.polyline(curve(other).map(\.point), stroke: "#ced4da", width: 1.5)
         }
-        let colour = ChartPalette.series(selection.leverages.firstIndex(of: leverage) ?? 0)
-        let series = curve(leverage)
+        let colour = ChartPalette.series(drawn)
+        let series = curve(drawn)
         plot.canvas.polyline(series.map(\.point), stroke: colour, width: 1.5)
         // The ring around the recommended point takes more room than a bare point.
         var taken = series.map { entry -> Box in
@@ -42,7 +43,7 @@ enum FrontierChart {
             plot.canvas.text(text, at: place.at, anchor: place.anchor, style: "value", fill: colour)
         }
         return plot.canvas.render(
-            label: "Risk against cost at \(selection.seriesPhrase(leverage)): 95 % expected shortfall against expected hedge cost per hedge ratio")
+            label: "Risk against cost at \(selection.seriesPhrase(drawn)): 95 % expected shortfall against expected hedge cost per hedge ratio")
     }
 
     /// A rectangle on the canvas, by its centre and half sizes.

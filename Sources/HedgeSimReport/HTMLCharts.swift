@@ -29,7 +29,7 @@ enum HTMLCharts {
     static func priceFan(_ result: SimulationResult, _ selection: ReportSelection) -> String {
         let bands = result.priceBands
         let lines = PriceFanChart.lines(result, selection)
-        let ratio = F.compact(PriceFanChart.referenceRatio(selection))
+        let ratio = F.compact(selection.ratios[PriceFanChart.referenceRatio(selection)])
         var notes = lines.filter { $0.priceUSD == nil }.map { "\(F.leverage($0.leverage)): never liquidated" }
         notes += PriceFanChart.offChart(lines, bands: bands).map {
             "\(F.leverage($0.leverage)): \(F.usd($0.priceUSD ?? 0)), above the chart"
@@ -78,7 +78,7 @@ enum HTMLCharts {
                     + "recommended ratio."),
             HTMLFragments.legend(legend),
         ]
-        body.append(HTMLFragments.figures(selection.leverages.map { CostBreakdownChart.svg(result, selection, leverage: $0) }))
+        body.append(HTMLFragments.figures(selection.leverages.indices.map { CostBreakdownChart.svg(result, selection, series: $0) }))
         body.append(HTMLFragments.table(ReportTables.cost(result, selection)))
         return HTMLFragments.section(id: "cost", title: "Hedge cost", body: body)
     }
@@ -92,7 +92,7 @@ enum HTMLCharts {
                     + "ringed point is the recommendation."
                     + (selection.leverages.count > 1 ? " One chart per leverage; the grey curves are the other leverages." : "")),
         ]
-        body.append(HTMLFragments.figures(selection.leverages.map { FrontierChart.svg(result, selection, leverage: $0) }))
+        body.append(HTMLFragments.figures(selection.leverages.indices.map { FrontierChart.svg(result, selection, series: $0) }))
         body.append(HTMLFragments.explanation(
             "The same cells against the margin they park at the venue (USD at today's price). Filled points keep the upper "
                 + "95 % bound of their liquidation probability within the \(F.readablePercent(result.scenario.maxLiquidationProbability)) "
@@ -103,7 +103,7 @@ enum HTMLCharts {
 
     /// P(liq) under each margin policy of the run and what each did, when the run has a policy.
     static func policies(_ result: SimulationResult, _ selection: ReportSelection) -> String? {
-        guard !PolicyChart.groups(result).isEmpty, let table = ReportTables.management(result, selection) else { return nil }
+        guard !PolicyChart.groups(result, selection).isEmpty, let table = ReportTables.management(result, selection) else { return nil }
         let scenario = result.scenario
         let rules: [MarginPolicy: String] = [
             .topUp: "top-ups move coins from the spot holding into the margin once the mark has risen "
@@ -159,11 +159,11 @@ enum HTMLCharts {
         for outcome in result.stress {
             body.append("<h3>\(outcome.name.htmlEscaped)</h3>")
             body.append(HTMLFragments.explanation(outcome.summary))
-            let legend = StressChart.series(outcome, selection, leverage: selection.recommended.leverage).map {
+            let legend = StressChart.series(outcome, selection, series: selection.position(of: selection.recommended.cell).series).map {
                 Item(label: "ratio \(F.compact($0.path.hedgeRatio))", colour: $0.colour, swatch: .line)
             }
             body.append(HTMLFragments.legend(legend))
-            body.append(HTMLFragments.figures(selection.leverages.map { StressChart.svg(outcome, selection, leverage: $0) }))
+            body.append(HTMLFragments.figures(selection.leverages.indices.map { StressChart.svg(outcome, selection, series: $0) }))
             var table = ReportTables.stress(outcome, selection)
             table.caption = "Every cell under \(outcome.name)"
             body.append(HTMLFragments.table(table))

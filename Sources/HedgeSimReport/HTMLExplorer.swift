@@ -56,11 +56,11 @@ enum HTMLExplorer {
 
     /// The section: explanation, controls, the panel the script fills, the data and the script.
     static func section(_ result: SimulationResult, _ selection: ReportSelection) throws -> String {
-        let recommended = selection.recommended
+        let recommendedRatio = selection.position(of: selection.recommended.cell).ratio
         let ratios = selection.ratios.enumerated().map { index, ratio in
-            option(index, F.compact(ratio), selected: ratio == recommended.hedgeRatio)
+            option(index, F.compact(ratio), selected: index == recommendedRatio)
         }
-        let leverages = result.cells.enumerated().filter { $0.element.hedgeRatio == recommended.hedgeRatio }.map { index, cell in
+        let leverages = result.cells.enumerated().filter { selection.position(of: $0.offset).ratio == recommendedRatio }.map { index, cell in
             option(index, cell.leverageLabel, selected: selection.isRecommended(cell))
         }
         let chart = "<svg class=\"chart\" id=\"explore-chart\" viewBox=\"0 0 680 100\" role=\"img\" "

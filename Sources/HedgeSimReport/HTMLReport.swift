@@ -20,7 +20,7 @@ public enum HTMLReport {
         var sections = [
             recommendation(summary),
             contents(hasStress: !result.stress.isEmpty, hasCurve: result.leverageCurve != nil,
-                     hasPolicies: !PolicyChart.groups(result).isEmpty),
+                     hasPolicies: !PolicyChart.groups(result, selection).isEmpty),
             riskTable(result, selection),
             try HTMLExplorer.section(result, selection),
             HTMLCharts.distribution(result, selection),

@@ -24,8 +24,8 @@ enum LiquidationHeatMap {
         for (row, ratio) in rows.enumerated() {
             let y = top + rowHeight * Double(row)
             canvas.text(NumberFormatting.compact(ratio), at: (gridLeft - 8, y + rowHeight / 2 + 4), anchor: .end, style: "tick")
-            for (column, leverage) in columns.enumerated() {
-                guard let cell = result.cells.first(where: { $0.hedgeRatio == ratio && selection.inSeries($0.leverage, leverage) }) else { continue }
+            for column in columns.indices {
+                guard let cell = selection.cell(ratio: row, series: column) else { continue }
                 let x = gridLeft + columnWidth * Double(column)
                 let p = cell.liquidation.probability
                 canvas.rect(x: x, y: y, width: columnWidth, height: rowHeight, fill: ChartPalette.heat(p), stroke: "#dee2e6")

@@ -3,20 +3,19 @@ import HedgeSimCore
 /// P(liquidation) of every hedged ratio and leverage under each margin policy of the run, side by side
 /// on the same paths (what each policy did is in the table below the chart, `ReportTables.management`).
 enum PolicyChart {
-    /// The hedged ratio–leverage pairs that have a managed cell, each with its cells in the run's policy
-    /// order.
-    static func groups(_ result: SimulationResult) -> [[CellSummary]] {
+    /// The hedged ratio–leverage pairs that have a managed cell (the grid positions of
+    /// `selection`), each with its cells in the run's policy order.
+    static func groups(_ result: SimulationResult, _ selection: ReportSelection) -> [[CellSummary]] {
         let hedged = result.cells.filter { $0.notionalUSD > 0 }
         guard hedged.contains(where: { $0.policy != .none }) else { return [] }
-        var groups: [[CellSummary]] = []
+        var order: [ReportSelection.GridPosition] = []
+        var groups: [ReportSelection.GridPosition: [CellSummary]] = [:]
         for cell in hedged {
-            if let index = groups.firstIndex(where: { $0[0].hedgeRatio == cell.hedgeRatio && $0[0].leverage == cell.leverage }) {
-                groups[index].append(cell)
-            } else {
-                groups.append([cell])
-            }
+            let position = selection.position(of: cell.cell)
+            if groups[position] == nil { order.append(position) }
+            groups[position, default: []].append(cell)
         }
-        return groups
+        return order.compactMap { groups[$0] }
     }
 
     /// The bar colour of a policy.
@@ -32,7 +31,7 @@ enum PolicyChart {
     }
 
     static func svg(_ result: SimulationResult, _ selection: ReportSelection) -> String {
-        let groups = groups(result)
+        let groups = groups(result, selection)
         let probabilities = groups.flatMap { $0.map(\.liquidation.probability) }
         var plot = PlotArea(height: 300, xValues: [0, 1], yValues: probabilities + [0, 0.01], yPadding: 0.12)
         let count = Double(max(1, groups.count))

@@ -14,17 +14,20 @@ enum PriceFanChart {
         var priceUSD: Double?
     }
 
-    /// The ratio whose liquidation prices the chart draws.
-    static func referenceRatio(_ selection: ReportSelection) -> Double {
-        selection.recommended.notionalUSD > 0 ? selection.recommended.hedgeRatio : (selection.ratios.max() ?? 1)
+    /// The ratio whose liquidation prices the chart draws, as its index in `selection.ratios`: the
+    /// recommended one, or the highest when the recommendation is not to hedge.
+    static func referenceRatio(_ selection: ReportSelection) -> Int {
+        selection.recommended.notionalUSD > 0
+            ? selection.position(of: selection.recommended.cell).ratio
+            : selection.ratios.indices.max { selection.ratios[$0] < selection.ratios[$1] } ?? 0
     }
 
     /// One line per leverage, at the reference ratio.
     static func lines(_ result: SimulationResult, _ selection: ReportSelection) -> [Line] {
         let ratio = referenceRatio(selection)
-        return selection.leverages.map { leverage in
-            let cell = result.cells.first { $0.hedgeRatio == ratio && selection.inSeries($0.leverage, leverage) }
-            return Line(leverage: cell?.leverage ?? leverage, priceUSD: cell?.liquidationPriceUSD)
+        return selection.leverages.indices.map { series in
+            let cell = selection.cell(ratio: ratio, series: series)
+            return Line(leverage: cell?.leverage ?? selection.leverages[series], priceUSD: cell?.liquidationPriceUSD)
         }
     }
 

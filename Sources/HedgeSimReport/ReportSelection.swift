@@ -30,6 +30,17 @@ struct ReportSelection: Sendable {
     let recommended: CellSummary
     let highlights: [Highlight]
 
+    /// Where a cell sits on the grid: its ratio's index in `ratios` and its series' index in `leverages`.
+    struct GridPosition: Hashable, Sendable {
+        let ratio: Int
+        let series: Int
+    }
+
+    /// Each cell's position, indexed by `CellSummary.cell`; and the cells at each position in report
+    /// order (several when margin policies are compared).
+    private let positions: [GridPosition]
+    private let cellsAt: [GridPosition: [CellSummary]]
+
     init(_ result: SimulationResult) {
         var ratios: [Double] = []
         var leverages: [Double] = []
@@ -40,9 +51,18 @@ struct ReportSelection: Sendable {
         self.ratios = ratios
         chosenLeverage = result.scenario.leverageMode == .auto
         self.leverages = chosenLeverage ? [ReportSelection.chosenSeries] : leverages
+        // The grid is read from the cells once; the charts find cells by position from here on.
+        let chosen = chosenLeverage
+        let positions = result.cells.map { cell in
+            GridPosition(
+                ratio: ratios.firstIndex(of: cell.hedgeRatio) ?? 0, series: chosen ? 0 : leverages.firstIndex(of: cell.leverage) ?? 0)
+        }
+        self.positions = positions
+        cellsAt = Dictionary(grouping: result.cells) { positions[$0.cell] }
         let recommended = result.recommendedCell
         self.recommended = recommended
-        let atLeverage = result.cells.filter { result.scenario.leverageMode == .auto || $0.leverage == recommended.leverage }
+        let recommendedSeries = positions[recommended.cell].series
+        let atLeverage = result.cells.filter { positions[$0.cell].series == recommendedSeries }
         let lowest = atLeverage.first { $0.hedgeRatio == 0 } ?? atLeverage.min { $0.hedgeRatio < $1.hedgeRatio } ?? recommended
         let full = atLeverage.first { $0.hedgeRatio == 1 } ?? atLeverage.max { $0.hedgeRatio < $1.hedgeRatio } ?? recommended
         var highlights: [Highlight] = []
@@ -62,12 +82,20 @@ struct ReportSelection: Sendable {
         self.highlights = highlights
     }
 
-    /// Whether a cell of leverage `leverage` belongs to the chart series `series`.
-    func inSeries(_ leverage: Double, _ series: Double) -> Bool { chosenLeverage || leverage == series }
+    /// The position of the cell numbered `cell` (`CellSummary.cell`).
+    func position(of cell: Int) -> GridPosition { positions[cell] }
 
-    /// How a series is named in chart titles: "3x leverage", or "the chosen leverages".
-    func seriesPhrase(_ series: Double) -> String {
-        chosenLeverage ? "the chosen leverages" : NumberFormatting.leverage(series) + " leverage"
+    /// The first cell at ratio `ratio` (index in `ratios`) in series `series` (index in `leverages`).
+    func cell(ratio: Int, series: Int) -> CellSummary? { cellsAt[GridPosition(ratio: ratio, series: series)]?.first }
+
+    /// The cells of series `series` in report order.
+    func cells(series: Int) -> [CellSummary] {
+        ratios.indices.flatMap { cellsAt[GridPosition(ratio: $0, series: series)] ?? [] }.sorted { $0.cell < $1.cell }
+    }
+
+    /// How series `series` is named in chart titles: "3x leverage", or "the chosen leverages".
+    func seriesPhrase(_ series: Int) -> String {
+        chosenLeverage ? "the chosen leverages" : NumberFormatting.leverage(leverages[series]) + " leverage"
     }
 
     /// Whether `cell` is the recommended one.

@@ -10,9 +10,10 @@ enum StressChart {
         var colour: String
     }
 
-    /// The paths drawn for `outcome` at `leverage`, in ratio order.
-    static func series(_ outcome: StressOutcome, _ selection: ReportSelection, leverage: Double) -> [Series] {
-        let paths = outcome.cells.filter { selection.inSeries($0.leverage, leverage) }.sorted { $0.hedgeRatio < $1.hedgeRatio }
+    /// The paths drawn for `outcome` in leverage series `series` (index in `selection.leverages`), in
+    /// ratio order.
+    static func series(_ outcome: StressOutcome, _ selection: ReportSelection, series: Int) -> [Series] {
+        let paths = outcome.cells.filter { selection.position(of: $0.cell).series == series }.sorted { $0.hedgeRatio < $1.hedgeRatio }
         var chosen = Set(paths.indices)
         if paths.count > 6 {
             chosen = [0, paths.count - 1]
@@ -25,14 +26,14 @@ enum StressChart {
         }
     }
 
-    /// The chart of `outcome` at `leverage`; the y axis covers every cell of the stress.
-    static func svg(_ outcome: StressOutcome, _ selection: ReportSelection, leverage: Double) -> String {
-        let drawn = series(outcome, selection, leverage: leverage)
+    /// The chart of `outcome` in leverage series `index`; the y axis covers every cell of the stress.
+    static func svg(_ outcome: StressOutcome, _ selection: ReportSelection, series index: Int) -> String {
+        let drawn = series(outcome, selection, series: index)
         // Every cell's values set the y axis, so the charts of one stress share it across leverages.
         var plot = PlotArea(height: 320, xValues: outcome.days, yValues: outcome.cells.flatMap(\.netValueUSD), yPadding: 0.06)
         plot.x = LinearScale(domain: 0...max(outcome.days.last ?? 1, 1e-9), range: plot.x.range)
         plot.drawAxes(
-            xTitle: "Days into the stress (at \(selection.seriesPhrase(leverage)))", yTitle: "Net value (USD)",
+            xTitle: "Days into the stress (at \(selection.seriesPhrase(index)))", yTitle: "Net value (USD)",
             xLabel: ChartLabels.plain, yLabel: ChartLabels.usd)
         var labelledDays: Set<Double> = []
         for entry in drawn {
@@ -48,7 +49,7 @@ enum StressChart {
                 fill: ChartPalette.liquidation)
         }
         return plot.canvas.render(
-            label: "Stress \(outcome.name) at \(selection.seriesPhrase(leverage)): net value over time per hedge ratio")
+            label: "Stress \(outcome.name) at \(selection.seriesPhrase(index)): net value over time per hedge ratio")
     }
 
     /// The value at `day`, linear between the two nearest time points.
