@@ -10,14 +10,24 @@ import Foundation
 public struct LeverageProfile: Sendable {
     /// Paths behind the profile.
     public let paths: Int
-    /// The critical leverage of every path, ascending (`+∞` for paths never liquidated by price).
+    /// The finite critical leverages, ascending; the other `paths − count` paths are never liquidated
+    /// by price (`c = +∞`), so they are left out of the sort.
     let sortedCritical: [Double]
 
     init(lowestAccount: UnsafePointer<Double>, paths: Int, entryPrice: Double) {
         self.paths = paths
-        sortedCritical = (0..<paths).map { LeverageProfile.criticalLeverage(lowestAccount[$0], entryPrice: entryPrice) }
-            .sorted()
+        var critical: [Double] = []
+        critical.reserveCapacity(paths)
+        for path in 0..<paths {
+            let c = LeverageProfile.criticalLeverage(lowestAccount[path], entryPrice: entryPrice)
+            if c.isFinite { critical.append(c) }
+        }
+        critical.sort()
+        sortedCritical = critical
     }
+
+    /// The critical leverage of rank `k` (0-based) among all paths.
+    private func critical(rank k: Int) -> Double { k < sortedCritical.count ? sortedCritical[k] : .infinity }
 
     /// `1/(E·(−x_min))`, or `+∞` when the account never fell below zero.
     static func criticalLeverage(_ lowestAccount: Double, entryPrice: Double) -> Double {
@@ -26,6 +36,7 @@ public struct LeverageProfile: Sendable {
 
     /// Paths liquidated at leverage `L`: `#{c ≤ L}`.
     public func liquidations(atLeverage leverage: Double) -> Int {
+        if leverage == .infinity { return paths }
         var low = 0, high = sortedCritical.count
         while low < high {
             let middle = (low + high) / 2
@@ -46,7 +57,7 @@ public struct LeverageProfile: Sendable {
     public func highestFeasibleLeverage(limit: Double, maximum: Double) -> Double? {
         guard let allowed = allowedLiquidations(limit: limit) else { return nil }
         guard allowed < paths else { return maximum }
-        let boundary = sortedCritical[allowed]
+        let boundary = critical(rank: allowed)
         guard boundary.isFinite else { return maximum }
         // Feasible exactly for L < boundary: the largest multiple of 0.01 strictly below it.
         var leverage = (boundary * 100).rounded(.down) / 100
