@@ -8,8 +8,10 @@ let optimisedSwift: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: 
 /// Vector kernels in C: each is compiled for AVX-512, AVX2+FMA and baseline x86-64 (function target
 /// attributes) and dispatched at run time. `-fno-math-errno` keeps square roots in registers;
 /// `-ffp-contract=off` forbids implicit fused multiply-adds, so every level (and the Swift code the
-/// fused kernel mirrors) rounds the same operations the same way.
-let cVectorFlags: [CSetting] = [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]
+/// fused kernel mirrors) rounds the same operations the same way. Functions and loops start on 64-byte
+/// boundaries so that the hot loops' placement does not move with unrelated code: two builds with the
+/// same instructions at another offset ran the bootstrap shape 16 % apart (docs/performance.md).
+let cVectorFlags: [CSetting] = [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off", "-falign-functions=64", "-falign-loops=64"])]
 
 let package = Package(
     name: "HedgeSim",
