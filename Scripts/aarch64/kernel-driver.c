@@ -5,7 +5,8 @@
  *
  * Kernels: hs_vexp and hs_vlog over their domains and edges (libm lanes included), hs_box_muller,
  * hs_philox_uniform_pairs, hs_normal_rows, hs_student_t_rows, the path kernel hs_simulate_paths
- * on five shapes (see run_shape), and the portfolio step hs_portfolio_step (see run_portfolio).
+ * on five shapes (see run_shape), the portfolio step hs_portfolio_step (see run_portfolio) and its
+ * GARCH(1,1)-t coins with the multivariate-t mixing hs_portfolio_mixing (see run_portfolio_garch).
  */
 #include "CVectorMath.h"
 
@@ -179,7 +180,7 @@ static void run_portfolio(void) {
     for (int step = 0; step < STEPS; step++) {
         hs_normal_rows(7, 7, 0, 0, PATHS, step, 1, shocks, shocks + PATHS, 0);
         hs_normal_rows(7, 7, 1, 0, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
-        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, funding, lowest, inverse);
+        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, 0, funding, lowest, inverse);
     }
     print_block("portfolio_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_funding", funding, CONTRACTS * PATHS);
@@ -199,10 +200,66 @@ static void run_portfolio(void) {
     for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }
     for (int step = 0; step < STEPS; step++) {
         hs_portfolio_history_shocks(&plan, step, 0, PATHS, position, shocks);
-        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, funding, lowest, inverse);
+        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, 0, funding, lowest, inverse);
     }
     print_block("portfolio_bootstrap_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_bootstrap_lowest", lowest, CONTRACTS * PATHS);
+}
+
+/* Two GARCH(1,1)-t coins at ν = 3.5 (one carrying a contract, the bridge on its h) beside a GBM coin
+ * carrying the other, 37 paths from path 5, 11 steps: the normal rows of purpose 7 (no correlation
+ * factor here), the mixing, the step. Then the mixing scale √((ν − 2)/W) alone at ν = 3 for 1003 paths
+ * (its Marsaglia–Tsang retries run on about 2.7 % of them). */
+static void run_portfolio_garch(void) {
+    enum { PATHS = 37, STEPS = 11, ASSETS = 3, CONTRACTS = 2, FIRST = 5 };
+    static double shocks[ASSETS * PATHS], spare[PATHS], log_price[ASSETS * PATHS], variance[ASSETS * PATHS],
+        funding[CONTRACTS * PATHS], lowest[CONTRACTS * PATHS], inverse[CONTRACTS * PATHS];
+    const double drift[ASSETS] = {1e-5, -2e-5, 3e-5}, vol[ASSETS] = {0.012, 0.015, 0.03};
+    const double start_variance[ASSETS] = {0.012 * 0.012, 0.015 * 0.015, 0.03 * 0.03};
+    const long asset_contract[ASSETS] = {0, 1, -1};
+    const double coefficient[CONTRACTS] = {0.995, 0.995}, constant[CONTRACTS] = {-1 / 70000.0, -1 / 3500.0};
+    const double funding_rate[CONTRACTS] = {1e-5, -2e-5};
+    const long bridge_index[CONTRACTS] = {0, 1};
+    const double zeros[ASSETS] = {0, 0, 0}, ones[ASSETS] = {1, 1, 1};
+    const int garch[ASSETS] = {1, 0, 1};
+    const double alpha[ASSETS] = {0.1, 0, 0.3}, beta[ASSETS] = {0.85, 0, 0.6};
+    const double omega[ASSETS] = {start_variance[0] * 0.05, 0, start_variance[2] * 0.1};
+    /* The third coin's cap binds whenever its shock exceeds about 1.6 (h0·(0.7 + 0.3·s²) > 1.5·h0). */
+    const double cap[ASSETS] = {25 * start_variance[0], 0, 1.5 * start_variance[2]};
+    hs_portfolio_plan plan = {
+        .assets = ASSETS, .contracts = CONTRACTS, .drift_per_step = drift, .vol_per_step = vol,
+        .jump_rate_per_step = zeros, .no_jump_probability = ones, .jump_mean = zeros, .jump_stdev = zeros,
+        .purpose_jump_test = 9, .purpose_jump_size = 10, .asset_contract = asset_contract, .mark_coefficient = coefficient,
+        .account_constant = constant, .funding_per_step = funding_rate, .between_step_check = 1, .bridge_index = bridge_index,
+        .purpose_bridge = 8, .seed = 7, .bridge_variance = start_variance, .garch = garch, .garch_omega = omega,
+        .garch_alpha = alpha, .garch_beta = beta, .garch_variance_cap = cap, .garch_dof = 3.5, .purpose_mixing = 12};
+    const double start[ASSETS] = {log(70000.0), log(3500.0), log(150.0)};
+    for (int k = 0; k < ASSETS; k++) {
+        for (int p = 0; p < PATHS; p++) {
+            log_price[k * PATHS + p] = start[k];
+            variance[k * PATHS + p] = start_variance[k];
+        }
+    }
+    for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }
+    for (int step = 0; step < STEPS; step++) {
+        hs_normal_rows(7, 7, 0, FIRST, PATHS, step, 1, shocks, shocks + PATHS, 0);
+        hs_normal_rows(7, 7, 1, FIRST, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
+        hs_portfolio_mixing(&plan, step, FIRST, PATHS, shocks);
+        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, variance, funding, lowest, inverse);
+    }
+    print_block("portfolio_garch_log_price", log_price, ASSETS * PATHS);
+    print_block("portfolio_garch_variance", variance, ASSETS * PATHS);
+    print_block("portfolio_garch_funding", funding, CONTRACTS * PATHS);
+    print_block("portfolio_garch_lowest", lowest, CONTRACTS * PATHS);
+
+    enum { SCALES = 1003 };
+    static double scale[SCALES];
+    for (int p = 0; p < SCALES; p++) scale[p] = 1;
+    const int one_garch[1] = {1};
+    hs_portfolio_plan mixing = {.assets = 1, .seed = 0x0123456789abcdefULL, .garch = one_garch, .garch_dof = 3,
+                                .purpose_mixing = 12};
+    hs_portfolio_mixing(&mixing, 4, 0, SCALES, scale);
+    print_block("portfolio_mixing_scale", scale, SCALES);
 }
 
 int main(int argc, char **argv) {
@@ -241,5 +298,6 @@ int main(int argc, char **argv) {
     enum { SHAPES = 5 };
     for (int shape = 0; shape < SHAPES; shape++) run_shape(shape);
     run_portfolio();
+    run_portfolio_garch();
     return 0;
 }

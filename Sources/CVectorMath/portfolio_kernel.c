@@ -1,31 +1,80 @@
 /*
  * The portfolio step (see hs_portfolio_step in CVectorMath.h): K coins' log prices under correlated
- * GBM or Merton jump-diffusions or the joint bootstrap of their history (hs_portfolio_history_shocks), and for each coin a contract is written on, the account of an isolated inverse short per USD of
- * notional, its lowest value so far (at the step end and, with the between-step check, at the
- * step's Brownian-bridge maximum of the price) and the funding it has accrued. The correlated shocks
- * come in already multiplied by the correlation factor (BLAS dgemm, in the engine); this file is the
- * step model.
+ * GBM, Merton jump-diffusions or GARCH(1,1)-t (whose shocks hs_portfolio_mixing turns into a
+ * multivariate t) or the joint bootstrap of their history (hs_portfolio_history_shocks), and for each
+ * coin a contract is written on, the account of an isolated inverse short per USD of notional, its
+ * lowest value so far (at the step end and, with the between-step check, at the step's Brownian-bridge
+ * maximum of the price) and the funding it has accrued. The correlated shocks come in already
+ * multiplied by the correlation factor (BLAS dgemm, in the engine); this file is the step model.
  */
 #include "CVectorMath.h"
 #include "lane_math.h"
 
+/* The most Marsaglia–Tsang attempts of a mixing draw (see hs_portfolio_mixing). */
+#define HS_MIXING_ATTEMPTS 64
+
+/*
+ * √((ν − 2)/W), W = 2G ~ χ²_ν, for the paths `lanes` (the first `valid` real): G ~ Gamma(ν/2) by
+ * Marsaglia–Tsang, every lane's attempt 0 at once, then further attempts while a real lane is still
+ * rejected, each lane keeping its first accepted d·v (see hs_portfolio_mixing).
+ */
+HS_INLINE hs_fv hs_mixing_scale_v(const hs_portfolio_plan *plan, long step, hs_uv lanes, long valid) {
+    const double dof = plan->garch_dof, d = 0.5 * dof - 1.0 / 3.0, c = 1.0 / sqrt(9.0 * d);
+    hs_fv gamma = hs_splat_v(0.5 * dof);
+    hs_iv pending = (hs_iv)(hs_lane_index_v() < (uint64_t)valid);
+    for (uint32_t attempt = 0; attempt < HS_MIXING_ATTEMPTS && hs_any_v(pending); attempt++) {
+        hs_fv x, unused, u;
+        hs_normal_pair_v(plan->seed, plan->purpose_mixing, attempt, (uint64_t)step, lanes, &x, &unused, &u);
+        const hs_fv root = 1.0 + c * x;
+        const hs_fv v = root * root * root;
+        const hs_iv accepted = pending & hs_log_domain_v(v) & (hs_log_v(u) < ((0.5 * x * x + d) - d * v) + d * hs_log_v(v));
+        gamma = hs_select_v(accepted, d * v, gamma);
+        pending = pending & ~accepted;
+    }
+    return __builtin_elementwise_sqrt((dof - 2.0) / (2.0 * gamma));
+}
+
+HS_INLINE void hs_portfolio_mixing_body(const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks) {
+    for (long p = 0; p < paths; p += HS_WIDTH) {
+        const long n = paths - p < HS_WIDTH ? paths - p : HS_WIDTH;
+        const hs_fv scale = hs_mixing_scale_v(plan, step, hs_lane_index_v() + (uint64_t)(first_path + p), n);
+        for (long k = 0; k < plan->assets; k++) {
+            if (!plan->garch[k]) continue;
+            double *z = shocks + k * paths + p;
+            hs_store_partial_v(z, hs_load_partial_v(z, n, 0) * scale, n);
+        }
+    }
+}
+
 HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks,
-                                      long paths, double *log_price, double *funding, double *lowest, double *inverse_mark) {
+                                      long paths, double *log_price, double *variance, double *funding, double *lowest,
+                                      double *inverse_mark) {
     const hs_uv zero = {0};
     const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
     for (long k = 0; k < plan->assets; k++) {
-        const double drift = plan->drift_per_step[k], vol = plan->vol_per_step[k], variance = plan->bridge_variance[k];
-        const int history = plan->history_length > 0;
+        const double drift = plan->drift_per_step[k], vol = plan->vol_per_step[k];
+        const int history = plan->history_length > 0, garch = plan->garch && plan->garch[k];
         const double rate = plan->jump_rate_per_step[k], no_jump = plan->no_jump_probability[k];
         const double *z = shocks + k * paths;
-        double *x = log_price + k * paths;
+        double *x = log_price + k * paths, *h = garch ? variance + k * paths : 0;
         const long c = plan->asset_contract[k];
         for (long p = 0; p < paths; p += HS_WIDTH) {
             const long n = paths - p < HS_WIDTH ? paths - p : HS_WIDTH;
             const hs_uv lanes = hs_lane_index_v() + (uint64_t)(first_path + p);
             const hs_fv previous = hs_load_partial_v(x + p, n, 0);
             const hs_fv shock = hs_load_partial_v(z + p, n, 0);
-            hs_fv next = history ? previous + shock : previous + (drift + vol * shock);
+            hs_fv next, step_variance = hs_splat_v(plan->bridge_variance[k]);
+            if (garch) {
+                /* GARCH(1,1)-t: move √h·s, then h ← min(ω + α·move² + β·h, cap); the bridge's variance is h. */
+                step_variance = hs_load_partial_v(h + p, n, 0);
+                const hs_fv move = __builtin_elementwise_sqrt(step_variance) * shock;
+                next = previous + ((drift - 0.5 * step_variance) + move);
+                const hs_fv updated =
+                    (plan->garch_omega[k] + plan->garch_alpha[k] * move * move) + plan->garch_beta[k] * step_variance;
+                hs_store_partial_v(h + p, hs_min_v(updated, hs_splat_v(plan->garch_variance_cap[k])), n);
+            } else {
+                next = history ? previous + shock : previous + (drift + vol * shock);
+            }
             hs_fv jump = hs_splat_v(0);
             if (rate > 0 && !history) {
                 /* Merton: the count from a 52-bit uniform of its own, the sizes from a normal block. */
@@ -51,7 +100,7 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
                                                   zero + plan->purpose_bridge, seed_low, seed_high);
                 const hs_fv log_uniform = hs_log_v(hs_open_unit52(w.w1, w.w0));
                 const hs_fv move = next - previous - jump;
-                const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
+                const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * step_variance * log_uniform));
                 worst = hs_min_v(worst, a * hs_exp_v(-hs_max_v(previous + rise, next)) + constant + before);
             }
             const hs_fv v = hs_exp_v(-next);
@@ -87,17 +136,36 @@ void hs_portfolio_history_shocks(const hs_portfolio_plan *plan, long step, long 
     }
 }
 
+HS_LEVEL_VARIANTS(hs_portfolio_mixing,
+                  (const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks),
+                  (plan, step, first_path, paths, shocks))
+
+void hs_portfolio_mixing(const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks) {
+    if (paths <= 0 || !plan->garch) return;
+    switch (hs_vector_level()) {
+    case 3: hs_portfolio_mixing_avx512(plan, step, first_path, paths, shocks); return;
+    case 2: hs_portfolio_mixing_avx2(plan, step, first_path, paths, shocks); return;
+    default: hs_portfolio_mixing_base(plan, step, first_path, paths, shocks); return;
+    }
+}
+
 HS_LEVEL_VARIANTS(hs_portfolio_step,
                   (const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths, double *log_price,
-                   double *funding, double *lowest, double *inverse_mark),
-                  (plan, step, first_path, shocks, paths, log_price, funding, lowest, inverse_mark))
+                   double *variance, double *funding, double *lowest, double *inverse_mark),
+                  (plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark))
 
 void hs_portfolio_step(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths,
-                       double *log_price, double *funding, double *lowest, double *inverse_mark) {
+                       double *log_price, double *variance, double *funding, double *lowest, double *inverse_mark) {
     if (paths <= 0) return;
     switch (hs_vector_level()) {
-    case 3: hs_portfolio_step_avx512(plan, step, first_path, shocks, paths, log_price, funding, lowest, inverse_mark); return;
-    case 2: hs_portfolio_step_avx2(plan, step, first_path, shocks, paths, log_price, funding, lowest, inverse_mark); return;
-    default: hs_portfolio_step_base(plan, step, first_path, shocks, paths, log_price, funding, lowest, inverse_mark); return;
+    case 3:
+        hs_portfolio_step_avx512(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark);
+        return;
+    case 2:
+        hs_portfolio_step_avx2(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark);
+        return;
+    default:
+        hs_portfolio_step_base(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark);
+        return;
     }
 }

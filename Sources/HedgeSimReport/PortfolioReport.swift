@@ -9,9 +9,10 @@ public enum PortfolioReport {
         typealias F = NumberFormatting
         var lines = [
             "\(r.tool) · portfolio · seed \(r.seed)",
-            "Coins: " + s.assets.map { "\(F.compact($0.holding)) \($0.name) at \(F.grouped($0.price)) USD (vol \(F.percent($0.vol, decimals: 0)))" }
+            "Coins: " + s.assets.map { "\(F.compact($0.holding)) \($0.name) at \(F.grouped($0.price)) USD (\(Self.model(of: $0)))" }
                 .joined(separator: ", ") + " = \(F.grouped(s.startValueUSD)) USD · \(F.compact(s.horizonDays)) days in \(s.stepCount) steps · "
-                + "\(F.grouped(Double(s.paths))) paths · correlation rank \(r.correlationRank) of \(s.assets.count)",
+                + "\(F.grouped(Double(s.paths))) paths · correlation rank \(r.correlationRank) of \(s.assets.count)"
+                + (s.assets.contains(where: \.isGarch) ? " · GARCH-t shocks with ν \(F.compact(s.degreesOfFreedom)), one mixing variable" : ""),
             "Hedges: " + s.hedges.enumerated().map { i, h in Self.describe(h, number: i + 1) }.joined(separator: "; "),
             (s.betweenStepCheck ? "Liquidation checked between steps (bridge maximum)" : "Liquidation checked at step ends") + "; maintenance \(F.percent(s.maintenanceRate, decimals: 2)) on the mark, fee \(F.percent(s.fee, decimals: 3)).",
             "",
@@ -53,6 +54,13 @@ public enum PortfolioReport {
         lines.append("Simulated \(F.grouped(r.timing.pathSteps)) path·steps × \(s.assets.count) coins in "
             + "\(String(format: "%.3f", r.timing.simulationSeconds)) s (\(F.grouped(r.timing.pathStepsPerSecond * Double(s.assets.count) / 1e6)) M coin·path·steps/s, \(r.timing.threads) threads).")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `vol 44%`, or for a GARCH(1,1)-t coin `GARCH-t, long-run vol 44%, α 0.08, β 0.9`.
+    static func model(of asset: PortfolioAsset) -> String {
+        let vol = NumberFormatting.percent(asset.vol, decimals: 0)
+        guard let alpha = asset.garchAlpha, let beta = asset.garchBeta else { return "vol \(vol)" }
+        return "GARCH-t, long-run vol \(vol), α \(NumberFormatting.compact(alpha)), β \(NumberFormatting.compact(beta))"
     }
 
     /// `[2] ETH with BTC inverse perpetual at 3x` or `… on the BTC cross account`, with its funding.

@@ -11,9 +11,9 @@ struct PortfolioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portfolio",
         abstract: "Hedge several coins at once: correlated prices, cross-hedges, the minimum-variance hedge vector.",
-        discussion: "The file lists assets: (name, holding, price, vol, drift), correlations: (a K×K matrix) and hedges: "
-            + "(asset, contract, ratios, leverage or margin: cross, fundingRate); a contract is margined in its own coin, taken from its "
-            + "holding. See docs/portfolio.md." + "\n\nExample: hedgesim portfolio Examples/portfolio/three-coins.yaml --seed 7")
+        discussion: "The file lists assets: (name, holding, price, vol, drift; jump keys, or garchAlpha and garchBeta for GARCH-t), "
+            + "correlations: (a K×K matrix) and hedges: (asset, contract, ratios, leverage or margin: cross, fundingRate); a contract is "
+            + "margined in its own coin, taken from its holding. See docs/portfolio.md." + "\n\nExample: hedgesim portfolio Examples/portfolio/three-coins.yaml --seed 7")
 
     @Argument(help: "The portfolio file (YAML or JSON).") var file: String
     @Option(parsing: .unconditional, help: "Simulated paths (default: the file's, else 20,000).") var paths: Int?

@@ -47,6 +47,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    /// The GARCH example's table names each coin's model and the shared ν; a jump key on one of its
+    /// GARCH coins is one line naming the key, exit 64.
+    @Test func theGarchExampleNamesItsModelAndRefusesJumps() throws {
+        let example = Self.example.replacingOccurrences(of: "three-coins.yaml", with: "garch.yaml")
+        let table = try BinaryRunner.run(["portfolio", example, "--paths", "1000"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("400 SOL at 150 USD (GARCH-t, long-run vol 96%, α 0.06, β 0.92)"), "\(table.stdout)")
+        #expect(table.stdout.contains("GARCH-t shocks with ν 4, one mixing variable"), "\(table.stdout)")
+        let original = try String(contentsOfFile: example, encoding: .utf8)
+        let jumping = original.replacingOccurrences(of: "garchBeta: 0.92}", with: "garchBeta: 0.92, jumpIntensity: 5}")
+        #expect(jumping != original)
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let outcome = try BinaryRunner.run(["portfolio", try scratch.write(Data(jumping.utf8), to: "bad.yaml")])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderrLines.count == 1 && outcome.stderr.contains("assets[2].jumpIntensity"), "\(outcome.stderr)")
+    }
+
     /// `--shard I/N --partial F` on three shards, then `hedgesim merge`, prints the single run's JSON
     /// report, number for number (timing aside).
     @Test func shardsMergeIntoTheSingleRunsReport() throws {

@@ -421,8 +421,8 @@ typedef struct {
 void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block);
 
 /**
- * A portfolio of K coins under correlated GBM or Merton jump-diffusions and the isolated inverse shorts
- * written on some of them (HedgeSimCore's PortfolioEngine). Per step, asset k's log price moves by
+ * A portfolio of K coins under correlated GBM, Merton jump-diffusions or GARCH(1,1)-t and the isolated
+ * inverse shorts written on some of them (HedgeSimCore's PortfolioEngine). Per step, asset k's log price moves by
  * drift_per_step[k] + vol_per_step[k]·z_k, z the step's correlated shocks, plus (jump_rate_per_step[k]
  * > 0) the compound-Poisson jumps of hs_compound_jumps_v: the count from the 52-bit uniform of the
  * Philox block (k, step, path, purpose_jump_test), the sizes from purpose_jump_size at index k. An asset with asset_contract[k] = c ≥ 0 carries
@@ -431,7 +431,10 @@ void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block);
  * lowest account is kept, with between_step_check also at the step's Brownian-bridge maximum of the
  * log price (before the step's funding, variance bridge_variance[k]), whose uniform is the Philox
  * block (index bridge_index[c], step, path, purpose_bridge) under seed. Under the joint bootstrap
- * (history_length > 0) the log price moves by z_k, the history's return.
+ * (history_length > 0) the log price moves by z_k, the history's return. A GARCH(1,1)-t coin
+ * (garch[k] = 1) moves by drift_per_step[k] − h/2 + √h·s_k (drift_per_step = μΔt), s_k its shock after
+ * hs_portfolio_mixing, with h the path's conditional variance per step (below), which is also its
+ * bridge variance.
  */
 typedef struct {
     long assets;
@@ -467,6 +470,22 @@ typedef struct {
     long history_length;
     double restart_probability;
     uint32_t purpose_bootstrap;
+    /** GARCH(1,1)-t coins; NULL when there is none. Per asset: 1 for a GARCH coin, 0 otherwise. For a
+     * GARCH coin, with h the path's conditional variance per step (the variance column k of
+     * hs_portfolio_step, σ²Δt at the start) and s_k its unit-variance t shock, the step's move is
+     * √h·s_k and then
+     *   h ← min(garch_omega[k] + garch_alpha[k]·(√h·s_k)² + garch_beta[k]·h, garch_variance_cap[k]),
+     * ω = σ²Δt(1 − α − β) and the cap (max(5, σ))²·Δt, σ the long-run annual volatility: the
+     * single-coin GARCH-t recursion (hs_path_plan). */
+    const int *garch;
+    const double *garch_omega;
+    const double *garch_alpha;
+    const double *garch_beta;
+    const double *garch_variance_cap;
+    /** ν ≥ 3 of the GARCH coins' multivariate t, shared by all of them (one mixing variable per path
+     * and step), and the purpose of the Philox blocks of its chi-square draw (hs_portfolio_mixing). */
+    double garch_dof;
+    uint32_t purpose_mixing;
 } hs_portfolio_plan;
 
 /**
@@ -481,13 +500,31 @@ void hs_portfolio_history_shocks(const hs_portfolio_plan *plan, long step, long 
                                  double *shocks);
 
 /**
- * One step (`step`, 0-based) of `paths` paths starting at path number `first_path`: shocks, log_price (K
- * columns), funding, lowest and inverse_mark (contracts columns) are column-major with leading
- * dimension `paths`; log_price, funding and lowest are updated, inverse_mark is set to 1/F at the step
- * end.
+ * The multivariate Student-t mixing of one step's correlated normals z (shocks, K columns of `paths`,
+ * column-major): every GARCH coin's column (garch[k] = 1) is multiplied in place by
+ *   √((ν − 2)/W),   W ~ χ²_ν,  one W per path and step, shared by every GARCH coin,
+ * so that the coins' shocks s = z·√((ν − 2)/W) are a unit-variance multivariate t_ν with the
+ * correlation of z among the GARCH coins; other columns are left alone (a GARCH coin and a normal coin
+ * then have correlation ρ·√((ν − 2)/2)·Γ((ν − 1)/2)/Γ(ν/2)). W = 2G, G ~ Gamma(ν/2) by Marsaglia and
+ * Tsang (2000) with d = ν/2 − 1/3, c = 1/√(9d): attempt j (0, 1, …) takes x, the first Box–Muller
+ * normal of words 0–2, and u, the 32-bit uniform of word 3, of the Philox block (j, step, path,
+ * purpose_mixing) under seed; with v = (1 + c·x)³ it is accepted when v > 0 and
+ * ln u < x²/2 + d − d·v + d·ln v, giving G = d·v. For ν ≥ 3 an attempt is rejected with probability
+ * below 2.7 %; after 64 rejections (probability below 10⁻¹⁰⁰) a path takes G = ν/2, the mean, a bias
+ * far below any double's resolution. Every path's draw depends only on its address, never on the
+ * other lanes or the block.
+ */
+void hs_portfolio_mixing(const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks);
+
+/**
+ * One step (`step`, 0-based) of `paths` paths starting at path number `first_path`: shocks, log_price and
+ * variance (K columns), funding, lowest and inverse_mark (contracts columns) are column-major with
+ * leading dimension `paths`; log_price, funding and lowest are updated, inverse_mark is set to 1/F at the
+ * step end; variance holds each GARCH coin's conditional variance per step h (read and updated for GARCH
+ * coins only; may be NULL when plan.garch is).
  */
 void hs_portfolio_step(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths,
-                       double *log_price, double *funding, double *lowest, double *inverse_mark);
+                       double *log_price, double *variance, double *funding, double *lowest, double *inverse_mark);
 
 /**
  * The build in use: 3 = AVX-512, 2 = AVX2+FMA, 0 = baseline x86-64. See HEDGESIM_VECTOR_LEVEL above.

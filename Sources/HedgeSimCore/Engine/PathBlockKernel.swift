@@ -31,6 +31,10 @@ enum RandomPurpose: UInt32 {
     /// Uniform pair per (path, step) of a portfolio's joint bootstrap: whether to start a new block,
     /// and where (`hs_portfolio_history_shocks`).
     case portfolioBootstrap = 11
+    /// Philox block per (path, step, attempt j): the Marsaglia–Tsang attempts of the chi-square variable
+    /// that the GARCH coins of a portfolio share, its normal from words 0–2 and its uniform from word 3
+    /// (`hs_portfolio_mixing`).
+    case portfolioMixing = 12
 }
 
 /// Runs one block of paths through the path kernel (`hs_simulate_paths`, C), the one definition of

@@ -5,8 +5,12 @@ extension PortfolioScenario {
     /// The keys of a portfolio file besides `assets`, `correlations`, `hedges` and `seed`.
     static let settingKeys = [
         "horizonDays", "stepsPerDay", "paths", "fee", "maintenanceRate", "maxLiquidationProbability", "betweenStepCheck", "threads",
-        "bootstrapBlockDays",
+        "bootstrapBlockDays", "garchDegreesOfFreedom",
     ]
+
+    /// An asset's keys of the jump model and of GARCH(1,1)-t: a coin has one model.
+    static let jumpKeys = ["jumpIntensity", "jumpMean", "jumpStdev"]
+    static let garchKeys = ["garchAlpha", "garchBeta"]
 
     /// Whether a scenario file's text describes a portfolio (has a top-level `assets:` key).
     public static func describesPortfolio(_ text: String) -> Bool {
@@ -37,8 +41,7 @@ extension PortfolioScenario {
             switch key {
             case "assets":
                 assets = try list(value, "assets").enumerated().map { i, item in
-                    let fields = try map(
-                        item, "assets[\(i)]", keys: ["name", "holding", "price", "vol", "drift", "jumpIntensity", "jumpMean", "jumpStdev", "history"])
+                    let fields = try map(item, "assets[\(i)]", keys: ["name", "holding", "price", "vol", "drift"] + jumpKeys + garchKeys + ["history"])
                     let path = "assets[\(i)]"
                     let history = try fields["history"].map { node -> String in
                         guard let file = node.scalar?.string, !file.isEmpty else {
@@ -46,10 +49,15 @@ extension PortfolioScenario {
                         }
                         return file
                     }
-                    if history != nil, let model = ["vol", "drift", "jumpIntensity", "jumpMean", "jumpStdev"].first(where: { fields[$0] != nil }) {
+                    if history != nil, let model = (["vol", "drift"] + jumpKeys + garchKeys).first(where: { fields[$0] != nil }) {
                         throw InputError(
                             flag: "", field: "\(path).\(model)", value: fields[model]?.scalar?.string ?? "a value",
                             allowed: "none with history: (the joint bootstrap draws the coin's returns from its history)")
+                    }
+                    if garchKeys.contains(where: { fields[$0] != nil }), let jump = jumpKeys.first(where: { fields[$0] != nil }) {
+                        throw InputError(
+                            flag: "", field: "\(path).\(jump)", value: fields[jump]?.scalar?.string ?? "a value",
+                            allowed: "none with garchAlpha and garchBeta (a coin is GBM, jump or GARCH-t)")
                     }
                     var asset = PortfolioAsset(
                         name: try coinName(fields["name"], path + ".name"), holding: try number(fields["holding"], path + ".holding"),
@@ -60,6 +68,8 @@ extension PortfolioScenario {
                     asset.jumpIntensity = try fields["jumpIntensity"].map { try number($0, path + ".jumpIntensity") } ?? 0
                     asset.jumpMean = try fields["jumpMean"].map { try number($0, path + ".jumpMean") } ?? 0
                     asset.jumpStdev = try fields["jumpStdev"].map { try number($0, path + ".jumpStdev") } ?? 0
+                    asset.garchAlpha = try fields["garchAlpha"].map { try number($0, path + ".garchAlpha") }
+                    asset.garchBeta = try fields["garchBeta"].map { try number($0, path + ".garchBeta") }
                     return asset
                 }
             case "correlations":
@@ -139,6 +149,7 @@ extension PortfolioScenario {
             }
             betweenStepCheck = flag
         case "bootstrapBlockDays": bootstrapBlockDays = try Self.number(node, key)
+        case "garchDegreesOfFreedom": garchDegreesOfFreedom = try Self.number(node, key)
         default: threads = try Self.whole(node, key)
         }
     }

@@ -39,8 +39,10 @@ final class PortfolioSink: @unchecked Sendable {
 ///
 /// Per block of `blockSize` paths and per step: the independent normals of purpose 7 (coin pairs
 /// `2j, 2j + 1` from pair index `j`), the correlated shocks `Z = E·Fᵀ` (BLAS `dgemm`, `F` the
-/// correlation factor), then `hs_portfolio_step` (C): the coins' GBM steps and each contract's account,
-/// its lowest value checked at step ends and (`betweenStepCheck`) at the bridge maximum (purpose 8).
+/// correlation factor), with GARCH coins their multivariate-t mixing (`hs_portfolio_mixing`, C, purpose
+/// 12), then `hs_portfolio_step` (C): the coins' steps (GBM, jumps or GARCH-t, whose conditional
+/// variance per path is kept between steps) and each contract's account, its lowest value checked at
+/// step ends and (`betweenStepCheck`) at the bridge maximum (purpose 8).
 /// Blocks have a fixed size and every draw is addressed by (seed, purpose, path, step, pair), so a run
 /// is bit-identical for any thread count on one machine; across CPUs the BLAS kernel's rounding may
 /// differ in the last bits.
@@ -75,6 +77,7 @@ enum PortfolioEngine {
         let steps = s.stepCount
         let pairs = (k + 1) / 2
         let logStart = s.assets.map { Foundation.log($0.price) }
+        let garch = s.assets.indices.filter { s.assets[$0].isGarch }
         BLAS.useSingleThread()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             workerSetup?(worker)
@@ -82,10 +85,11 @@ enum PortfolioEngine {
             let normals = UnsafeMutablePointer<Double>.allocate(capacity: (2 * pairs) * blockSize)
             let shocks = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
             let logPrice = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
+            let variance = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
             let state = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(1, c) * blockSize)
             let position = UnsafeMutablePointer<Int>.allocate(capacity: blockSize)
             defer {
-                [normals, shocks, logPrice, state].forEach { $0.deallocate() }
+                [normals, shocks, logPrice, variance, state].forEach { $0.deallocate() }
                 position.deallocate()
             }
             var block = worker
@@ -95,6 +99,7 @@ enum PortfolioEngine {
                 let slot = first - firstPath
                 let funding = state, lowest = state + c * count, inverse = state + 2 * c * count
                 for a in 0..<k { (logPrice + a * count).update(repeating: logStart[a], count: count) }
+                for a in garch { (variance + a * count).update(repeating: plan.initialVariance[a], count: count) }
                 funding.update(repeating: 0, count: c * count)
                 lowest.update(repeating: .infinity, count: c * count)
                 for step in 0..<steps {
@@ -107,8 +112,9 @@ enum PortfolioEngine {
                                 normals + 2 * j * count, normals + (2 * j + 1) * count, nil)
                         }
                         BLAS.multiplyTransposed(normals, plan.factor, into: shocks, rows: count, columns: k, inner: k)
+                        if !garch.isEmpty { hs_portfolio_mixing(plan.pointer, step, first, count, shocks) }
                     }
-                    hs_portfolio_step(plan.pointer, step, first, shocks, count, logPrice, funding, lowest, inverse)
+                    hs_portfolio_step(plan.pointer, step, first, shocks, count, logPrice, variance, funding, lowest, inverse)
                 }
                 for a in 0..<k { (sink.logPrice + a * n + slot).update(from: logPrice + a * count, count: count) }
                 for j in 0..<c {
@@ -128,26 +134,33 @@ enum PortfolioEngine {
 final class PortfolioPlan: @unchecked Sendable {
     private let tables: UnsafeMutablePointer<Double>
     private let indices: UnsafeMutablePointer<Int>
+    /// Per coin: 1 for GARCH(1,1)-t.
+    private let garchFlags: UnsafeMutablePointer<Int32>
     /// The joint bootstrap's returns, column-major by coin (empty without a history).
     private let historyReturns: UnsafeMutablePointer<Double>
     /// The correlation factor, column-major `K × K`.
     let factor: UnsafeMutablePointer<Double>
     let pointer: UnsafeMutablePointer<hs_portfolio_plan>
+    /// Per coin: the first step's conditional variance of a GARCH coin, `σ²Δt`.
+    let initialVariance: [Double]
 
     /// Per coin: drift and vol per step (`PortfolioAsset.logDriftPerStep`, `σ√Δt`), its jumps (`λΔt`,
-    /// `e^{−λΔt}`, `μ_J`, `σ_J`), the contract it carries; per contract
-    /// the inverse short's account per USD of notional with maintenance on the mark, `(1 − m)/F − 1/E + Φ`,
-    /// its funding per step and its bridge uniform's index; per coin the bridge's variance per step,
-    /// `σ²Δt` or, under the joint bootstrap, the history's return variance.
+    /// `e^{−λΔt}`, `μ_J`, `σ_J`), its GARCH(1,1)-t (`ω`, `α`, `β`, the cap on `h`), the contract it carries;
+    /// per contract the inverse short's account per USD of notional with maintenance on the mark,
+    /// `(1 − m)/F − 1/E + Φ`, its funding per step and its bridge uniform's index; per coin the bridge's
+    /// variance per step, `σ²Δt` or, under the joint bootstrap, the history's return variance (a GARCH
+    /// coin's is its path's `h`).
     init(_ s: PortfolioScenario, contracts: [Int], factor correlation: CorrelationFactor, seed: UInt64, history: PortfolioHistory?) {
         let k = s.assets.count, c = contracts.count
         let dt = 1 / (365 * s.stepsPerDay)
-        tables = .allocate(capacity: 7 * k + 3 * max(1, c))
+        tables = .allocate(capacity: 11 * k + 3 * max(1, c))
         indices = .allocate(capacity: k + max(1, c))
+        garchFlags = .allocate(capacity: k)
         factor = .allocate(capacity: k * k)
         factor.initialize(from: correlation.factor, count: k * k)
         let drift = tables, vol = tables + k, rate = tables + 2 * k, noJump = tables + 3 * k, jumpMean = tables + 4 * k
-        let jumpStdev = tables + 5 * k, variance = tables + 6 * k, coefficient = tables + 7 * k, constant = coefficient + c
+        let jumpStdev = tables + 5 * k, variance = tables + 6 * k, omega = tables + 7 * k, alpha = tables + 8 * k
+        let beta = tables + 9 * k, cap = tables + 10 * k, coefficient = tables + 11 * k, constant = coefficient + c
         let funding = constant + c
         let assetContract = indices, bridge = indices + k
         for (a, asset) in s.assets.enumerated() {
@@ -158,8 +171,14 @@ final class PortfolioPlan: @unchecked Sendable {
             jumpMean[a] = asset.jumpMean
             jumpStdev[a] = asset.jumpStdev
             variance[a] = history.map { $0.variance(of: a) } ?? vol[a] * vol[a]
+            garchFlags[a] = asset.isGarch ? 1 : 0
+            omega[a] = asset.garchOmega(dt)
+            alpha[a] = asset.garchAlpha ?? 0
+            beta[a] = asset.garchBeta ?? 0
+            cap[a] = asset.garchVarianceCap(dt)
             assetContract[a] = contracts.firstIndex(of: a) ?? -1
         }
+        initialVariance = (0..<k).map { variance[$0] }
         let length = history?.length ?? 0
         historyReturns = .allocate(capacity: max(1, k * length))
         for a in 0..<k where length > 0 { (historyReturns + a * length).initialize(from: history?.returns[a] ?? [], count: length) }
@@ -180,12 +199,16 @@ final class PortfolioPlan: @unchecked Sendable {
             purpose_bridge: RandomPurpose.portfolioBridge.rawValue, seed: seed, bridge_variance: variance,
             history_returns: historyReturns, history_length: length,
             restart_probability: s.bootstrapBlockDays.map { 1 / max(1, $0 * s.stepsPerDay) } ?? 0,
-            purpose_bootstrap: RandomPurpose.portfolioBootstrap.rawValue))
+            purpose_bootstrap: RandomPurpose.portfolioBootstrap.rawValue,
+            garch: s.assets.contains(where: \.isGarch) ? UnsafePointer(garchFlags) : nil,
+            garch_omega: omega, garch_alpha: alpha, garch_beta: beta, garch_variance_cap: cap,
+            garch_dof: s.degreesOfFreedom, purpose_mixing: RandomPurpose.portfolioMixing.rawValue))
     }
 
     deinit {
         tables.deallocate()
         indices.deallocate()
+        garchFlags.deallocate()
         historyReturns.deallocate()
         factor.deallocate()
         pointer.deallocate()

@@ -72,6 +72,7 @@ extension PortfolioScenario {
         let cellCount = hedges.reduce(1) { $0 * ($1.ratiosAroundMinimumVariance ? Self.automaticRatioFactors.count : $1.ratios.count) }
         try check("hedges", Double(cellCount), cellCount <= Self.maxCells, "at most \(Self.maxCells) combinations of ratios")
         try checkMargins()
+        try checkGarch()
         if let days = bootstrapBlockDays {
             try check("bootstrapBlockDays", days, days > 0 && days <= 3650, "a mean block length in days from 0 to 3650")
             for (i, asset) in assets.enumerated() {
@@ -98,6 +99,33 @@ extension PortfolioScenario {
         if !usesHistory, history != nil {
             throw InputError(flag: "", field: "history", value: "given", allowed: "none without bootstrapBlockDays")
         }
+    }
+
+    /// A GARCH(1,1)-t coin has both `garchAlpha` and `garchBeta`, each in [0, 1) with `α + β < 1`, and no
+    /// jumps or history; `garchDegreesOfFreedom` is 3 to 60 and needs a GARCH coin.
+    private func checkGarch() throws {
+        for (i, asset) in assets.enumerated() where asset.isGarch {
+            let path = "assets[\(i)]"
+            guard let alpha = asset.garchAlpha, let beta = asset.garchBeta else {
+                let (missing, given) = asset.garchAlpha == nil ? ("garchAlpha", "garchBeta") : ("garchBeta", "garchAlpha")
+                throw InputError(flag: "", field: "\(path).\(missing)", value: "none",
+                                 allowed: "a number in [0, 1) beside \(given): a GARCH(1,1)-t coin needs both")
+            }
+            try check(path + ".garchAlpha", alpha, alpha >= 0 && alpha < 1, "α in [0, 1)")
+            try check(path + ".garchBeta", beta, beta >= 0 && beta < 1, "β in [0, 1)")
+            try check(path + ".garchBeta", beta, alpha + beta < 1, "α + β < 1 (a stationary variance); α is \(describe(alpha))")
+            try check(path + ".jumpIntensity", asset.jumpIntensity, asset.jumpIntensity == 0, "0 for a GARCH-t coin (garchAlpha, garchBeta)")
+            if let history = asset.history {
+                throw InputError(flag: "", field: path + ".history", value: history,
+                                 allowed: "none for a GARCH-t coin (garchAlpha, garchBeta): the joint bootstrap draws returns from history")
+            }
+        }
+        guard let dof = garchDegreesOfFreedom else { return }
+        guard assets.contains(where: \.isGarch) else {
+            throw InputError(flag: "", field: "garchDegreesOfFreedom", value: describe(dof),
+                             allowed: "none without a GARCH-t coin (an asset with garchAlpha and garchBeta), which alone uses it")
+        }
+        try check("garchDegreesOfFreedom", dof, dof >= 3 && dof <= 60, "ν from 3 to 60")
     }
 
     /// Each coin's holding pays the isolated margins and the entry fees of every hedge on its contracts

@@ -1,9 +1,10 @@
 import Foundation
 
 /// One coin of a portfolio: the holding, today's price and its model: GBM (`d ln P = (μ − σ²/2)dt + σ dW`),
-/// or with `jumpIntensity > 0` Merton's jump-diffusion as the single-coin `jump` model defines it (a
+/// with `jumpIntensity > 0` Merton's jump-diffusion as the single-coin `jump` model defines it (a
 /// compound-Poisson jump of log size N(μ_J, σ_J²) at rate λ, the drift compensated so that
-/// `E[P_T] = P₀e^{μT}`).
+/// `E[P_T] = P₀e^{μT}`), or with `garchAlpha` and `garchBeta` GARCH(1,1)-t as the single-coin `garch`
+/// model defines it (see `garchAlpha`).
 public struct PortfolioAsset: Codable, Sendable, Equatable {
     /// The coin's name as hedges refer to it (`BTC`, `ETH`).
     public var name: String
@@ -23,6 +24,15 @@ public struct PortfolioAsset: Codable, Sendable, Equatable {
     /// The price CSV of the joint bootstrap (`PortfolioScenario.bootstrapBlockDays`), as the file
     /// names it; `vol` is then the history's (annualised sample stdev of its returns).
     public var history: String?
+    /// GARCH α, the weight of the last squared move, per step, in [0, 1); with `garchBeta` (both or
+    /// neither, `α + β < 1`) the coin is GARCH(1,1)-t: with `h` its conditional variance per step
+    /// (`σ²Δt` at the start, `σ` = `vol` the long-run volatility) and `s` its unit-variance t shock,
+    /// the log price moves by `μΔt − h/2 + √h·s` (`μ` = `drift`) and then
+    /// `h ← min(ω + α·(√h·s)² + β·h, (max(5, σ))²Δt)`, `ω = σ²Δt(1 − α − β)`, so that `E[h] = σ²Δt`.
+    /// The GARCH coins' shocks share one mixing variable (`PortfolioScenario.garchDegreesOfFreedom`).
+    public var garchAlpha: Double?
+    /// GARCH β, the weight of the last conditional variance, per step, in [0, 1) (see `garchAlpha`).
+    public var garchBeta: Double?
 
     public init(name: String, holding: Double, price: Double, vol: Double, drift: Double = 0) {
         self.name = name
@@ -32,9 +42,24 @@ public struct PortfolioAsset: Codable, Sendable, Equatable {
         self.drift = drift
     }
 
-    /// `(μ − λ(e^{μ_J + σ_J²/2} − 1) − σ²/2)·Δt`: the log drift per step of `dt` years.
+    /// Whether the coin is GARCH(1,1)-t (`garchAlpha` or `garchBeta` given; validation wants both).
+    public var isGarch: Bool { garchAlpha != nil || garchBeta != nil }
+
+    /// The log drift per step of `dt` years: `(μ − λ(e^{μ_J + σ_J²/2} − 1) − σ²/2)·Δt`; for a GARCH coin
+    /// `μΔt` (the kernel subtracts each step's `h/2`).
     func logDriftPerStep(_ dt: Double) -> Double {
-        (drift - jumpIntensity * (exp(jumpMean + 0.5 * jumpStdev * jumpStdev) - 1) - 0.5 * vol * vol) * dt
+        if isGarch { return drift * dt }
+        return (drift - jumpIntensity * (exp(jumpMean + 0.5 * jumpStdev * jumpStdev) - 1) - 0.5 * vol * vol) * dt
+    }
+
+    /// GARCH's `ω = σ²Δt(1 − α − β)` for steps of `dt` years.
+    func garchOmega(_ dt: Double) -> Double { vol * vol * dt * (1 - (garchAlpha ?? 0) - (garchBeta ?? 0)) }
+
+    /// GARCH's cap on the conditional variance per step, `(max(5, σ))²Δt`, as the single coin's
+    /// (`SimulationPlan.maxGarchVol`): with ν near 3 an uncapped `h` lets a few paths dominate every mean.
+    func garchVarianceCap(_ dt: Double) -> Double {
+        let capVol = max(SimulationPlan.maxGarchVol, vol)
+        return capVol * capVol * dt
     }
 }
 
@@ -143,6 +168,11 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
     /// The joint bootstrap of the coins' history (every asset has a `history`): the mean block length
     /// of the stationary bootstrap, days; nil for the parametric models.
     public var bootstrapBlockDays: Double?
+    /// ν of the GARCH coins' t shocks (3 to 60, any real; nil: 5, the single coin's default), one for
+    /// all of them: their correlated normals `z` are divided by one `√(W/(ν − 2))`, `W ~ χ²_ν` per path
+    /// and step, which makes the shocks a unit-variance multivariate t with the input correlations.
+    /// Only with a GARCH coin.
+    public var garchDegreesOfFreedom: Double?
     /// Worker threads (results do not depend on it); nil: all cores.
     public var threads: Int?
 
@@ -161,6 +191,9 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
 
     /// Whether the coins come from the joint bootstrap of their history.
     public var usesHistory: Bool { bootstrapBlockDays != nil }
+
+    /// ν of the GARCH coins' t shocks: `garchDegreesOfFreedom`, 5 when not given.
+    public var degreesOfFreedom: Double { garchDegreesOfFreedom ?? 5 }
 
     /// Takes the joint bootstrap's history: each coin's vol (and the correlations, for the report) become
     /// the history's; the engine draws the coins' returns from it.
