@@ -309,15 +309,6 @@ import Testing
         #expect(capped > 0 && capped < paths, "the cap binds on some paths: \(capped)")
     }
 
-    /// The report without its timing, as JSON: what must not depend on threads or shards.
-    private static func numbers(_ result: PortfolioResult) throws -> String {
-        var result = result
-        result.timing = SimulationTiming(threads: 0, simulationSeconds: 0, summarySeconds: 0, pathSteps: 0)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(result), as: UTF8.self)
-    }
-
     /// GARCH coins beside a GBM coin, a cross-hedge, the bridge check and ν = 3.5 (the most mixing
     /// retries): the same report, number for number, on 1, 2, 3 and 7 threads, and merged from shard
     /// splits of 2, 3 and 7 (one shard empty) written to bytes and read back.
@@ -327,16 +318,16 @@ import Testing
             PortfolioHedge(asset: "G1", ratios: [0.5, 1], leverage: 3), PortfolioHedge(asset: "N", contract: "G1", ratios: [1], leverage: 5),
         ]
         s.assets[0].holding = 5
-        let single = try Self.numbers(try s.run(seed: 6, threads: 1))
+        let single = try s.run(seed: 6, threads: 1).numbers()
         for threads in [2, 3, 7] {
-            #expect(try Self.numbers(try s.run(seed: 6, threads: threads)) == single, "\(threads) threads")
+            #expect(try s.run(seed: 6, threads: threads).numbers() == single, "\(threads) threads")
         }
         for (count, threads) in [(2, 1), (3, 7), (7, 3)] {
             let partials = try (0..<count).reversed().map { index in
                 let partial = try s.runShard(seed: 6, shard: ShardSpec(index: index, count: count), threads: threads)
                 return try PortfolioPartial(data: try partial.encoded(), source: "shard \(index)")
             }
-            #expect(try Self.numbers(try PortfolioScenario.merge(partials)) == single, "\(count) shards on \(threads) threads")
+            #expect(try PortfolioScenario.merge(partials).numbers() == single, "\(count) shards on \(threads) threads")
         }
     }
 

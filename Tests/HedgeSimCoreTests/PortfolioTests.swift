@@ -104,15 +104,6 @@ import Testing
         }
     }
 
-    /// The report without its timing, as JSON: what must not depend on threads or shards.
-    private static func numbers(_ result: PortfolioResult) throws -> String {
-        var result = result
-        result.timing = SimulationTiming(threads: 0, simulationSeconds: 0, summarySeconds: 0, pathSteps: 0)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(result), as: UTF8.self)
-    }
-
     /// Shards written to bytes, read back and merged give the single run's report, number for number,
     /// for splits of 2, 3 and 7 (7 shards of 6 blocks: one shard is empty) run on 1, 2, 3 and 7 threads,
     /// with a jumping coin, the bridge check and automatic ratios.
@@ -124,13 +115,13 @@ import Testing
         s.assets[1].jumpStdev = 0.1
         s.hedges = [PortfolioHedge(asset: "A", contract: "B", ratios: [0.5, 1], leverage: 3), PortfolioHedge(asset: "B", ratios: [1], leverage: 5)]
         s.hedges[1].ratiosAroundMinimumVariance = true
-        let single = try Self.numbers(try s.run(seed: 6, threads: 2))
+        let single = try s.run(seed: 6, threads: 2).numbers()
         for (count, threads) in [(2, 1), (3, 7), (7, 3)] {
             let partials = try (0..<count).reversed().map { index in
                 let partial = try s.runShard(seed: 6, shard: ShardSpec(index: index, count: count), threads: threads)
                 return try PortfolioPartial(data: try partial.encoded(), source: "shard \(index)")
             }
-            #expect(try Self.numbers(try PortfolioScenario.merge(partials)) == single, "\(count) shards on \(threads) threads")
+            #expect(try PortfolioScenario.merge(partials).numbers() == single, "\(count) shards on \(threads) threads")
         }
     }
 
@@ -421,10 +412,10 @@ import Testing
     /// The joint bootstrap is bit-identical across threads and shard splits too.
     @Test func jointBootstrapShardsAreTheSingleRun() throws {
         let (s, history) = try Self.bootstrapped(days: 20, blockDays: 4, paths: 2_000)
-        let single = try Self.numbers(try s.run(seed: 3, threads: 1, history: history))
-        #expect(try Self.numbers(try s.run(seed: 3, threads: 3, history: history)) == single)
+        let single = try s.run(seed: 3, threads: 1, history: history).numbers()
+        #expect(try s.run(seed: 3, threads: 3, history: history).numbers() == single)
         let partials = try (0..<3).map { try s.runShard(seed: 3, shard: ShardSpec(index: $0, count: 3), threads: 2, history: history) }
-        #expect(try Self.numbers(try PortfolioScenario.merge(partials)) == single)
+        #expect(try PortfolioScenario.merge(partials).numbers() == single)
     }
 
     /// A model key beside `history:`, correlations with histories, a history without
