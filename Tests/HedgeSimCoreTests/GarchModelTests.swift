@@ -86,7 +86,7 @@ import Testing
         let largest = returns.map { ($0 - mean) * ($0 - mean) }.max() ?? 0
         let share = largest / (variance * Double(returns.count))
         #expect(share <= 0.05, "one path carries \(share) of the variance")
-        let bound = hs_price_step.maxGarchVol * hs_price_step.maxGarchVol * s.horizonDays / 365
+        let bound = GarchStep.maxVol * GarchStep.maxVol * s.horizonDays / 365
         let standardError = ((m4 - variance * variance) / Double(s.paths)).squareRoot()
         #expect(variance <= bound + 4 * standardError, "s² = \(variance), bound \(bound) ± \(standardError)")
     }

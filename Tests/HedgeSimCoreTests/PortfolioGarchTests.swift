@@ -190,7 +190,7 @@ import Testing
         s.stepsPerDay = 24
         s.paths = 40_000
         let dt = 1 / (365 * s.stepsPerDay)
-        let omega = s.assets[0].garchOmega(dt)
+        let omega = s.assets[0].garchStep(dt).omega
         var expectedH = 0.25 * dt, sumH = 0.0
         for _ in 0..<s.stepCount {
             sumH += expectedH

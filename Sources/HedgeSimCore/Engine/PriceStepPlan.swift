@@ -2,14 +2,9 @@ internal import CVectorMath
 import Foundation
 
 extension hs_price_step {
-    /// The cap's volatility `σ_max` of `garch_variance_cap`, per year: 5 (500 % a year), or the long-run
-    /// σ if higher. With ν near 3 the t shocks have an infinite fourth moment, and an uncapped `h` lets a
-    /// few paths fall to almost nothing and dominate every mean.
-    static let maxGarchVol = 5.0
-
     /// The price step of `scenario` per step of `Δt = scenario.stepYears` years (see `hs_price_step`):
     /// GBM and jumps `(μ − λk − σ²/2)·Δt` with `k = e^{μ_J + σ_J²/2} − 1` and `σ√Δt`; GARCH-t `μΔt`,
-    /// `ω = σ²Δt(1 − α − β)`, the first variance `σ²Δt` and the cap `σ_max²Δt`; the history models
+    /// `ω` and the cap of `GarchStep`, the first variance `σ²Δt`; the history models
     /// `μΔt` and the history's own step stdev; the bootstrap's restart probability `1/L` per step.
     init(scenario: Scenario, history: MarketHistory?) {
         let dt = scenario.stepYears
@@ -22,7 +17,7 @@ extension hs_price_step {
         case .gbm, .jump: drift = (scenario.drift - lambda * compensator - 0.5 * sigma * sigma) * dt
         }
         let dof = scenario.garchDegreesOfFreedom
-        let capVol = max(Self.maxGarchVol, sigma)
+        let garch = GarchStep(vol: sigma, alpha: scenario.garchAlpha, beta: scenario.garchBeta, dt: dt)
         self.init(
             model: scenario.model.kernelModel,
             drift_per_step: drift,
@@ -31,13 +26,13 @@ extension hs_price_step {
             jump_rate_per_step: lambda * dt,
             jump_mean: scenario.jumpMean,
             jump_stdev: scenario.jumpStdev,
-            garch_omega: sigma * sigma * dt * (1 - scenario.garchAlpha - scenario.garchBeta),
+            garch_omega: garch.omega,
             garch_alpha: scenario.garchAlpha,
             garch_beta: scenario.garchBeta,
             garch_dof: dof,
             t_scale: ((dof - 2) / dof).squareRoot(),
             initial_variance: sigma * sigma * dt,
-            garch_variance_cap: capVol * capVol * dt,
+            garch_variance_cap: garch.varianceCap,
             restart_probability: 1 / max(1, scenario.bootstrapBlockSteps))
     }
 }

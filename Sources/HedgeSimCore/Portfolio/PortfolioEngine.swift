@@ -172,10 +172,11 @@ final class PortfolioPlan: @unchecked Sendable {
             jumpStdev[a] = asset.jumpStdev
             variance[a] = history.map { $0.variance(of: a) } ?? vol[a] * vol[a]
             garchFlags[a] = asset.isGarch ? 1 : 0
-            omega[a] = asset.garchOmega(dt)
+            let garch = asset.garchStep(dt)
+            omega[a] = garch.omega
             alpha[a] = asset.garchAlpha ?? 0
             beta[a] = asset.garchBeta ?? 0
-            cap[a] = asset.garchVarianceCap(dt)
+            cap[a] = garch.varianceCap
             assetContract[a] = contracts.firstIndex(of: a) ?? -1
         }
         initialVariance = (0..<k).map { variance[$0] }

@@ -52,15 +52,8 @@ public struct PortfolioAsset: Codable, Sendable, Equatable {
         return (drift - jumpIntensity * (exp(jumpMean + 0.5 * jumpStdev * jumpStdev) - 1) - 0.5 * vol * vol) * dt
     }
 
-    /// GARCH's `ω = σ²Δt(1 − α − β)` for steps of `dt` years.
-    func garchOmega(_ dt: Double) -> Double { vol * vol * dt * (1 - (garchAlpha ?? 0) - (garchBeta ?? 0)) }
-
-    /// GARCH's cap on the conditional variance per step, `(max(5, σ))²Δt`, as the single coin's
-    /// (`SimulationPlan.maxGarchVol`): with ν near 3 an uncapped `h` lets a few paths dominate every mean.
-    func garchVarianceCap(_ dt: Double) -> Double {
-        let capVol = max(SimulationPlan.maxGarchVol, vol)
-        return capVol * capVol * dt
-    }
+    /// GARCH's `ω` and variance cap for steps of `dt` years, as the single coin's.
+    func garchStep(_ dt: Double) -> GarchStep { GarchStep(vol: vol, alpha: garchAlpha ?? 0, beta: garchBeta ?? 0, dt: dt) }
 }
 
 /// How a hedge's short is collateralised, always in its contract's coin (taken from that coin's holding).
