@@ -190,7 +190,10 @@ extension MinimumVarianceHedge {
         let s2 = residual / Double(n - p - 1)
         self.contracts = contracts.enumerated().map { j, c in
             let name = s.assets[c].name
-            let hedged = s.hedges.filter { $0.contract == name }.reduce(0.0) { $0 + s.holdingValue(of: $1.asset) }
+            // Each holding once, though hedged at several venues.
+            let assets = s.hedges.filter { $0.contract == name }.map(\.asset)
+            let hedged = assets.indices.filter { assets.firstIndex(of: assets[$0]) == $0 }
+                .reduce(0.0) { $0 + s.holdingValue(of: assets[$1]) }
             let notional = -beta[j]
             let error = (s2 * inverse[j * p + j]).squareRoot()
             return Contract(
