@@ -160,10 +160,10 @@ static void run_portfolio(void) {
     static double shocks[ASSETS * PATHS], spare[PATHS], log_price[ASSETS * PATHS], funding[CONTRACTS * PATHS],
         lowest[CONTRACTS * PATHS], inverse[CONTRACTS * PATHS];
     const double drift[ASSETS] = {-1e-5, 2e-5, -3e-5}, vol[ASSETS] = {0.012, 0.015, 0.03};
-    const long asset_contract[ASSETS] = {0, 1, -1};
+    const long contract_asset[CONTRACTS] = {0, 1};
     const double coefficient[CONTRACTS] = {0.995, 0.995}, constant[CONTRACTS] = {-1 / 70000.0, -1 / 3500.0};
     const double funding_rate[CONTRACTS] = {1e-5, -2e-5};
-    const long bridge_index[CONTRACTS] = {0, 1};
+    const long bridge_index[ASSETS] = {0, 1, 2};
     /* The third coin jumps often (λΔt = 0.2) so that the jump path runs. */
     const double jump_rate[ASSETS] = {0, 0, 0.2}, no_jump[ASSETS] = {1, 1, exp(-0.2)};
     const double jump_mean[ASSETS] = {0, 0, -0.05}, jump_stdev[ASSETS] = {0, 0, 0.1};
@@ -171,7 +171,7 @@ static void run_portfolio(void) {
     hs_portfolio_plan plan = {
         .assets = ASSETS, .contracts = CONTRACTS, .drift_per_step = drift, .vol_per_step = vol,
         .jump_rate_per_step = jump_rate, .no_jump_probability = no_jump, .jump_mean = jump_mean, .jump_stdev = jump_stdev,
-        .purpose_jump_test = 9, .purpose_jump_size = 10, .asset_contract = asset_contract, .mark_coefficient = coefficient,
+        .purpose_jump_test = 9, .purpose_jump_size = 10, .contract_asset = contract_asset, .mark_coefficient = coefficient,
         .account_constant = constant, .funding_per_step = funding_rate, .between_step_check = 1, .bridge_index = bridge_index,
         .purpose_bridge = 8, .seed = 7, .bridge_variance = variance};
     const double start[ASSETS] = {log(70000.0), log(3500.0), log(150.0)};
@@ -206,6 +206,42 @@ static void run_portfolio(void) {
     print_block("portfolio_bootstrap_lowest", lowest, CONTRACTS * PATHS);
 }
 
+/* Venue accounts: four contracts on two of three coins, 37 paths from path 3, 11 steps, bridge check
+ * on. BTC (coin 0) carries three contracts: on the mark at 0.5 % and 1 % and on the entry value at
+ * 0.5 % (a = 1, constant −1.005/E), each with its own funding; ETH (coin 1) one; coins 0 and 2 share a
+ * bridge index. Every contract on coin 0 reads coin 0's one bridge maximum. */
+static void run_portfolio_venues(void) {
+    enum { PATHS = 37, STEPS = 11, ASSETS = 3, CONTRACTS = 4, FIRST = 3 };
+    static double shocks[ASSETS * PATHS], spare[PATHS], log_price[ASSETS * PATHS], funding[CONTRACTS * PATHS],
+        lowest[CONTRACTS * PATHS], inverse[CONTRACTS * PATHS];
+    const double drift[ASSETS] = {-1e-5, 2e-5, -3e-5}, vol[ASSETS] = {0.02, 0.025, 0.03};
+    const long contract_asset[CONTRACTS] = {0, 1, 0, 0};
+    const double coefficient[CONTRACTS] = {0.995, 0.995, 0.99, 1};
+    const double constant[CONTRACTS] = {-1 / 70000.0, -1 / 3500.0, -1 / 70000.0, -1.005 / 70000.0};
+    const double funding_rate[CONTRACTS] = {1e-5, -2e-5, 3e-5, 0};
+    const long bridge_index[ASSETS] = {0, 1, 0};
+    const double zeros[ASSETS] = {0, 0, 0}, ones[ASSETS] = {1, 1, 1};
+    const double variance[ASSETS] = {0.02 * 0.02, 0.025 * 0.025, 0.03 * 0.03};
+    hs_portfolio_plan plan = {
+        .assets = ASSETS, .contracts = CONTRACTS, .drift_per_step = drift, .vol_per_step = vol,
+        .jump_rate_per_step = zeros, .no_jump_probability = ones, .jump_mean = zeros, .jump_stdev = zeros,
+        .purpose_jump_test = 9, .purpose_jump_size = 10, .contract_asset = contract_asset, .mark_coefficient = coefficient,
+        .account_constant = constant, .funding_per_step = funding_rate, .between_step_check = 1, .bridge_index = bridge_index,
+        .purpose_bridge = 8, .seed = 11, .bridge_variance = variance};
+    const double start[ASSETS] = {log(70000.0), log(3500.0), log(150.0)};
+    for (int k = 0; k < ASSETS; k++) for (int p = 0; p < PATHS; p++) log_price[k * PATHS + p] = start[k];
+    for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }
+    for (int step = 0; step < STEPS; step++) {
+        hs_normal_rows(11, 7, 0, FIRST, PATHS, step, 1, shocks, shocks + PATHS, 0);
+        hs_normal_rows(11, 7, 1, FIRST, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
+        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, 0, funding, lowest, inverse);
+    }
+    print_block("portfolio_venues_log_price", log_price, ASSETS * PATHS);
+    print_block("portfolio_venues_funding", funding, CONTRACTS * PATHS);
+    print_block("portfolio_venues_lowest", lowest, CONTRACTS * PATHS);
+    print_block("portfolio_venues_inverse_mark", inverse, CONTRACTS * PATHS);
+}
+
 /* Two GARCH(1,1)-t coins at ν = 3.5 (one carrying a contract, the bridge on its h) beside a GBM coin
  * carrying the other, 37 paths from path 5, 11 steps: the normal rows of purpose 7 (no correlation
  * factor here), the mixing, the step. Then the mixing scale √((ν − 2)/W) alone at ν = 3 for 1003 paths
@@ -216,10 +252,10 @@ static void run_portfolio_garch(void) {
         funding[CONTRACTS * PATHS], lowest[CONTRACTS * PATHS], inverse[CONTRACTS * PATHS];
     const double drift[ASSETS] = {1e-5, -2e-5, 3e-5}, vol[ASSETS] = {0.012, 0.015, 0.03};
     const double start_variance[ASSETS] = {0.012 * 0.012, 0.015 * 0.015, 0.03 * 0.03};
-    const long asset_contract[ASSETS] = {0, 1, -1};
+    const long contract_asset[CONTRACTS] = {0, 1};
     const double coefficient[CONTRACTS] = {0.995, 0.995}, constant[CONTRACTS] = {-1 / 70000.0, -1 / 3500.0};
     const double funding_rate[CONTRACTS] = {1e-5, -2e-5};
-    const long bridge_index[CONTRACTS] = {0, 1};
+    const long bridge_index[ASSETS] = {0, 1, 2};
     const double zeros[ASSETS] = {0, 0, 0}, ones[ASSETS] = {1, 1, 1};
     const int garch[ASSETS] = {1, 0, 1};
     const double alpha[ASSETS] = {0.1, 0, 0.3}, beta[ASSETS] = {0.85, 0, 0.6};
@@ -229,7 +265,7 @@ static void run_portfolio_garch(void) {
     hs_portfolio_plan plan = {
         .assets = ASSETS, .contracts = CONTRACTS, .drift_per_step = drift, .vol_per_step = vol,
         .jump_rate_per_step = zeros, .no_jump_probability = ones, .jump_mean = zeros, .jump_stdev = zeros,
-        .purpose_jump_test = 9, .purpose_jump_size = 10, .asset_contract = asset_contract, .mark_coefficient = coefficient,
+        .purpose_jump_test = 9, .purpose_jump_size = 10, .contract_asset = contract_asset, .mark_coefficient = coefficient,
         .account_constant = constant, .funding_per_step = funding_rate, .between_step_check = 1, .bridge_index = bridge_index,
         .purpose_bridge = 8, .seed = 7, .bridge_variance = start_variance, .garch = garch, .garch_omega = omega,
         .garch_alpha = alpha, .garch_beta = beta, .garch_variance_cap = cap, .garch_dof = 3.5, .purpose_mixing = 12};
@@ -298,6 +334,7 @@ int main(int argc, char **argv) {
     enum { SHAPES = 5 };
     for (int shape = 0; shape < SHAPES; shape++) run_shape(shape);
     run_portfolio();
+    run_portfolio_venues();
     run_portfolio_garch();
     return 0;
 }

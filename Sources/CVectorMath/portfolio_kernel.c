@@ -2,9 +2,10 @@
  * The portfolio step (see hs_portfolio_step in CVectorMath.h): K coins' log prices under correlated
  * GBM, Merton jump-diffusions or GARCH(1,1)-t (whose shocks hs_portfolio_mixing turns into a
  * multivariate t) or the joint bootstrap of their history (hs_portfolio_history_shocks), and for each
- * coin a contract is written on, the account of an isolated inverse short per USD of notional, its
- * lowest value so far (at the step end and, with the between-step check, at the step's Brownian-bridge
- * maximum of the price) and the funding it has accrued. The correlated shocks come in already
+ * contract (each written on one coin; several may share a coin, one per venue account), the account
+ * of an inverse short per USD of notional, its lowest value so far (at the step end and, with the
+ * between-step check, at the coin's one Brownian-bridge maximum of the step) and the funding it has
+ * accrued. The correlated shocks come in already
  * multiplied by the correlation factor (BLAS dgemm, in the engine); this file is the step model.
  */
 #include "CVectorMath.h"
@@ -57,7 +58,8 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
         const double rate = plan->jump_rate_per_step[k], no_jump = plan->no_jump_probability[k];
         const double *z = shocks + k * paths;
         double *x = log_price + k * paths, *h = garch ? variance + k * paths : 0;
-        const long c = plan->asset_contract[k];
+        int carried = 0;
+        for (long c = 0; c < plan->contracts; c++) carried |= plan->contract_asset[c] == k;
         for (long p = 0; p < paths; p += HS_WIDTH) {
             const long n = paths - p < HS_WIDTH ? paths - p : HS_WIDTH;
             const hs_uv lanes = hs_lane_index_v() + (uint64_t)(first_path + p);
@@ -88,27 +90,33 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
                 }
             }
             hs_store_partial_v(x + p, next, n);
-            if (c < 0) continue;
-            double *phi = funding + c * paths, *low = lowest + c * paths, *inverse = inverse_mark + c * paths;
-            const double a = plan->mark_coefficient[c], constant = plan->account_constant[c];
-            const hs_fv before = hs_load_partial_v(phi + p, n, 0);
-            hs_fv worst = hs_load_partial_v(low + p, n, 0);
+            if (!carried) continue;
+            /* One price path, one bridge maximum: every contract on coin k reads the same e^{−max}. */
+            hs_fv peak_inverse = hs_splat_v(0);
             if (plan->between_step_check) {
                 /* The maximum of the log price's Brownian bridge from previous to next less the jump (a
                  * jump comes at the step's end): previous + ½(m + √(m² − 2s² ln U)), s² the step's variance. */
-                const hs_philox_v w = hs_philox10(zero + (uint64_t)plan->bridge_index[c], zero + (uint64_t)step, lanes,
+                const hs_philox_v w = hs_philox10(zero + (uint64_t)plan->bridge_index[k], zero + (uint64_t)step, lanes,
                                                   zero + plan->purpose_bridge, seed_low, seed_high);
                 const hs_fv log_uniform = hs_log_v(hs_open_unit52(w.w1, w.w0));
                 const hs_fv move = next - previous - jump;
                 const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * step_variance * log_uniform));
-                worst = hs_min_v(worst, a * hs_exp_v(-hs_max_v(previous + rise, next)) + constant + before);
+                peak_inverse = hs_exp_v(-hs_max_v(previous + rise, next));
             }
             const hs_fv v = hs_exp_v(-next);
-            const hs_fv accrued = before + plan->funding_per_step[c] * v;
-            worst = hs_min_v(worst, a * v + constant + accrued);
-            hs_store_partial_v(phi + p, accrued, n);
-            hs_store_partial_v(inverse + p, v, n);
-            hs_store_partial_v(low + p, worst, n);
+            for (long c = 0; c < plan->contracts; c++) {
+                if (plan->contract_asset[c] != k) continue;
+                double *phi = funding + c * paths, *low = lowest + c * paths, *inverse = inverse_mark + c * paths;
+                const double a = plan->mark_coefficient[c], constant = plan->account_constant[c];
+                const hs_fv before = hs_load_partial_v(phi + p, n, 0);
+                hs_fv worst = hs_load_partial_v(low + p, n, 0);
+                if (plan->between_step_check) worst = hs_min_v(worst, a * peak_inverse + constant + before);
+                const hs_fv accrued = before + plan->funding_per_step[c] * v;
+                worst = hs_min_v(worst, a * v + constant + accrued);
+                hs_store_partial_v(phi + p, accrued, n);
+                hs_store_partial_v(inverse + p, v, n);
+                hs_store_partial_v(low + p, worst, n);
+            }
         }
     }
 }

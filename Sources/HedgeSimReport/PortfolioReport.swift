@@ -13,8 +13,9 @@ public enum PortfolioReport {
                 .joined(separator: ", ") + " = \(F.grouped(s.startValueUSD)) USD · \(F.compact(s.horizonDays)) days in \(s.stepCount) steps · "
                 + "\(F.grouped(Double(s.paths))) paths · correlation rank \(r.correlationRank) of \(s.assets.count)"
                 + (s.assets.contains(where: \.isGarch) ? " · GARCH-t shocks with ν \(F.compact(s.degreesOfFreedom)), one mixing variable" : ""),
-            "Hedges: " + s.hedges.enumerated().map { i, h in Self.describe(h, number: i + 1) }.joined(separator: "; "),
-            (s.betweenStepCheck ? "Liquidation checked between steps (bridge maximum)" : "Liquidation checked at step ends") + "; maintenance \(F.percent(s.maintenanceRate, decimals: 2)) on the mark, fee \(F.percent(s.fee, decimals: 3)).",
+            "Hedges: " + s.hedges.enumerated().map { i, h in Self.describe(h, number: i + 1, in: s) }.joined(separator: "; "),
+            (s.betweenStepCheck ? "Liquidation checked between steps (bridge maximum)" : "Liquidation checked at step ends") + "; maintenance \(F.percent(s.maintenanceRate, decimals: 2)) on the mark, fee \(F.percent(s.fee, decimals: 3))"
+                + (s.hedges.contains { $0.venue != nil } ? " without a venue." : "."),
             "",
             "Each coin held alone and the unhedged portfolio (USD at the horizon)",
         ]
@@ -63,15 +64,20 @@ public enum PortfolioReport {
         return "GARCH-t, long-run vol \(vol), α \(NumberFormatting.compact(alpha)), β \(NumberFormatting.compact(beta))"
     }
 
-    /// `[2] ETH with BTC inverse perpetual at 3x` or `… on the BTC cross account`, with its funding.
-    static func describe(_ h: PortfolioHedge, number: Int) -> String {
+    /// `[2] ETH with BTC inverse perpetual at 3x` or `… on the BTC cross account`, with its funding; at a
+    /// venue `[1] BTC @ deribit inverse perpetual on the BTC @ deribit cross account (2 BTC), fee 0.050 %,
+    /// maintenance 1.00 % on the mark`.
+    static func describe(_ h: PortfolioHedge, number: Int, in s: PortfolioScenario) -> String {
         let margin: String
         if let leverage = h.leverage {
             margin = "at \(NumberFormatting.compact(leverage))x"
         } else {
-            margin = "on the \(h.contract) cross account"
+            margin = "on the \(h.account.label) cross account" + (h.collateral.map { " (\(NumberFormatting.compact($0)) \(h.contract))" } ?? "")
         }
         let funding = h.fundingRate != 0 ? ", funding \(NumberFormatting.percent(h.fundingRate, decimals: 1)) a year" : ""
-        return "[\(number)] \(h.label) inverse perpetual \(margin)\(funding)"
+        let terms = s.terms(venue: h.venue)
+        let venue = h.venue == nil ? "" : ", fee \(NumberFormatting.percent(terms.fee, decimals: 3)), maintenance "
+            + "\(NumberFormatting.percent(terms.maintenanceRate, decimals: 2)) on the \(terms.convention == .mark ? "mark" : "entry value")"
+        return "[\(number)] \(h.label) inverse perpetual \(margin)\(funding)\(venue)"
     }
 }

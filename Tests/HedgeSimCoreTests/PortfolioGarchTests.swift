@@ -270,7 +270,7 @@ import Testing
         plan.vol_per_step = UnsafePointer(table([0.0]))
         plan.jump_rate_per_step = UnsafePointer(table([0.0]))
         plan.no_jump_probability = UnsafePointer(table([1.0]))
-        plan.asset_contract = UnsafePointer(table([0]))
+        plan.contract_asset = UnsafePointer(table([0]))
         plan.mark_coefficient = UnsafePointer(table([a]))
         plan.account_constant = UnsafePointer(table([constant]))
         plan.funding_per_step = UnsafePointer(table([0.0]))

@@ -425,12 +425,14 @@ void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block);
  * inverse shorts written on some of them (HedgeSimCore's PortfolioEngine). Per step, asset k's log price moves by
  * drift_per_step[k] + vol_per_step[k]·z_k, z the step's correlated shocks, plus (jump_rate_per_step[k]
  * > 0) the compound-Poisson jumps of hs_compound_jumps_v: the count from the 52-bit uniform of the
- * Philox block (k, step, path, purpose_jump_test), the sizes from purpose_jump_size at index k. An asset with asset_contract[k] = c ≥ 0 carries
- * contract c: its account per USD of notional at the step end is a·(1/F) + account_constant + Φ, Φ the
- * funding accrued, Φ += funding_per_step·(1/F) (a rate per step, positive: the short receives); the
- * lowest account is kept, with between_step_check also at the step's Brownian-bridge maximum of the
- * log price (before the step's funding, variance bridge_variance[k]), whose uniform is the Philox
- * block (index bridge_index[c], step, path, purpose_bridge) under seed. Under the joint bootstrap
+ * Philox block (k, step, path, purpose_jump_test), the sizes from purpose_jump_size at index k. Contract c
+ * is written on asset contract_asset[c] (several contracts may share an asset: one per venue account):
+ * its account per USD of notional at the step end is a·(1/F) + account_constant[c] + Φ, a =
+ * mark_coefficient[c], Φ the funding accrued, Φ += funding_per_step[c]·(1/F) (a rate per step, positive:
+ * the short receives); the lowest account is kept, with between_step_check also at the step's
+ * Brownian-bridge maximum of the asset's log price (before the step's funding, variance
+ * bridge_variance[k]), whose uniform is the Philox block (index bridge_index[k], step, path,
+ * purpose_bridge) under seed: one maximum per asset and step, shared by every contract on it. Under the joint bootstrap
  * (history_length > 0) the log price moves by z_k, the history's return. A GARCH(1,1)-t coin
  * (garch[k] = 1) moves by drift_per_step[k] − h/2 + √h·s_k (drift_per_step = μΔt), s_k its shock after
  * hs_portfolio_mixing, with h the path's conditional variance per step (below), which is also its
@@ -448,14 +450,18 @@ typedef struct {
     const double *jump_stdev;
     uint32_t purpose_jump_test;
     uint32_t purpose_jump_size;
-    /** Per asset: the contract written on it, or −1. */
-    const long *asset_contract;
+    /** Per contract: the asset it is written on (0 ≤ contract_asset[c] < assets). */
+    const long *contract_asset;
+    /** Per contract, the account per USD of notional a·(1/F) + account_constant + Φ: on the mark,
+     * a = 1 − m and account_constant = −1/E; on the entry value, a = 1 and account_constant = −(1 + m)/E
+     * (m the maintenance rate, E the entry price in USD, 1/F in coin per USD). */
     const double *mark_coefficient;
     const double *account_constant;
+    /** Per contract: the funding rate per step (fraction of the notional; positive: the short receives). */
     const double *funding_per_step;
     int between_step_check;
-    /** Per contract: the address index of its bridge uniform (contracts on coins that share their
-     * dominant correlation factor share it). */
+    /** Per asset: the address index of its bridge uniform (assets that share their dominant correlation
+     * factor share it; every contract on an asset uses the asset's). */
     const long *bridge_index;
     uint32_t purpose_bridge;
     uint64_t seed;

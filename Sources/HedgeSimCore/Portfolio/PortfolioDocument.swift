@@ -79,7 +79,7 @@ extension PortfolioScenario {
             case "hedges":
                 hedges = try list(value, "hedges").enumerated().map { i, item in
                     let path = "hedges[\(i)]"
-                    let fields = try map(item, path, keys: ["asset", "contract", "ratios", "margin", "leverage", "fundingRate"])
+                    let fields = try map(item, path, keys: ["asset", "contract", "ratios", "margin", "leverage", "fundingRate", "venue", "collateral"])
                     let ratios: [Double]
                     let automatic = fields["ratios"]?.scalar?.string == "auto"
                     if automatic {
@@ -109,6 +109,14 @@ extension PortfolioScenario {
                         margin: margin,
                         fundingRate: try fields["fundingRate"].map { try number($0, path + ".fundingRate") } ?? 0)
                     hedge.ratiosAroundMinimumVariance = automatic
+                    hedge.venue = try fields["venue"].map { node in
+                        guard let name = node.scalar?.string, !name.isEmpty else {
+                            throw InputError(flag: "", field: path + ".venue", value: "a list or mapping",
+                                             allowed: "an inverse venue preset: " + Venue.names(of: .inverse))
+                        }
+                        return name
+                    }
+                    hedge.collateral = try fields["collateral"].map { try number($0, path + ".collateral") }
                     return hedge
                 }
             case "seed":

@@ -49,6 +49,13 @@ final class PortfolioSink: @unchecked Sendable {
 enum PortfolioEngine {
     static let blockSize = 512
 
+    /// The distinct contracts (coin, venue) of the hedges, in order of first appearance.
+    static func contracts(_ s: PortfolioScenario) -> [PortfolioContract] {
+        var seen: [PortfolioContract] = []
+        for hedge in s.hedges where !seen.contains(hedge.account) { seen.append(hedge.account) }
+        return seen
+    }
+
     /// The distinct contract coins of the hedges, in order of first appearance, as coin indices.
     static func contractAssets(_ s: PortfolioScenario) -> [Int] {
         var seen: [Int] = []
@@ -66,7 +73,7 @@ enum PortfolioEngine {
         history: PortfolioHistory? = nil, workerSetup: (@Sendable (Int) -> Void)? = nil
     ) -> PortfolioSink {
         let k = s.assets.count
-        let contracts = contractAssets(s)
+        let contracts = Self.contracts(s)
         let range = range ?? 0..<blockCount(paths: s.paths)
         let firstPath = range.lowerBound * blockSize
         let n = max(0, min(s.paths, range.upperBound * blockSize) - firstPath)
@@ -145,12 +152,13 @@ final class PortfolioPlan: @unchecked Sendable {
     let initialVariance: [Double]
 
     /// Per coin: drift and vol per step (`PortfolioAsset.logDriftPerStep`, `σ√Δt`), its jumps (`λΔt`,
-    /// `e^{−λΔt}`, `μ_J`, `σ_J`), its GARCH(1,1)-t (`ω`, `α`, `β`, the cap on `h`), the contract it carries;
-    /// per contract the inverse short's account per USD of notional with maintenance on the mark,
-    /// `(1 − m)/F − 1/E + Φ`, its funding per step and its bridge uniform's index; per coin the bridge's
-    /// variance per step, `σ²Δt` or, under the joint bootstrap, the history's return variance (a GARCH
-    /// coin's is its path's `h`).
-    init(_ s: PortfolioScenario, contracts: [Int], factor correlation: CorrelationFactor, seed: UInt64, history: PortfolioHistory?) {
+    /// `e^{−λΔt}`, `μ_J`, `σ_J`), its GARCH(1,1)-t (`ω`, `α`, `β`, the cap on `h`), its bridge uniform's
+    /// index; per contract its coin, the inverse short's account per USD of notional with its terms'
+    /// maintenance (`PortfolioTerms.account`: `(1 − m)/F − 1/E + Φ` on the mark, `1/F − (1 + m)/E + Φ` on
+    /// the entry value) and its funding per step (the rate of its hedges); per coin the bridge's variance
+    /// per step, `σ²Δt` or, under the joint bootstrap, the history's return variance (a GARCH coin's is
+    /// its path's `h`).
+    init(_ s: PortfolioScenario, contracts: [PortfolioContract], factor correlation: CorrelationFactor, seed: UInt64, history: PortfolioHistory?) {
         let k = s.assets.count, c = contracts.count
         let dt = 1 / (365 * s.stepsPerDay)
         tables = .allocate(capacity: 11 * k + 3 * max(1, c))
@@ -162,7 +170,7 @@ final class PortfolioPlan: @unchecked Sendable {
         let jumpStdev = tables + 5 * k, variance = tables + 6 * k, omega = tables + 7 * k, alpha = tables + 8 * k
         let beta = tables + 9 * k, cap = tables + 10 * k, coefficient = tables + 11 * k, constant = coefficient + c
         let funding = constant + c
-        let assetContract = indices, bridge = indices + k
+        let bridge = indices, contractAsset = indices + k
         for (a, asset) in s.assets.enumerated() {
             drift[a] = asset.logDriftPerStep(dt)
             vol[a] = asset.vol * dt.squareRoot()
@@ -177,24 +185,24 @@ final class PortfolioPlan: @unchecked Sendable {
             alpha[a] = asset.garchAlpha ?? 0
             beta[a] = asset.garchBeta ?? 0
             cap[a] = garch.varianceCap
-            assetContract[a] = contracts.firstIndex(of: a) ?? -1
+            bridge[a] = correlation.dominantFactor(of: a)
         }
         initialVariance = (0..<k).map { variance[$0] }
         let length = history?.length ?? 0
         historyReturns = .allocate(capacity: max(1, k * length))
         for a in 0..<k where length > 0 { (historyReturns + a * length).initialize(from: history?.returns[a] ?? [], count: length) }
-        for (j, coin) in contracts.enumerated() {
-            coefficient[j] = 1 - s.maintenanceRate
-            constant[j] = -1 / s.assets[coin].price
-            funding[j] = (s.hedges.first { s.assetIndex($0.contract) == coin }?.fundingRate ?? 0) * dt
-            bridge[j] = correlation.dominantFactor(of: coin)
+        for (j, contract) in contracts.enumerated() {
+            let coin = s.assetIndex(contract.coin) ?? 0
+            contractAsset[j] = coin
+            (coefficient[j], constant[j]) = s.terms(venue: contract.venue).account(entry: s.assets[coin].price)
+            funding[j] = (s.hedges.first { $0.account == contract }?.fundingRate ?? 0) * dt
         }
         pointer = .allocate(capacity: 1)
         pointer.initialize(to: hs_portfolio_plan(
             assets: k, contracts: c, drift_per_step: drift, vol_per_step: vol, jump_rate_per_step: rate,
             no_jump_probability: noJump, jump_mean: jumpMean, jump_stdev: jumpStdev,
             purpose_jump_test: RandomPurpose.portfolioJumpTest.rawValue, purpose_jump_size: RandomPurpose.portfolioJumpSize.rawValue,
-            asset_contract: assetContract,
+            contract_asset: contractAsset,
             mark_coefficient: coefficient, account_constant: constant, funding_per_step: funding,
             between_step_check: s.betweenStepCheck ? 1 : 0, bridge_index: bridge,
             purpose_bridge: RandomPurpose.portfolioBridge.rawValue, seed: seed, bridge_variance: variance,

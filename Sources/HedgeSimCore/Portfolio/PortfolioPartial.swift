@@ -4,7 +4,8 @@ import Foundation
 /// What one shard of a portfolio run writes (`hedgesim portfolio FILE --shard I/N`): its identity and
 /// the horizon state of its paths, so that merging every shard summarises exactly the paths of a
 /// single run. The file is a `PartialFile` with the magic `HSPORT01` and the arrays logPrice,
-/// inverseMark, funding, lowest (each column-major by coin or contract over the shard's paths).
+/// inverseMark, funding, lowest (each column-major by coin or contract (coin, venue) over the shard's
+/// paths).
 public struct PortfolioPartial: Sendable {
     public struct Header: Codable, Sendable, Equatable {
         public var format = PortfolioPartial.formatName
@@ -83,7 +84,7 @@ extension PortfolioScenario {
         let blocks = shard.blocks(of: PortfolioEngine.blockCount(paths: paths))
         let sink = PortfolioEngine.simulate(
             self, factor: factor, seed: seed, threads: threads ?? self.threads, blocks: blocks, history: history)
-        let n = sink.paths, contracts = PortfolioEngine.contractAssets(self).count
+        let n = sink.paths, contracts = PortfolioEngine.contracts(self).count
         func array(_ pointer: UnsafeMutablePointer<Double>, _ rows: Int) -> [Double] {
             Array(UnsafeBufferPointer(start: pointer, count: rows * n))
         }
@@ -106,7 +107,7 @@ extension PortfolioScenario {
         let scenario = first.setup
         try scenario.validate()
         let factor = try CorrelationFactor(scenario.correlations)
-        let n = scenario.paths, k = scenario.assets.count, c = PortfolioEngine.contractAssets(scenario).count
+        let n = scenario.paths, k = scenario.assets.count, c = PortfolioEngine.contracts(scenario).count
         let blockCount = PortfolioEngine.blockCount(paths: n)
         let sink = PortfolioSink(paths: n, assets: k, contracts: c, workers: 1)
         for partial in partials {

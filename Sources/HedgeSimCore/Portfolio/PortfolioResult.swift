@@ -51,7 +51,8 @@ public struct MinimumVarianceHedge: Codable, Sendable, Equatable {
         public var contract: String
         public var notionalUSD: Double
         public var standardErrorUSD: Double
-        /// The notional against the value of the holdings hedged with this contract, `N/Σ S_a·P_a`.
+        /// The notional against the value of the holdings hedged with this contract, `N/Σ S_a·P_a` (each
+        /// holding once, though hedged at several venues).
         public var ratio: Double
         public var ratioStandardError: Double
     }

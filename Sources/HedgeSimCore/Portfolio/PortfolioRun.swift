@@ -31,18 +31,19 @@ extension PortfolioScenario {
     }
 }
 
-/// Values every cell of a portfolio on every path. A hedge `h` of notional `N_h` on contract `c`
-/// (entry `E = P_c,0`) with margin `μ_h = 1/(E·L)` per USD of notional on isolated margin (0 on cross)
-/// adds `N_h·u_h` USD to the coins' value `Y = Σ S_k·P_k,T`, with
+/// Values every cell of a portfolio on every path. A hedge `h` of notional `N_h` on contract `c` (its
+/// coin at its venue, entry `E = P_c,0`, taker fee `fee` its terms') with margin `μ_h = 1/(E·L)` per USD
+/// of notional on isolated margin (0 on cross) adds `N_h·u_h` USD to the coins' value
+/// `Y = Σ S_k·P_k,T`, with
 ///
 ///     u_h = −P_c,T·(μ_h + fee/E)                                      margin and entry fee paid
 ///           + [account not liquidated] P_c,T·(μ_h + 1/F_T − 1/E + Φ_T − fee/F_T)   the account closed
 ///
 /// An isolated account is liquidated when its lowest step-end (or bridge) value per USD of notional,
-/// `(1 − m)/F − 1/E + Φ`, falls to `−μ_h`, and its margin is lost. The cross account of coin `c` is
-/// liquidated when that value falls to `−K_c/Σ_cross N_h`, `K_c` its collateral
-/// (`PortfolioScenario.crossCollateral`, which depends on the cell's notionals); the collateral, part
-/// of the holding counted in `Y`, is lost too: `−K_c·P_c,T`.
+/// `(1 − m)/F − 1/E + Φ` on the mark or `1/F − (1 + m)/E + Φ` on the entry value, falls to `−μ_h`, and
+/// its margin is lost. The cross account of contract `c` is liquidated when that value falls to
+/// `−K_c/Σ_cross N_h`, `K_c` its collateral (`PortfolioScenario.crossCollateral`, which may depend on the
+/// cell's notionals); the collateral, part of the holding counted in `Y`, is lost too: `−K_c·P_c,T`.
 struct PortfolioSettlement {
     let scenario: PortfolioScenario
     let sink: PortfolioSink
@@ -50,7 +51,7 @@ struct PortfolioSettlement {
     func summarise(seed: UInt64, rank: Int) throws -> PortfolioResult {
         var s = scenario
         let n = sink.paths
-        let contracts = PortfolioEngine.contractAssets(s)
+        let contracts = PortfolioEngine.contracts(s)
         let price = (0..<s.assets.count).map { k in (0..<n).map { exp(sink.logPrice[k * n + $0]) } }
         var unhedged = [Double](repeating: 0, count: n)
         for (k, asset) in s.assets.enumerated() { for p in 0..<n { unhedged[p] += asset.holding * price[k][p] } }
@@ -67,47 +68,49 @@ struct PortfolioSettlement {
         var paid: [[Double]] = [], kept: [[Double]] = [], liquidated: [[Bool]] = []
         for hedge in s.hedges {
             let c = s.assetIndex(hedge.contract) ?? 0
-            let j = contracts.firstIndex(of: c) ?? 0
-            let entry = s.assets[c].price
+            let j = contracts.firstIndex(of: hedge.account) ?? 0
+            let entry = s.assets[c].price, fee = s.terms(venue: hedge.venue).fee
             let margin = hedge.leverage.map { 1 / (entry * $0) } ?? 0
             var out = [Double](repeating: 0, count: n), back = out
             for p in 0..<n {
                 let inverse = sink.inverseMark[j * n + p], phi = sink.funding[j * n + p]
                 let value = price[c][p]
-                out[p] = -value * (margin + s.fee / entry)
-                back[p] = out[p] + value * (margin + (inverse - 1 / entry) + phi - s.fee * inverse)
+                out[p] = -value * (margin + fee / entry)
+                back[p] = out[p] + value * (margin + (inverse - 1 / entry) + phi - fee * inverse)
             }
             paid.append(out)
             kept.append(back)
             liquidated.append(hedge.leverage == nil ? [] : (0..<n).map { sink.lowest[j * n + $0] <= -margin })
         }
-        let crossCoins = contracts.filter { c in s.hedges.contains { $0.leverage == nil && s.assetIndex($0.contract) == c } }
-        let minimumVariance = MinimumVarianceHedge(scenario: s, contracts: contracts, price: price, unhedged: unhedged)
+        let crossAccounts = contracts.indices.filter { j in s.hedges.contains { $0.leverage == nil && $0.account == contracts[j] } }
+        let minimumVariance = MinimumVarianceHedge(
+            scenario: s, contracts: PortfolioEngine.contractAssets(s), price: price, unhedged: unhedged)
         try s.placeAutomaticRatios(around: minimumVariance)
         let unhedgedDistribution = unhedged.withUnsafeBufferPointer { ValueDistribution(values: $0, initial: start) }
         let unhedgedVariance = unhedgedDistribution.stdev * unhedgedDistribution.stdev
         var values = [Double](repeating: 0, count: n)
         let cells = try s.cells.map { ratios -> PortfolioCell in
             let notionals = zip(s.hedges, ratios).map { hedge, ratio in ratio * s.holdingValue(of: hedge.asset) }
-            // Each cross account of the cell: its collateral and the paths on which it is liquidated.
+            // Each cross account (contract index) of the cell: its collateral and the paths on which it is
+            // liquidated.
             var crossHit: [Int: [Bool]] = [:], collateral: [Int: Double] = [:]
-            for c in crossCoins {
-                let onCoin = s.hedges.indices.filter { s.hedges[$0].leverage == nil && s.assetIndex(s.hedges[$0].contract) == c }
-                let total = onCoin.reduce(0.0) { $0 + notionals[$1] }
-                guard total > 0, let j = contracts.firstIndex(of: c) else { continue }
-                let k = s.crossCollateral(coin: c, notionals: notionals)
-                collateral[c] = k
-                crossHit[c] = (0..<n).map { sink.lowest[j * n + $0] <= -k / total }
+            for j in crossAccounts {
+                let onAccount = s.hedges.indices.filter { s.hedges[$0].leverage == nil && s.hedges[$0].account == contracts[j] }
+                let total = onAccount.reduce(0.0) { $0 + notionals[$1] }
+                guard total > 0 else { continue }
+                let k = s.crossCollateral(of: contracts[j], notionals: notionals)
+                collateral[j] = k
+                crossHit[j] = (0..<n).map { sink.lowest[j * n + $0] <= -k / total }
             }
-            let hits = s.hedges.indices.map { h in
-                s.hedges[h].leverage == nil ? crossHit[s.assetIndex(s.hedges[h].contract) ?? 0] ?? [] : liquidated[h]
-            }
+            let account = s.hedges.map { contracts.firstIndex(of: $0.account) ?? 0 }
+            let hits = s.hedges.indices.map { h in s.hedges[h].leverage == nil ? crossHit[account[h]] ?? [] : liquidated[h] }
+            let accountCoin = contracts.map { s.assetIndex($0.coin) ?? 0 }
             for p in 0..<n {
                 var v = unhedged[p]
                 for h in 0..<notionals.count where notionals[h] > 0 {
                     v += notionals[h] * (hits[h][p] ? paid[h][p] : kept[h][p])
                 }
-                for c in crossCoins where crossHit[c]?[p] == true { v -= (collateral[c] ?? 0) * price[c][p] }
+                for j in crossAccounts where crossHit[j]?[p] == true { v -= (collateral[j] ?? 0) * price[accountCoin[j]][p] }
                 values[p] = v
             }
             guard values.allSatisfy(\.isFinite) else {
@@ -122,9 +125,9 @@ struct PortfolioSettlement {
             }
             return PortfolioCell(
                 ratios: ratios, notionalsUSD: notionals,
-                marginsCoin: zip(s.hedges, notionals).map { hedge, notional in
-                    let c = s.assetIndex(hedge.contract) ?? 0
-                    return hedge.leverage.map { notional / (s.assets[c].price * $0) } ?? collateral[c] ?? 0
+                marginsCoin: s.hedges.indices.map { h in
+                    let price = s.assets[s.assetIndex(s.hedges[h].contract) ?? 0].price
+                    return s.hedges[h].leverage.map { notionals[h] / (price * $0) } ?? collateral[account[h]] ?? 0
                 },
                 netValueUSD: distribution, liquidation: liquidation,
                 hedgeEffectiveness: unhedgedVariance > 0 ? 1 - distribution.stdev * distribution.stdev / unhedgedVariance : nil)
@@ -187,7 +190,10 @@ extension MinimumVarianceHedge {
         let s2 = residual / Double(n - p - 1)
         self.contracts = contracts.enumerated().map { j, c in
             let name = s.assets[c].name
-            let hedged = s.hedges.filter { $0.contract == name }.reduce(0.0) { $0 + s.holdingValue(of: $1.asset) }
+            // Each holding once, though hedged at several venues.
+            let assets = s.hedges.filter { $0.contract == name }.map(\.asset)
+            let hedged = assets.indices.filter { assets.firstIndex(of: assets[$0]) == $0 }
+                .reduce(0.0) { $0 + s.holdingValue(of: assets[$1]) }
             let notional = -beta[j]
             let error = (s2 * inverse[j * p + j]).squareRoot()
             return Contract(

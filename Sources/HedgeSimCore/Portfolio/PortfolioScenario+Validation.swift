@@ -56,10 +56,11 @@ extension PortfolioScenario {
                 try check(path + ".leverage", leverage, leverage > 0 && leverage <= 200, "a leverage > 0 and ≤ 200")
             }
             try check(path + ".fundingRate", hedge.fundingRate, abs(hedge.fundingRate) <= 5, "an annualised rate from −5 to 5")
-            if let other = hedges.first(where: { $0.contract == hedge.contract }), other.fundingRate != hedge.fundingRate {
+            if let other = hedges.first(where: { $0.account == hedge.account }), other.fundingRate != hedge.fundingRate {
                 throw InputError(flag: "", field: path + ".fundingRate", value: describe(hedge.fundingRate),
-                                 allowed: "\(describe(other.fundingRate)), the rate of the other hedge on the \(hedge.contract) contract (one contract, one funding)")
+                                 allowed: "\(describe(other.fundingRate)), the rate of the other hedge on the \(hedge.account.label) contract (one contract, one funding)")
             }
+            try checkVenue(hedge, path)
         }
         try check("horizonDays", horizonDays, horizonDays > 0 && horizonDays <= 3650, "days in (0, 3650]")
         try check("stepsPerDay", stepsPerDay, stepsPerDay > 0 && stepsPerDay <= 1440 && stepCount >= 1, "steps per day in (0, 1440], at least one step")
@@ -101,6 +102,43 @@ extension PortfolioScenario {
         }
     }
 
+    /// A hedge's venue is an inverse preset; its collateral (a cross account's deposit, > 0) is given
+    /// only on cross margin, by every cross hedge on a coin with cross accounts at two or more venues,
+    /// and alike on every hedge of one account.
+    private func checkVenue(_ hedge: PortfolioHedge, _ path: String) throws {
+        if let name = hedge.venue, Venue.named(name)?.contract != .inverse {
+            let why = Venue.named(name).map { " (\($0.name) is USD-margined: a portfolio hedge is an inverse contract margined in its coin)" }
+                ?? Venue.suggestion(for: name)
+            throw InputError(flag: "", field: path + ".venue", value: name, allowed: "an inverse venue preset: " + Venue.names(of: .inverse) + why)
+        }
+        guard hedge.leverage == nil else {
+            if let collateral = hedge.collateral {
+                throw InputError(flag: "", field: path + ".collateral", value: describe(collateral),
+                                 allowed: "none on isolated margin (its margin is N/(E·L) from the leverage); collateral is a cross account's deposit")
+            }
+            return
+        }
+        let venues = Set(hedges.filter { $0.contract == hedge.contract && $0.leverage == nil }.map(\.venue))
+        guard let collateral = hedge.collateral else {
+            if venues.count > 1 {
+                throw InputError(
+                    flag: "", field: path + ".collateral", value: "none",
+                    allowed: "the \(hedge.contract) deposited in the \(hedge.account.label) cross account: \(hedge.contract) has cross accounts at "
+                        + "\(venues.count) venues (\(venues.map { $0 ?? "no venue" }.sorted().joined(separator: ", "))), so each says what it holds")
+            }
+            if let other = hedges.first(where: { $0.account == hedge.account && $0.leverage == nil && $0.collateral != nil }) {
+                throw InputError(flag: "", field: path + ".collateral", value: "none",
+                                 allowed: "\(describe(other.collateral ?? 0)), the collateral of the other hedge on the \(hedge.account.label) cross account (one account, one deposit)")
+            }
+            return
+        }
+        try check(path + ".collateral", collateral, collateral > 0 && collateral <= 1e12, "coins of \(hedge.contract) > 0 and ≤ 1e12")
+        if let other = hedges.first(where: { $0.account == hedge.account && $0.leverage == nil }), other.collateral != collateral {
+            throw InputError(flag: "", field: path + ".collateral", value: describe(collateral),
+                             allowed: "\(other.collateral.map(describe) ?? "none"), the collateral of the other hedge on the \(hedge.account.label) cross account (one account, one deposit)")
+        }
+    }
+
     /// A GARCH(1,1)-t coin has both `garchAlpha` and `garchBeta`, each in [0, 1) with `α + β < 1`, and no
     /// jumps or history; `garchDegreesOfFreedom` is 3 to 60 and needs a GARCH coin.
     private func checkGarch() throws {
@@ -128,19 +166,25 @@ extension PortfolioScenario {
         try check("garchDegreesOfFreedom", dof, dof >= 3 && dof <= 60, "ν from 3 to 60")
     }
 
-    /// Each coin's holding pays the isolated margins and the entry fees of every hedge on its contracts
-    /// at their largest ratios, and leaves a cross account on it some collateral.
+    /// Each coin's holding pays the cross accounts' given collaterals and the isolated margins and the
+    /// entry fees of every hedge on its contracts at their largest ratios, and leaves a cross account
+    /// without a given collateral some.
     private func checkMargins() throws {
         for (c, coin) in assets.enumerated() {
             let onCoin = hedges.filter { $0.contract == coin.name && !$0.ratiosAroundMinimumVariance }
-            let need = onCoin.reduce(0.0) { total, hedge in
+            let fees = onCoin.reduce(0.0) { total, hedge in
                 let notional = (hedge.ratios.max() ?? 0) * holdingValue(of: hedge.asset)
-                return total + notional / coin.price * ((hedge.leverage.map { 1 / $0 } ?? 0) + fee)
+                return total + notional / coin.price * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(venue: hedge.venue).fee)
             }
-            let cross = hedges.contains { $0.contract == coin.name && $0.leverage == nil }
+            var deposits: [PortfolioContract: Double] = [:]
+            for hedge in hedges where hedge.contract == coin.name && hedge.leverage == nil { deposits[hedge.account] = hedge.collateral }
+            let deposited = deposits.values.reduce(0, +)
+            let need = fees + deposited
+            let cross = hedges.contains { $0.contract == coin.name && $0.leverage == nil && $0.collateral == nil }
             if need > assets[c].holding * (1 + 1e-12) || (cross && need >= assets[c].holding) {
+                let what = deposited > 0 ? "collateral, margin and fees" : "margin and fees"
                 throw InputError(
-                    field: "hedges", value: "\(describe(need)) \(coin.name) of margin and fees at the largest ratios",
+                    field: "hedges", value: "\(describe(need)) \(coin.name) of \(what) at the largest ratios",
                     allowed: (cross ? "less than" : "at most") + " the \(describe(assets[c].holding)) \(coin.name) held"
                         + (cross ? " (what is left is the cross account's collateral)" : "")
                         + ": an inverse \(coin.name) contract is margined in \(coin.name); hold more, raise the leverage or lower the ratios")
@@ -148,15 +192,18 @@ extension PortfolioScenario {
         }
     }
 
-    /// The collateral of the cross account on contract coin `c` in a cell whose hedges have notionals
-    /// `notionals` (USD): the coin's holding less the isolated margins and every entry fee on that
-    /// contract, `K = S − Σ_isolated N·(1/L + fee)/E − Σ_cross N·fee/E` coin.
-    func crossCollateral(coin c: Int, notionals: [Double]) -> Double {
+    /// The collateral of the cross account of `contract` in a cell whose hedges have notionals
+    /// `notionals` (USD), coin: its hedges' `collateral` when given, else the coin's holding less the
+    /// isolated margins and every entry fee on that coin's contracts,
+    /// `K = S − Σ_isolated N·(1/L + fee)/E − Σ_cross N·fee/E` (each hedge's fee its venue's).
+    func crossCollateral(of contract: PortfolioContract, notionals: [Double]) -> Double {
+        if let given = hedges.first(where: { $0.account == contract && $0.leverage == nil })?.collateral { return given }
+        guard let c = assetIndex(contract.coin) else { return 0 }
         let coin = assets[c]
         return zip(hedges, notionals).reduce(coin.holding) { left, pair in
             let (hedge, notional) = pair
             guard hedge.contract == coin.name else { return left }
-            return left - notional / coin.price * ((hedge.leverage.map { 1 / $0 } ?? 0) + fee)
+            return left - notional / coin.price * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(venue: hedge.venue).fee)
         }
     }
 

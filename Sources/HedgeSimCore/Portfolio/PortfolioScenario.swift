@@ -60,16 +60,17 @@ public struct PortfolioAsset: Codable, Sendable, Equatable {
 public enum PortfolioMargin: Sendable, Equatable {
     /// Its own isolated account holding `M = N/(P_contract·L)` coin; a liquidation takes `M`.
     case isolated(leverage: Double)
-    /// The contract coin's cross account: what the coin's holding leaves after the isolated margins and
-    /// every entry fee on that contract, `K = S − Σ_isolated (M + fee·N/E) − Σ_cross fee·N/E`, is the
-    /// collateral of one account shared by every cross hedge on the contract. It is liquidated when
-    /// `Σ_cross N·x ≤ −K` (`x` the account per USD of notional) and a liquidation takes all of `K`.
+    /// The cross account of the contract's (coin, venue), shared by every cross hedge on it. Its
+    /// collateral `K` is the hedges' `collateral` when given, else what the coin's holding leaves after
+    /// the isolated margins and every entry fee on that coin's contracts,
+    /// `K = S − Σ_isolated (M + fee·N/E) − Σ_cross fee·N/E`. It is liquidated when `Σ_cross N·x ≤ −K`
+    /// (`x` the account per USD of notional) and a liquidation takes all of `K`, and only `K`.
     case cross
 }
 
-/// One hedge of a portfolio: a short of an inverse perpetual on the coin `contract`, margined in that
-/// coin (taken from its holding), sized against the holding of `asset`: `N = ratio × S_asset ×
-/// P_asset` USD. A hedge whose contract is another coin's is a cross-hedge.
+/// One hedge of a portfolio: a short of an inverse perpetual on the coin `contract` (at `venue`),
+/// margined in that coin (taken from its holding), sized against the holding of `asset`: `N = ratio ×
+/// S_asset × P_asset` USD. A hedge whose contract is another coin's is a cross-hedge.
 public struct PortfolioHedge: Codable, Sendable, Equatable {
     /// The holding it insures.
     public var asset: String
@@ -82,8 +83,21 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
     public var ratiosAroundMinimumVariance = false
     /// Isolated (with a leverage) or the contract coin's cross account.
     public var margin: PortfolioMargin
-    /// Funding the short receives, a fraction of the notional per year (negative: it pays).
+    /// Funding the short receives, a fraction of the notional per year (negative: it pays); one rate per
+    /// contract (coin, venue).
     public var fundingRate: Double
+    /// The inverse venue preset (`Venue.named`: `deribit`, `bitmex`, `okx`, `bybit`, `binance-coinm`)
+    /// whose taker fee (on entry and exit, of the traded coin value `N/P`) and tier-1 maintenance rate `m`
+    /// and convention the hedge uses instead of the scenario's `fee` and `maintenanceRate` (on the mark):
+    /// per USD of notional the account is `1/F − (1 + m)/E + Φ` on the entry value and
+    /// `(1 − m)/F − 1/E + Φ` on the mark (`E` entry, `F` mark price, USD; `Φ` funding accrued). Nil: the
+    /// scenario's terms. Hedges on one coin at one venue (no venue counting as one) share the contract.
+    public var venue: String?
+    /// Coins of the contract coin deposited in the cross account of the hedge's (venue, coin), > 0, the
+    /// most a liquidation of that account takes; only on `margin: cross`, equal on every hedge of the
+    /// account. Needed when the coin has cross accounts at two or more venues; otherwise nil means
+    /// what the holding leaves (`PortfolioMargin.cross`).
+    public var collateral: Double?
 
     /// A hedge on isolated margin at `leverage`.
     public init(asset: String, contract: String? = nil, ratios: [Double], leverage: Double, fundingRate: Double = 0) {
@@ -105,7 +119,7 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case asset, contract, ratios, ratiosAroundMinimumVariance, margin, leverage, fundingRate
+        case asset, contract, ratios, ratiosAroundMinimumVariance, margin, leverage, fundingRate, venue, collateral
     }
 
     /// `margin` is written as `"isolated"` (with `leverage`) or `"cross"` (without).
@@ -116,6 +130,8 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
         ratios = try c.decode([Double].self, forKey: .ratios)
         ratiosAroundMinimumVariance = try c.decode(Bool.self, forKey: .ratiosAroundMinimumVariance)
         fundingRate = try c.decode(Double.self, forKey: .fundingRate)
+        venue = try c.decodeIfPresent(String.self, forKey: .venue)
+        collateral = try c.decodeIfPresent(Double.self, forKey: .collateral)
         switch try c.decode(String.self, forKey: .margin) {
         case "cross": margin = .cross
         case "isolated": margin = .isolated(leverage: try c.decode(Double.self, forKey: .leverage))
@@ -133,10 +149,49 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
         try c.encode(fundingRate, forKey: .fundingRate)
         try c.encode(leverage == nil ? "cross" : "isolated", forKey: .margin)
         try c.encodeIfPresent(leverage, forKey: .leverage)
+        try c.encodeIfPresent(venue, forKey: .venue)
+        try c.encodeIfPresent(collateral, forKey: .collateral)
     }
 
-    /// `BTC` or `ETH with BTC` (a cross-hedge).
-    public var label: String { contract == asset ? asset : "\(asset) with \(contract)" }
+    /// `BTC` or `ETH with BTC` (a cross-hedge), with its venue `BTC @ deribit`.
+    public var label: String {
+        let hedge = contract == asset ? asset : "\(asset) with \(contract)"
+        return venue.map { "\(hedge) @ \($0)" } ?? hedge
+    }
+
+    /// The contract it trades: its contract coin at its venue.
+    public var account: PortfolioContract { PortfolioContract(coin: contract, venue: venue) }
+}
+
+/// One contract of a portfolio: the inverse perpetual on `coin` at `venue` (nil: on the scenario's own
+/// terms). Hedges on one contract share its price path, funding and, on cross margin, its account.
+public struct PortfolioContract: Hashable, Sendable {
+    public var coin: String
+    public var venue: String?
+
+    /// `BTC` or `BTC @ deribit`.
+    public var label: String { venue.map { "\(coin) @ \($0)" } ?? coin }
+}
+
+/// The trading terms of a contract: its venue's taker fee and tier-1 maintenance, or the scenario's
+/// `fee` and `maintenanceRate` (on the mark).
+public struct PortfolioTerms: Sendable, Equatable {
+    /// Taker fee rate on entry and exit, of the traded coin value.
+    public var fee: Double
+    /// Maintenance margin rate `m`.
+    public var maintenanceRate: Double
+    /// Whether `m` is measured on the entry or the mark value.
+    public var convention: MaintenanceConvention
+
+    /// Per USD of notional, the account is `a/F + b + Φ` (`F` the mark price, `Φ` the funding accrued):
+    /// `a = 1 − m`, `b = −1/E` on the mark; `a = 1`, `b = −(1 + m)/E` on the entry value (`E` the entry
+    /// price, USD).
+    func account(entry: Double) -> (markCoefficient: Double, constant: Double) {
+        switch convention {
+        case .mark: return (1 - maintenanceRate, -1 / entry)
+        case .entry: return (1, -(1 + maintenanceRate) / entry)
+        }
+    }
 }
 
 /// Several coins, their correlation and the hedges to try on them (`assets:` in a scenario file).
@@ -204,6 +259,18 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
         let years = history.stepSeconds / (365 * 86_400)
         for k in assets.indices { assets[k].vol = (history.variance(of: k) / years).squareRoot() }
         correlations = history.correlations
+    }
+
+    /// The terms of the contracts at `venue`: the inverse preset's taker fee, tier-1 maintenance rate and
+    /// convention; without a venue (or an unknown one, which `validate` refuses) `fee` and
+    /// `maintenanceRate` on the mark.
+    public func terms(venue: String?) -> PortfolioTerms {
+        guard let preset = venue.flatMap(Venue.named), preset.contract == .inverse else {
+            return PortfolioTerms(fee: fee, maintenanceRate: maintenanceRate, convention: .mark)
+        }
+        return PortfolioTerms(
+            fee: preset.takerFee.value, maintenanceRate: preset.maintenance.value.firstTier.rate,
+            convention: preset.maintenanceConvention.value)
     }
 
     /// The index of the coin called `name`.
