@@ -36,15 +36,6 @@ import Testing
         return String(decoding: try encoder.encode(result.cells), as: UTF8.self)
     }
 
-    /// The report without its timing, as JSON: what must not depend on threads or shards.
-    static func numbers(_ result: PortfolioResult) throws -> String {
-        var result = result
-        result.timing = SimulationTiming(threads: 0, simulationSeconds: 0, summarySeconds: 0, pathSteps: 0)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(result), as: UTF8.self)
-    }
-
     /// `venue: deribit` is exactly the hedge without a venue with `fee` and `maintenanceRate` set to
     /// Deribit's taker fee (0.05 %) and tier-1 maintenance (1 %, on the mark): every number of every cell
     /// is equal, bit for bit. The venue's 1 % is used, not the file's default 0.5 %: with the default the
@@ -170,14 +161,14 @@ import Testing
             Self.hedge("ETH", ratios: [0.5, 1], leverage: 2, venue: "okx"),
             Self.hedge("ETH", contract: "BTC", ratios: [0.2], venue: "bybit", collateral: 1),
         ]
-        let reference = try Self.numbers(try s.run(seed: 2, threads: 1))
-        for threads in [2, 3, 7] { #expect(try Self.numbers(try s.run(seed: 2, threads: threads)) == reference, "\(threads) threads") }
+        let reference = try s.run(seed: 2, threads: 1).numbers()
+        for threads in [2, 3, 7] { #expect(try s.run(seed: 2, threads: threads).numbers() == reference, "\(threads) threads") }
         for (count, threads) in [(2, 1), (3, 7), (7, 3)] {
             let partials = try (0..<count).map { index in
                 let partial = try s.runShard(seed: 2, shard: ShardSpec(index: index, count: count), threads: threads)
                 return try PortfolioPartial(data: try partial.encoded(), source: "shard \(index)")
             }
-            #expect(try Self.numbers(try PortfolioScenario.merge(partials)) == reference, "\(count) shards")
+            #expect(try PortfolioScenario.merge(partials).numbers() == reference, "\(count) shards")
         }
     }
 
