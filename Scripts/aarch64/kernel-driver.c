@@ -180,7 +180,7 @@ static void run_portfolio(void) {
     for (int step = 0; step < STEPS; step++) {
         hs_normal_rows(7, 7, 0, 0, PATHS, step, 1, shocks, shocks + PATHS, 0);
         hs_normal_rows(7, 7, 1, 0, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
-        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, 0, funding, lowest, inverse);
+        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, 0, funding, lowest, inverse, 0, 0);
     }
     print_block("portfolio_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_funding", funding, CONTRACTS * PATHS);
@@ -200,7 +200,7 @@ static void run_portfolio(void) {
     for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }
     for (int step = 0; step < STEPS; step++) {
         hs_portfolio_history_shocks(&plan, step, 0, PATHS, position, shocks);
-        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, 0, funding, lowest, inverse);
+        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, 0, funding, lowest, inverse, 0, 0);
     }
     print_block("portfolio_bootstrap_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_bootstrap_lowest", lowest, CONTRACTS * PATHS);
@@ -234,7 +234,7 @@ static void run_portfolio_venues(void) {
     for (int step = 0; step < STEPS; step++) {
         hs_normal_rows(11, 7, 0, FIRST, PATHS, step, 1, shocks, shocks + PATHS, 0);
         hs_normal_rows(11, 7, 1, FIRST, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
-        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, 0, funding, lowest, inverse);
+        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, 0, funding, lowest, inverse, 0, 0);
     }
     print_block("portfolio_venues_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_venues_funding", funding, CONTRACTS * PATHS);
@@ -281,7 +281,7 @@ static void run_portfolio_garch(void) {
         hs_normal_rows(7, 7, 0, FIRST, PATHS, step, 1, shocks, shocks + PATHS, 0);
         hs_normal_rows(7, 7, 1, FIRST, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
         hs_portfolio_mixing(&plan, step, FIRST, PATHS, shocks);
-        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, variance, funding, lowest, inverse);
+        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, variance, funding, lowest, inverse, 0, 0);
     }
     print_block("portfolio_garch_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_garch_variance", variance, ASSETS * PATHS);

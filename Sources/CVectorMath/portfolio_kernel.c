@@ -2,11 +2,12 @@
  * The portfolio step (see hs_portfolio_step in CVectorMath.h): K coins' log prices under correlated
  * GBM, Merton jump-diffusions or GARCH(1,1)-t (whose shocks hs_portfolio_mixing turns into a
  * multivariate t) or the joint bootstrap of their history (hs_portfolio_history_shocks), and for each
- * contract (each written on one coin; several may share a coin, one per venue account), the account
- * of an inverse short per USD of notional, its lowest value so far (at the step end and, with the
- * between-step check, at the coin's one Brownian-bridge maximum of the step) and the funding it has
- * accrued. The correlated shocks come in already
- * multiplied by the correlation factor (BLAS dgemm, in the engine); this file is the step model.
+ * contract (each written on one coin; several may share a coin, one per venue account and expiry), the
+ * account of an inverse short per USD of notional, its lowest value so far (at the step end and, with
+ * the between-step check, at the Brownian-bridge maximum of the step from the coin's one uniform) and
+ * the funding it has accrued, or for a dated contract its basis, mark and roll yield. The correlated
+ * shocks come in already multiplied by the correlation factor (BLAS dgemm, in the engine); this file is
+ * the step model.
  */
 #include "CVectorMath.h"
 #include "lane_math.h"
@@ -47,9 +48,53 @@ HS_INLINE void hs_portfolio_mixing_body(const hs_portfolio_plan *plan, long step
     }
 }
 
+/*
+ * Contract c, a dated one, on the lanes of one coin's step (see hs_portfolio_plan.dated): its basis
+ * moves, its mark is ln F = next + b·τ, its account is checked at the bridge maximum of ln F (from
+ * log_uniform, the coin's bridge uniform's log, and step_variance) and at the step end, and at a roll
+ * again at the next contract's mark after booking the roll yield and fees.
+ */
+HS_INLINE void hs_portfolio_dated_lanes(const hs_portfolio_plan *plan, long c, long step, hs_uv lanes, long p, long n, long paths,
+                                        hs_fv next, hs_fv jump, hs_fv unit_shock, hs_fv log_uniform, hs_fv step_variance,
+                                        double *funding, double *lowest, double *inverse_mark, double *basis, double *log_mark) {
+    double *phi = funding + c * paths, *low = lowest + c * paths, *inverse = inverse_mark + c * paths;
+    double *b_column = basis + c * paths, *mark_column = log_mark + c * paths;
+    const double a = plan->mark_coefficient[c], constant = plan->account_constant[c];
+    const double mean = plan->basis_mean[c], rho = plan->basis_price_correlation[c];
+    hs_fv e, unused, spare;
+    hs_normal_pair_v(plan->seed, plan->purpose_basis, (uint32_t)c, (uint64_t)step, lanes, &e, &unused, &spare);
+    const hs_fv b = (mean + (hs_load_partial_v(b_column + p, n, 0) - mean) * plan->basis_decay[c])
+        + plan->basis_innovation[c] * (rho * unit_shock + sqrt(1 - rho * rho) * e);
+    const hs_fv previous = hs_load_partial_v(mark_column + p, n, 0);
+    hs_fv mark = next + b * plan->years_to_expiry[c * plan->steps + step];
+    hs_fv v = hs_exp_v(-mark);
+    const hs_fv accrued = hs_load_partial_v(phi + p, n, 0);
+    hs_fv worst = hs_load_partial_v(low + p, n, 0);
+    if (plan->between_step_check) {
+        const hs_fv move = mark - previous - jump;
+        const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * step_variance * log_uniform));
+        worst = hs_min_v(worst, a * hs_exp_v(-hs_max_v(previous + rise, mark)) + constant + accrued);
+    }
+    worst = hs_min_v(worst, a * v + constant + accrued);
+    hs_fv booked = accrued;
+    const double roll = plan->roll_to_years[c * plan->steps + step];
+    if (roll > 0) {
+        mark = next + b * roll;
+        const hs_fv rolled = hs_exp_v(-mark);
+        booked = booked + ((v - rolled) - plan->roll_fee_rate[c] * (v + rolled));
+        v = rolled;
+        worst = hs_min_v(worst, a * v + constant + booked);
+    }
+    hs_store_partial_v(b_column + p, b, n);
+    hs_store_partial_v(mark_column + p, mark, n);
+    hs_store_partial_v(phi + p, booked, n);
+    hs_store_partial_v(inverse + p, v, n);
+    hs_store_partial_v(low + p, worst, n);
+}
+
 HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks,
                                       long paths, double *log_price, double *variance, double *funding, double *lowest,
-                                      double *inverse_mark) {
+                                      double *inverse_mark, double *basis, double *log_mark) {
     const hs_uv zero = {0};
     const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
     for (long k = 0; k < plan->assets; k++) {
@@ -58,8 +103,13 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
         const double rate = plan->jump_rate_per_step[k], no_jump = plan->no_jump_probability[k];
         const double *z = shocks + k * paths;
         double *x = log_price + k * paths, *h = garch ? variance + k * paths : 0;
-        int carried = 0;
-        for (long c = 0; c < plan->contracts; c++) carried |= plan->contract_asset[c] == k;
+        int carried = 0, perpetuals = 0;
+        for (long c = 0; c < plan->contracts; c++) {
+            carried |= plan->contract_asset[c] == k;
+            perpetuals |= plan->contract_asset[c] == k && !(plan->dated && plan->dated[c]);
+        }
+        /* A history return over its sample stdev is the unit shock a dated contract's basis reads. */
+        const double unit_scale = plan->bridge_variance[k] > 0 ? 1 / sqrt(plan->bridge_variance[k]) : 0;
         for (long p = 0; p < paths; p += HS_WIDTH) {
             const long n = paths - p < HS_WIDTH ? paths - p : HS_WIDTH;
             const hs_uv lanes = hs_lane_index_v() + (uint64_t)(first_path + p);
@@ -91,21 +141,29 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
             }
             hs_store_partial_v(x + p, next, n);
             if (!carried) continue;
-            /* One price path, one bridge maximum: every contract on coin k reads the same e^{−max}. */
-            hs_fv peak_inverse = hs_splat_v(0);
+            /* One price path, one bridge uniform: every perpetual on coin k reads the same e^{−max}, every
+             * dated contract the maximum of its own ln F's bridge from the same uniform. */
+            hs_fv peak_inverse = hs_splat_v(0), log_uniform = hs_splat_v(0);
             if (plan->between_step_check) {
                 /* The maximum of the log price's Brownian bridge from previous to next less the jump (a
                  * jump comes at the step's end): previous + ½(m + √(m² − 2s² ln U)), s² the step's variance. */
                 const hs_philox_v w = hs_philox10(zero + (uint64_t)plan->bridge_index[k], zero + (uint64_t)step, lanes,
                                                   zero + plan->purpose_bridge, seed_low, seed_high);
-                const hs_fv log_uniform = hs_log_v(hs_open_unit52(w.w1, w.w0));
-                const hs_fv move = next - previous - jump;
-                const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * step_variance * log_uniform));
-                peak_inverse = hs_exp_v(-hs_max_v(previous + rise, next));
+                log_uniform = hs_log_v(hs_open_unit52(w.w1, w.w0));
+                if (perpetuals) {
+                    const hs_fv move = next - previous - jump;
+                    const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * step_variance * log_uniform));
+                    peak_inverse = hs_exp_v(-hs_max_v(previous + rise, next));
+                }
             }
-            const hs_fv v = hs_exp_v(-next);
+            const hs_fv v = perpetuals ? hs_exp_v(-next) : hs_splat_v(0);
             for (long c = 0; c < plan->contracts; c++) {
                 if (plan->contract_asset[c] != k) continue;
+                if (plan->dated && plan->dated[c]) {
+                    hs_portfolio_dated_lanes(plan, c, step, lanes, p, n, paths, next, jump, history ? shock * unit_scale : shock,
+                                             log_uniform, step_variance, funding, lowest, inverse_mark, basis, log_mark);
+                    continue;
+                }
                 double *phi = funding + c * paths, *low = lowest + c * paths, *inverse = inverse_mark + c * paths;
                 const double a = plan->mark_coefficient[c], constant = plan->account_constant[c];
                 const hs_fv before = hs_load_partial_v(phi + p, n, 0);
@@ -159,21 +217,22 @@ void hs_portfolio_mixing(const hs_portfolio_plan *plan, long step, long first_pa
 
 HS_LEVEL_VARIANTS(hs_portfolio_step,
                   (const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths, double *log_price,
-                   double *variance, double *funding, double *lowest, double *inverse_mark),
-                  (plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark))
+                   double *variance, double *funding, double *lowest, double *inverse_mark, double *basis, double *log_mark),
+                  (plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark, basis, log_mark))
 
 void hs_portfolio_step(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths,
-                       double *log_price, double *variance, double *funding, double *lowest, double *inverse_mark) {
+                       double *log_price, double *variance, double *funding, double *lowest, double *inverse_mark,
+                       double *basis, double *log_mark) {
     if (paths <= 0) return;
     switch (hs_vector_level()) {
     case 3:
-        hs_portfolio_step_avx512(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark);
+        hs_portfolio_step_avx512(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark, basis, log_mark);
         return;
     case 2:
-        hs_portfolio_step_avx2(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark);
+        hs_portfolio_step_avx2(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark, basis, log_mark);
         return;
     default:
-        hs_portfolio_step_base(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark);
+        hs_portfolio_step_base(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark, basis, log_mark);
         return;
     }
 }

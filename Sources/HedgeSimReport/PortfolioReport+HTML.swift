@@ -33,7 +33,7 @@ extension PortfolioReport {
         if let m = r.minimumVariance {
             body += "<h2>Minimum-variance hedge</h2>\n<table><tr><th>contract</th><th>short USD</th><th>± s.e.</th><th>ratio</th><th>± s.e.</th></tr>\n"
             for c in m.contracts {
-                body += "<tr><td>\(c.contract.htmlEscaped)</td><td>\(F.grouped(c.notionalUSD))</td><td>\(F.grouped(c.standardErrorUSD))</td>"
+                body += "<tr><td>\(c.label.htmlEscaped)</td><td>\(F.grouped(c.notionalUSD))</td><td>\(F.grouped(c.standardErrorUSD))</td>"
                     + "<td>\(String(format: "%.4f", c.ratio))</td><td>\(String(format: "%.4f", c.ratioStandardError))</td></tr>\n"
             }
             body += "</table>\n<p>Variance no contract removes (basis risk): \(F.percent(m.residualVarianceShare, decimals: 2)) of the unhedged variance.</p>\n"

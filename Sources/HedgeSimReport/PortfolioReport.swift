@@ -44,7 +44,7 @@ public enum PortfolioReport {
         if let m = r.minimumVariance {
             lines += ["", "Minimum-variance hedge from the paths (least squares; ± 1 s.e.), per contract coin:"]
             for c in m.contracts {
-                lines.append("  \(c.contract): short \(F.grouped(c.notionalUSD)) ± \(F.grouped(c.standardErrorUSD)) USD = ratio "
+                lines.append("  \(c.label): short \(F.grouped(c.notionalUSD)) ± \(F.grouped(c.standardErrorUSD)) USD = ratio "
                     + "\(String(format: "%.4f", c.ratio)) ± \(String(format: "%.4f", c.ratioStandardError)) of the holdings hedged with it")
             }
             lines.append("  variance no contract removes (basis risk): \(F.percent(m.residualVarianceShare, decimals: 2)) of the unhedged variance")
@@ -78,6 +78,19 @@ public enum PortfolioReport {
         let terms = s.terms(venue: h.venue)
         let venue = h.venue == nil ? "" : ", fee \(NumberFormatting.percent(terms.fee, decimals: 3)), maintenance "
             + "\(NumberFormatting.percent(terms.maintenanceRate, decimals: 2)) on the \(terms.convention == .mark ? "mark" : "entry value")"
-        return "[\(number)] \(h.label) inverse perpetual \(margin)\(funding)\(venue)"
+        return "[\(number)] \(h.label) \(instrument(h, in: s)) \(margin)\(funding)\(venue)"
+    }
+
+    /// `inverse perpetual`, or `inverse dated (expiry day 90, basis 8.0 % a year reverting at κ 4 with
+    /// vol 30 % and correlation 0.3 with the price; rolled 3 days before each expiry into the next, 91
+    /// days later; settles at 0.050 %)`.
+    static func instrument(_ h: PortfolioHedge, in s: PortfolioScenario) -> String {
+        guard let d = h.dated else { return "inverse perpetual" }
+        typealias F = NumberFormatting
+        let roll = d.rollDaysBefore.map { "; rolled \(F.compact($0)) days before each expiry into the next, \(F.compact(d.contractCycleDays)) days later" } ?? ""
+        let settles = s.settlesAtHorizon(h.account) ? "; settles at the horizon at \(F.percent(s.terms(venue: h.venue).settlementFee, decimals: 3))" : ""
+        return "inverse dated (expiry day \(F.compact(d.expiryDays)), basis \(F.percent(d.basis, decimals: 1)) a year reverting at κ "
+            + "\(F.compact(d.basisMeanReversion)) with vol \(F.percent(d.basisVol, decimals: 0)) and correlation \(F.compact(d.basisPriceCorrelation)) "
+            + "with the price\(roll)\(settles))"
     }
 }

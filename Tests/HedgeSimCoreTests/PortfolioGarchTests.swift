@@ -290,7 +290,7 @@ import Testing
         let logPrice = table([Double](repeating: start, count: paths)), variance = table(h)
         let funding = table([Double](repeating: 0, count: paths)), lowest = table([Double](repeating: .infinity, count: paths))
         let inverse = table([Double](repeating: 0, count: paths))
-        hs_portfolio_step(&plan, step, firstPath, table(shocks), paths, logPrice, variance, funding, lowest, inverse)
+        hs_portfolio_step(&plan, step, firstPath, table(shocks), paths, logPrice, variance, funding, lowest, inverse, nil, nil)
         let uniforms = table([Double](repeating: 0, count: paths)), unused = table([Double](repeating: 0, count: paths))
         hs_philox_uniform_pairs(seed, RandomPurpose.portfolioBridge.rawValue, 0, UInt32(firstPath), paths, UInt32(step), 1, uniforms, unused)
         var capped = 0

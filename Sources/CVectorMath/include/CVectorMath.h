@@ -492,6 +492,31 @@ typedef struct {
      * and step), and the purpose of the Philox blocks of its chi-square draw (hs_portfolio_mixing). */
     double garch_dof;
     uint32_t purpose_mixing;
+    /** Dated contracts; NULL when every contract is a perpetual. Per contract: 1 for a dated contract
+     * (the single coin's dated instrument, hs_basis_step), 0 for a perpetual. A dated contract's
+     * annualised basis b (column c of hs_portfolio_step's basis, basis_mean[c] at the start) moves each
+     * step as
+     *   b ← basis_mean + (b − basis_mean)·basis_decay + basis_innovation·(ρ·u_k + √(1 − ρ²)·e),
+     * ρ = basis_price_correlation[c], u_k its coin's unit shock (the correlated shock; under the joint
+     * bootstrap the history return over √bridge_variance[k]) and e the first normal of the Philox block
+     * (c, step, path, purpose_basis); its log mark (column c of log_mark) is ln F = ln P + b·τ with
+     * τ = years_to_expiry[c·steps + step], the years from the step's end to the expiry of the contract
+     * held. Its bridge maximum is that of ln F from the last step end's ln F to this one's, less the
+     * jump, with the coin's uniform and variance. At a step end with roll_to_years[c·steps + step] > 0
+     * the short is rolled into the next contract, ln F' = ln P + b·roll_to_years: after the step end's
+     * check the funding column books the roll yield less the fees of both trades,
+     *   Φ ← Φ + (1/F − 1/F') − roll_fee_rate[c]·(1/F + 1/F'),
+     * and the account is checked again at the new mark. A dated contract accrues no funding. */
+    const int *dated;
+    long steps;
+    const double *years_to_expiry;
+    const double *roll_to_years;
+    const double *basis_mean;
+    const double *basis_decay;
+    const double *basis_innovation;
+    const double *basis_price_correlation;
+    const double *roll_fee_rate;
+    uint32_t purpose_basis;
 } hs_portfolio_plan;
 
 /**
@@ -524,13 +549,15 @@ void hs_portfolio_mixing(const hs_portfolio_plan *plan, long step, long first_pa
 
 /**
  * One step (`step`, 0-based) of `paths` paths starting at path number `first_path`: shocks, log_price and
- * variance (K columns), funding, lowest and inverse_mark (contracts columns) are column-major with
- * leading dimension `paths`; log_price, funding and lowest are updated, inverse_mark is set to 1/F at the
- * step end; variance holds each GARCH coin's conditional variance per step h (read and updated for GARCH
- * coins only; may be NULL when plan.garch is).
+ * variance (K columns), funding, lowest, inverse_mark, basis and log_mark (contracts columns) are
+ * column-major with leading dimension `paths`; log_price, funding and lowest are updated, inverse_mark is
+ * set to 1/F at the step end; variance holds each GARCH coin's conditional variance per step h (read and
+ * updated for GARCH coins only; may be NULL when plan.garch is); basis and log_mark hold each dated
+ * contract's basis and ln F (read and updated for dated contracts only; may be NULL when plan.dated is).
  */
 void hs_portfolio_step(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths,
-                       double *log_price, double *variance, double *funding, double *lowest, double *inverse_mark);
+                       double *log_price, double *variance, double *funding, double *lowest, double *inverse_mark,
+                       double *basis, double *log_mark);
 
 /**
  * The build in use: 3 = AVX-512, 2 = AVX2+FMA, 0 = baseline x86-64. See HEDGESIM_VECTOR_LEVEL above.

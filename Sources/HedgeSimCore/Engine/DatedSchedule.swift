@@ -14,16 +14,24 @@ struct DatedSchedule: Sendable {
     let lastExpiryDays: Double
 
     init(scenario: Scenario) {
-        let steps = scenario.stepCount
-        let dt = scenario.stepYears
-        let horizon = scenario.horizonDays
-        var expiries = [scenario.resolvedExpiryDays]
+        self.init(
+            steps: scenario.stepCount, stepYears: scenario.stepYears, stepsPerDay: scenario.stepsPerDay, horizonDays: scenario.horizonDays,
+            expiryDays: scenario.resolvedExpiryDays, rollDaysBefore: scenario.instrument.isDated ? scenario.rollDaysBefore : nil,
+            contractCycleDays: scenario.contractCycleDays)
+    }
+
+    /// The schedule of `steps` steps of `stepYears` years (`stepsPerDay` a day) to a horizon of
+    /// `horizonDays`, the first contract expiring at `expiryDays`, rolled `rollDaysBefore` days before
+    /// each expiry (nil: never) into the one `contractCycleDays` later.
+    init(steps: Int, stepYears dt: Double, stepsPerDay: Double, horizonDays horizon: Double, expiryDays: Double,
+         rollDaysBefore: Double?, contractCycleDays: Double) {
+        var expiries = [expiryDays]
         var rolls: [Int] = []
-        if scenario.instrument.isDated, let before = scenario.rollDaysBefore {
+        if let before = rollDaysBefore {
             while expiries[expiries.count - 1] - before < horizon {
                 let at = expiries[expiries.count - 1] - before
-                rolls.append(max(0, Int((at * scenario.stepsPerDay).rounded()) - 1))
-                expiries.append(expiries[expiries.count - 1] + scenario.contractCycleDays)
+                rolls.append(max(0, Int((at * stepsPerDay).rounded()) - 1))
+                expiries.append(expiries[expiries.count - 1] + contractCycleDays)
             }
         }
         rollSteps = rolls

@@ -35,6 +35,9 @@ enum RandomPurpose: UInt32 {
     /// that the GARCH coins of a portfolio share, its normal from words 0–2 and its uniform from word 3
     /// (`hs_portfolio_mixing`).
     case portfolioMixing = 12
+    /// Normal pair per (path, step, contract index): the independent part of a portfolio's dated
+    /// contract's basis shock (`hs_portfolio_step`).
+    case portfolioBasis = 13
 }
 
 /// Runs one block of paths through the path kernel (`hs_simulate_paths`, C), the one definition of

@@ -4,7 +4,7 @@ import Yams
 extension PortfolioScenario {
     /// The keys of a portfolio file besides `assets`, `correlations`, `hedges` and `seed`.
     static let settingKeys = [
-        "horizonDays", "stepsPerDay", "paths", "fee", "maintenanceRate", "maxLiquidationProbability", "betweenStepCheck", "threads",
+        "horizonDays", "stepsPerDay", "paths", "fee", "settlementFee", "maintenanceRate", "maxLiquidationProbability", "betweenStepCheck", "threads",
         "bootstrapBlockDays", "garchDegreesOfFreedom",
     ]
 
@@ -79,7 +79,10 @@ extension PortfolioScenario {
             case "hedges":
                 hedges = try list(value, "hedges").enumerated().map { i, item in
                     let path = "hedges[\(i)]"
-                    let fields = try map(item, path, keys: ["asset", "contract", "ratios", "margin", "leverage", "fundingRate", "venue", "collateral"])
+                    let fields = try map(
+                        item, path,
+                        keys: ["asset", "contract", "ratios", "margin", "leverage", "fundingRate", "venue", "collateral", "expiryDays"]
+                            + PortfolioDated.keys)
                     let ratios: [Double]
                     let automatic = fields["ratios"]?.scalar?.string == "auto"
                     if automatic {
@@ -117,6 +120,7 @@ extension PortfolioScenario {
                         return name
                     }
                     hedge.collateral = try fields["collateral"].map { try number($0, path + ".collateral") }
+                    hedge.dated = try dated(fields, path)
                     return hedge
                 }
             case "seed":
@@ -137,9 +141,40 @@ extension PortfolioScenario {
                 flag: "", field: "correlations", value: "a matrix",
                 allowed: "none with the coins' history: (the joint bootstrap keeps the history's own co-movement)")
         }
+        if let fee = settings.first(where: { $0.0 == "settlementFee" }), !hedges.contains(where: { $0.dated != nil }) {
+            throw InputError(flag: "", field: "settlementFee", value: fee.1.scalar?.string ?? "a value",
+                             allowed: "none without a dated hedge (expiryDays): only a dated contract settles")
+        }
         var scenario = PortfolioScenario(assets: assets, correlations: correlations, hedges: hedges)
         for (key, value) in settings { try scenario.apply(key, value) }
         return (scenario, seed)
+    }
+
+    /// A hedge's dated contract: `expiryDays` and the basis keys (each defaulting to the single coin's),
+    /// nil without `expiryDays`.
+    /// - Throws: `InputError` on a basis key without `expiryDays`, or `fundingRate` with it (a dated
+    ///   contract pays no funding).
+    private static func dated(_ fields: [String: Node], _ path: String) throws -> PortfolioDated? {
+        guard let expiry = fields["expiryDays"] else {
+            if let key = PortfolioDated.keys.first(where: { fields[$0] != nil }) {
+                throw InputError(flag: "", field: "\(path).\(key)", value: fields[key]?.scalar?.string ?? "a value",
+                                 allowed: "none without expiryDays (the basis belongs to a dated contract; the hedge is a perpetual)")
+            }
+            return nil
+        }
+        if let funding = fields["fundingRate"] {
+            throw InputError(flag: "", field: path + ".fundingRate", value: funding.scalar?.string ?? "a value",
+                             allowed: "none with expiryDays (a dated contract pays no funding; its price carries the basis)")
+        }
+        var dated = PortfolioDated(expiryDays: try number(expiry, path + ".expiryDays"))
+        func value(_ key: String) throws -> Double? { try fields[key].map { try number($0, "\(path).\(key)") } }
+        dated.basis = try value("basis") ?? dated.basis
+        dated.basisMeanReversion = try value("basisMeanReversion") ?? dated.basisMeanReversion
+        dated.basisVol = try value("basisVol") ?? dated.basisVol
+        dated.basisPriceCorrelation = try value("basisPriceCorrelation") ?? dated.basisPriceCorrelation
+        dated.rollDaysBefore = try value("rollDaysBefore")
+        dated.contractCycleDays = try value("contractCycleDays") ?? dated.contractCycleDays
+        return dated
     }
 
     /// Sets one of `settingKeys` from a file value.
@@ -149,6 +184,7 @@ extension PortfolioScenario {
         case "stepsPerDay": stepsPerDay = try Self.number(node, key)
         case "paths": paths = try Self.whole(node, key)
         case "fee": fee = try Self.number(node, key)
+        case "settlementFee": settlementFee = try Self.number(node, key)
         case "maintenanceRate": maintenanceRate = try Self.number(node, key)
         case "maxLiquidationProbability": maxLiquidationProbability = try Self.number(node, key)
         case "betweenStepCheck":

@@ -56,11 +56,14 @@ enum PortfolioEngine {
         return seen
     }
 
-    /// The distinct contract coins of the hedges, in order of first appearance, as coin indices.
-    static func contractAssets(_ s: PortfolioScenario) -> [Int] {
-        var seen: [Int] = []
-        for hedge in s.hedges { if let c = s.assetIndex(hedge.contract), !seen.contains(c) { seen.append(c) } }
-        return seen
+    /// One contract per contract coin for the minimum-variance regression, as indices into
+    /// `contracts(s)`: the first hedge's on each coin, in order of first appearance (contracts on one coin
+    /// differ only by venue terms or, a perpetual against a dated one, by the basis, and would be
+    /// collinear or nearly so).
+    static func regressionContracts(_ s: PortfolioScenario) -> [Int] {
+        let all = contracts(s)
+        var coins: Set<String> = []
+        return all.indices.filter { coins.insert(all[$0].coin).inserted }
     }
 
     /// The number of fixed blocks of `paths` paths.
@@ -93,7 +96,7 @@ enum PortfolioEngine {
             let shocks = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
             let logPrice = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
             let variance = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
-            let state = UnsafeMutablePointer<Double>.allocate(capacity: 3 * max(1, c) * blockSize)
+            let state = UnsafeMutablePointer<Double>.allocate(capacity: 5 * max(1, c) * blockSize)
             let position = UnsafeMutablePointer<Int>.allocate(capacity: blockSize)
             defer {
                 [normals, shocks, logPrice, variance, state].forEach { $0.deallocate() }
@@ -105,6 +108,11 @@ enum PortfolioEngine {
                 let count = min(blockSize, s.paths - first)
                 let slot = first - firstPath
                 let funding = state, lowest = state + c * count, inverse = state + 2 * c * count
+                let basis = state + 3 * c * count, logMark = state + 4 * c * count
+                for j in plan.datedContracts {
+                    (basis + j * count).update(repeating: plan.startBasis[j], count: count)
+                    (logMark + j * count).update(repeating: plan.startLogMark[j], count: count)
+                }
                 for a in 0..<k { (logPrice + a * count).update(repeating: logStart[a], count: count) }
                 for a in garch { (variance + a * count).update(repeating: plan.initialVariance[a], count: count) }
                 funding.update(repeating: 0, count: c * count)
@@ -121,7 +129,8 @@ enum PortfolioEngine {
                         BLAS.multiplyTransposed(normals, plan.factor, into: shocks, rows: count, columns: k, inner: k)
                         if !garch.isEmpty { hs_portfolio_mixing(plan.pointer, step, first, count, shocks) }
                     }
-                    hs_portfolio_step(plan.pointer, step, first, shocks, count, logPrice, variance, funding, lowest, inverse)
+                    hs_portfolio_step(
+                        plan.pointer, step, first, shocks, count, logPrice, variance, funding, lowest, inverse, basis, logMark)
                 }
                 for a in 0..<k { (sink.logPrice + a * n + slot).update(from: logPrice + a * count, count: count) }
                 for j in 0..<c {
@@ -150,6 +159,17 @@ final class PortfolioPlan: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<hs_portfolio_plan>
     /// Per coin: the first step's conditional variance of a GARCH coin, `σ²Δt`.
     let initialVariance: [Double]
+    /// The dated contracts' indices, and per contract the basis `b₀` and log mark `ln F₀ = ln P₀ + b₀τ₀`
+    /// at the start (0 for a perpetual).
+    let datedContracts: [Int]
+    let startBasis: [Double]
+    let startLogMark: [Double]
+    /// Per dated contract and step: years to the held contract's expiry and, at a roll, the next one's
+    /// (`DatedSchedule`), `contracts × steps`; and per contract its flag, basis decay, innovation,
+    /// correlation with its coin and roll fee.
+    private let schedules: UnsafeMutablePointer<Double>
+    private let datedFlags: UnsafeMutablePointer<Int32>
+    private let basisTables: UnsafeMutablePointer<Double>
 
     /// Per coin: drift and vol per step (`PortfolioAsset.logDriftPerStep`, `σ√Δt`), its jumps (`λΔt`,
     /// `e^{−λΔt}`, `μ_J`, `σ_J`), its GARCH(1,1)-t (`ω`, `α`, `β`, the cap on `h`), its bridge uniform's
@@ -194,9 +214,40 @@ final class PortfolioPlan: @unchecked Sendable {
         for (j, contract) in contracts.enumerated() {
             let coin = s.assetIndex(contract.coin) ?? 0
             contractAsset[j] = coin
-            (coefficient[j], constant[j]) = s.terms(venue: contract.venue).account(entry: s.assets[coin].price)
+            (coefficient[j], constant[j]) = s.terms(venue: contract.venue).account(entry: s.entryPrice(of: contract))
             funding[j] = (s.hedges.first { $0.account == contract }?.fundingRate ?? 0) * dt
         }
+        let steps = s.stepCount
+        let dated = contracts.map { s.dated(of: $0) }
+        datedContracts = dated.indices.filter { dated[$0] != nil }
+        schedules = .allocate(capacity: max(1, 2 * c * steps))
+        schedules.initialize(repeating: 0, count: max(1, 2 * c * steps))
+        datedFlags = .allocate(capacity: max(1, c))
+        datedFlags.initialize(repeating: 0, count: max(1, c))
+        basisTables = .allocate(capacity: 5 * max(1, c))
+        basisTables.initialize(repeating: 0, count: 5 * max(1, c))
+        let toExpiry = schedules, toNext = schedules + c * steps
+        let basisMean = basisTables, decay = basisTables + c, innovation = basisTables + 2 * c
+        let basisCorrelation = basisTables + 3 * c, rollFee = basisTables + 4 * c
+        var startBasis = [Double](repeating: 0, count: c), startLogMark = startBasis
+        for j in datedContracts {
+            guard let terms = dated[j] else { continue }
+            let schedule = DatedSchedule(
+                steps: steps, stepYears: dt, stepsPerDay: s.stepsPerDay, horizonDays: s.horizonDays, expiryDays: terms.expiryDays,
+                rollDaysBefore: terms.rollDaysBefore, contractCycleDays: terms.contractCycleDays)
+            (toExpiry + j * steps).update(from: schedule.yearsToExpiry, count: steps)
+            if !schedule.rollToYears.isEmpty { (toNext + j * steps).update(from: schedule.rollToYears, count: steps) }
+            datedFlags[j] = 1
+            let step = hs_basis_step(
+                basisVol: terms.basisVol, meanReversion: terms.basisMeanReversion, mean: terms.basis, stepYears: dt,
+                rollFeeRate: s.terms(venue: contracts[j].venue).fee)
+            (basisMean[j], decay[j], innovation[j], rollFee[j]) = (step.mean, step.decay, step.innovation, step.roll_fee_rate)
+            basisCorrelation[j] = terms.basisPriceCorrelation
+            startBasis[j] = terms.basis
+            startLogMark[j] = Foundation.log(s.assets[contractAsset[j]].price) + terms.basis * terms.expiryDays / 365
+        }
+        self.startBasis = startBasis
+        self.startLogMark = startLogMark
         pointer = .allocate(capacity: 1)
         pointer.initialize(to: hs_portfolio_plan(
             assets: k, contracts: c, drift_per_step: drift, vol_per_step: vol, jump_rate_per_step: rate,
@@ -211,7 +262,10 @@ final class PortfolioPlan: @unchecked Sendable {
             purpose_bootstrap: RandomPurpose.portfolioBootstrap.rawValue,
             garch: s.assets.contains(where: \.isGarch) ? UnsafePointer(garchFlags) : nil,
             garch_omega: omega, garch_alpha: alpha, garch_beta: beta, garch_variance_cap: cap,
-            garch_dof: s.degreesOfFreedom, purpose_mixing: RandomPurpose.portfolioMixing.rawValue))
+            garch_dof: s.degreesOfFreedom, purpose_mixing: RandomPurpose.portfolioMixing.rawValue,
+            dated: datedContracts.isEmpty ? nil : UnsafePointer(datedFlags), steps: steps, years_to_expiry: toExpiry,
+            roll_to_years: toNext, basis_mean: basisMean, basis_decay: decay, basis_innovation: innovation,
+            basis_price_correlation: basisCorrelation, roll_fee_rate: rollFee, purpose_basis: RandomPurpose.portfolioBasis.rawValue))
     }
 
     deinit {
@@ -219,6 +273,9 @@ final class PortfolioPlan: @unchecked Sendable {
         indices.deallocate()
         garchFlags.deallocate()
         historyReturns.deallocate()
+        schedules.deallocate()
+        datedFlags.deallocate()
+        basisTables.deallocate()
         factor.deallocate()
         pointer.deallocate()
     }

@@ -41,20 +41,28 @@ public struct PortfolioCell: Codable, Sendable {
 }
 
 /// The hedge that minimises the variance of the portfolio's USD value over the simulated paths, one
-/// notional per contract coin: least squares of the unhedged value `Y` on each contract's PnL per USD
-/// of notional `x_c = 1 − P_c,T/P_c,0` (fees, funding and liquidation left out), `N = −(XᵀX)⁻¹XᵀY` on
+/// notional per contract coin (its first hedge's contract): least squares of the unhedged value `Y` on
+/// each contract's PnL per USD of notional, `x_c = 1 − P_c,T/P_c,0` for a perpetual (fees, funding and
+/// liquidation left out) and `x_c = P_c,T·(1/F_T − 1/F_0 + R_T)` for a dated contract (`R_T` its roll
+/// yields less their fees), `N = −(XᵀX)⁻¹XᵀY` on
 /// centred columns (BLAS `dsyrk`, `dgemv`, LAPACK `dposv`), with the usual standard errors
 /// `s²·diag((XᵀX)⁻¹)`.
 public struct MinimumVarianceHedge: Codable, Sendable, Equatable {
     public struct Contract: Codable, Sendable, Equatable {
         /// The coin the contract is on.
         public var contract: String
+        /// The regression's contract on that coin is the dated one expiring on this day; nil: the
+        /// perpetual.
+        public var expiryDays: Double?
         public var notionalUSD: Double
         public var standardErrorUSD: Double
         /// The notional against the value of the holdings hedged with this contract, `N/Σ S_a·P_a` (each
         /// holding once, though hedged at several venues).
         public var ratio: Double
         public var ratioStandardError: Double
+
+        /// `BTC`, or `BTC 90d` for a dated contract.
+        public var label: String { PortfolioContract.instrumentLabel(coin: contract, expiryDays: expiryDays) }
     }
 
     public var contracts: [Contract]

@@ -69,22 +69,25 @@ struct PortfolioSettlement {
         for hedge in s.hedges {
             let c = s.assetIndex(hedge.contract) ?? 0
             let j = contracts.firstIndex(of: hedge.account) ?? 0
-            let entry = s.assets[c].price, fee = s.terms(venue: hedge.venue).fee
+            let entry = s.entryPrice(of: hedge.account), terms = s.terms(venue: hedge.venue)
+            let fee = terms.fee, exitFee = s.settlesAtHorizon(hedge.account) ? terms.settlementFee : fee
             let margin = hedge.leverage.map { 1 / (entry * $0) } ?? 0
             var out = [Double](repeating: 0, count: n), back = out
             for p in 0..<n {
                 let inverse = sink.inverseMark[j * n + p], phi = sink.funding[j * n + p]
                 let value = price[c][p]
                 out[p] = -value * (margin + fee / entry)
-                back[p] = out[p] + value * (margin + (inverse - 1 / entry) + phi - fee * inverse)
+                back[p] = out[p] + value * (margin + (inverse - 1 / entry) + phi - exitFee * inverse)
             }
             paid.append(out)
             kept.append(back)
             liquidated.append(hedge.leverage == nil ? [] : (0..<n).map { sink.lowest[j * n + $0] <= -margin })
         }
         let crossAccounts = contracts.indices.filter { j in s.hedges.contains { $0.leverage == nil && $0.account == contracts[j] } }
+        let account = s.hedges.map { contracts.firstIndex(of: $0.account) ?? 0 }
+        let accountCoin = contracts.map { s.assetIndex($0.coin) ?? 0 }
         let minimumVariance = MinimumVarianceHedge(
-            scenario: s, contracts: PortfolioEngine.contractAssets(s), price: price, unhedged: unhedged)
+            scenario: s, contracts: PortfolioEngine.regressionContracts(s), sink: sink, price: price, unhedged: unhedged)
         try s.placeAutomaticRatios(around: minimumVariance)
         let unhedgedDistribution = unhedged.withUnsafeBufferPointer { ValueDistribution(values: $0, initial: start) }
         let unhedgedVariance = unhedgedDistribution.stdev * unhedgedDistribution.stdev
@@ -102,9 +105,7 @@ struct PortfolioSettlement {
                 collateral[j] = k
                 crossHit[j] = (0..<n).map { sink.lowest[j * n + $0] <= -k / total }
             }
-            let account = s.hedges.map { contracts.firstIndex(of: $0.account) ?? 0 }
             let hits = s.hedges.indices.map { h in s.hedges[h].leverage == nil ? crossHit[account[h]] ?? [] : liquidated[h] }
-            let accountCoin = contracts.map { s.assetIndex($0.coin) ?? 0 }
             for p in 0..<n {
                 var v = unhedged[p]
                 for h in 0..<notionals.count where notionals[h] > 0 {
@@ -126,8 +127,8 @@ struct PortfolioSettlement {
             return PortfolioCell(
                 ratios: ratios, notionalsUSD: notionals,
                 marginsCoin: s.hedges.indices.map { h in
-                    let price = s.assets[s.assetIndex(s.hedges[h].contract) ?? 0].price
-                    return s.hedges[h].leverage.map { notionals[h] / (price * $0) } ?? collateral[account[h]] ?? 0
+                    let entry = s.entryPrice(of: s.hedges[h].account)
+                    return s.hedges[h].leverage.map { notionals[h] / (entry * $0) } ?? collateral[account[h]] ?? 0
                 },
                 netValueUSD: distribution, liquidation: liquidation,
                 hedgeEffectiveness: unhedgedVariance > 0 ? 1 - distribution.stdev * distribution.stdev / unhedgedVariance : nil)
@@ -155,17 +156,28 @@ struct PortfolioSettlement {
 }
 
 extension MinimumVarianceHedge {
-    /// Least squares of `unhedged` on the contracts' PnL per USD of notional (see the type); nil when
-    /// two contracts' PnLs are collinear on the paths (e.g. coins with correlation 1).
-    init?(scenario s: PortfolioScenario, contracts: [Int], price: [[Double]], unhedged: [Double]) {
+    /// Least squares of `unhedged` on the contracts' PnL per USD of notional (see the type), one
+    /// contract per contract coin (`PortfolioEngine.regressionContracts`, indices into the sink's
+    /// contracts); nil when two contracts' PnLs are collinear on the paths (e.g. coins with correlation 1).
+    init?(scenario s: PortfolioScenario, contracts: [Int], sink: PortfolioSink, price: [[Double]], unhedged: [Double]) {
         let n = unhedged.count
         let p = contracts.count
         guard n > p + 1, p > 0 else { return nil }
+        let all = PortfolioEngine.contracts(s)
         var x = [Double](repeating: 0, count: n * p)
-        for (j, c) in contracts.enumerated() {
-            let entry = s.assets[c].price
+        for (j, index) in contracts.enumerated() {
+            let contract = all[index]
+            let c = s.assetIndex(contract.coin) ?? 0
+            let entry = s.entryPrice(of: contract)
             var mean = 0.0
-            for i in 0..<n { x[j * n + i] = 1 - price[c][i] / entry; mean += x[j * n + i] }
+            if contract.expiryDays == nil {
+                for i in 0..<n { x[j * n + i] = 1 - price[c][i] / entry; mean += x[j * n + i] }
+            } else {
+                for i in 0..<n {
+                    x[j * n + i] = price[c][i] * ((sink.inverseMark[index * n + i] - 1 / entry) + sink.funding[index * n + i])
+                    mean += x[j * n + i]
+                }
+            }
             mean /= Double(n)
             for i in 0..<n { x[j * n + i] -= mean }
         }
@@ -188,8 +200,8 @@ extension MinimumVarianceHedge {
             total += y[i] * y[i]
         }
         let s2 = residual / Double(n - p - 1)
-        self.contracts = contracts.enumerated().map { j, c in
-            let name = s.assets[c].name
+        self.contracts = contracts.enumerated().map { j, index in
+            let name = all[index].coin
             // Each holding once, though hedged at several venues.
             let assets = s.hedges.filter { $0.contract == name }.map(\.asset)
             let hedged = assets.indices.filter { assets.firstIndex(of: assets[$0]) == $0 }
@@ -197,7 +209,7 @@ extension MinimumVarianceHedge {
             let notional = -beta[j]
             let error = (s2 * inverse[j * p + j]).squareRoot()
             return Contract(
-                contract: name, notionalUSD: notional, standardErrorUSD: error,
+                contract: name, expiryDays: all[index].expiryDays, notionalUSD: notional, standardErrorUSD: error,
                 ratio: hedged > 0 ? notional / hedged : 0, ratioStandardError: hedged > 0 ? error / hedged : 0)
         }
         residualVarianceShare = total > 0 ? residual / total : 0

@@ -61,11 +61,13 @@ extension PortfolioScenario {
                                  allowed: "\(describe(other.fundingRate)), the rate of the other hedge on the \(hedge.account.label) contract (one contract, one funding)")
             }
             try checkVenue(hedge, path)
+            try checkDated(hedge, path)
         }
         try check("horizonDays", horizonDays, horizonDays > 0 && horizonDays <= 3650, "days in (0, 3650]")
         try check("stepsPerDay", stepsPerDay, stepsPerDay > 0 && stepsPerDay <= 1440 && stepCount >= 1, "steps per day in (0, 1440], at least one step")
         try check("paths", Double(paths), paths >= 2 && paths <= 10_000_000, "2 to 10,000,000 paths")
         try check("fee", fee, fee >= 0 && fee <= 0.01, "a rate from 0 to 0.01")
+        try check("settlementFee", settlementFee, settlementFee >= 0 && settlementFee <= 0.01, "a rate from 0 to 0.01")
         try check("maintenanceRate", maintenanceRate, maintenanceRate >= 0 && maintenanceRate < 0.5, "a rate from 0 to 0.5")
         try check("maxLiquidationProbability", maxLiquidationProbability,
                   maxLiquidationProbability > 0 && maxLiquidationProbability <= 1, "a probability in (0, 1]")
@@ -139,6 +141,42 @@ extension PortfolioScenario {
         }
     }
 
+    /// A dated contract's expiry comes at or after the horizon unless the short is rolled, its roll at
+    /// least a step and less than a contract's life before expiry, its basis within the single coin's
+    /// ranges; hedges on one contract agree on its basis, and a cross account holds one contract.
+    private func checkDated(_ hedge: PortfolioHedge, _ path: String) throws {
+        if hedge.leverage == nil,
+           let other = hedges.first(where: { $0.leverage == nil && $0.contract == hedge.contract && $0.venue == hedge.venue && $0.account != hedge.account }) {
+            throw InputError(
+                flag: "", field: path + (hedge.dated == nil ? ".margin" : ".expiryDays"),
+                value: hedge.dated.map { describe($0.expiryDays) } ?? "cross",
+                allowed: "the contract of the other cross hedge on \(hedge.contract)\(hedge.venue.map { " at \($0)" } ?? ""), \(other.account.label): "
+                    + "a portfolio's cross account holds one contract; put one of them on isolated margin or at another venue")
+        }
+        guard let dated = hedge.dated else { return }
+        if let other = hedges.first(where: { $0.account == hedge.account }), other.dated != dated {
+            throw InputError(flag: "", field: path + ".basis", value: describe(dated.basis),
+                             allowed: "the basis terms of the other hedge on the \(hedge.account.label) contract (one contract, one basis)")
+        }
+        try check(path + ".expiryDays", dated.expiryDays, dated.expiryDays > 0 && dated.expiryDays <= 3650, "days from 0 to 3650")
+        try check(path + ".expiryDays", dated.expiryDays, dated.expiryDays >= horizonDays || dated.rollDaysBefore != nil,
+                  "days ≥ the horizon (\(describe(horizonDays))), or give rollDaysBefore to roll into the next contract")
+        try check(path + ".contractCycleDays", dated.contractCycleDays, dated.contractCycleDays >= 7 && dated.contractCycleDays <= 366,
+                  "days between expiries from 7 to 366 (91 for quarterly contracts)")
+        if let roll = dated.rollDaysBefore {
+            let life = min(dated.expiryDays, dated.contractCycleDays)
+            try check(path + ".rollDaysBefore", roll, roll > 0 && roll < life,
+                      "days before expiry above 0 and below the contract's life (\(describe(life)) days: the expiry and the cycle)")
+            try check(path + ".rollDaysBefore", roll, roll * stepsPerDay >= 1, "at least one step (\(describe(1 / stepsPerDay)) days) before expiry")
+        }
+        try check(path + ".basis", dated.basis, abs(dated.basis) <= 5, "an annualised basis from −5 to 5")
+        try check(path + ".basisMeanReversion", dated.basisMeanReversion, dated.basisMeanReversion >= 0 && dated.basisMeanReversion <= 1000,
+                  "a speed from 0 to 1000 per year")
+        try check(path + ".basisVol", dated.basisVol, dated.basisVol >= 0 && dated.basisVol <= 10, "a volatility from 0 to 10")
+        try check(path + ".basisPriceCorrelation", dated.basisPriceCorrelation, abs(dated.basisPriceCorrelation) <= 1,
+                  "a correlation from −1 to 1")
+    }
+
     /// A GARCH(1,1)-t coin has both `garchAlpha` and `garchBeta`, each in [0, 1) with `α + β < 1`, and no
     /// jumps or history; `garchDegreesOfFreedom` is 3 to 60 and needs a GARCH coin.
     private func checkGarch() throws {
@@ -174,7 +212,7 @@ extension PortfolioScenario {
             let onCoin = hedges.filter { $0.contract == coin.name && !$0.ratiosAroundMinimumVariance }
             let fees = onCoin.reduce(0.0) { total, hedge in
                 let notional = (hedge.ratios.max() ?? 0) * holdingValue(of: hedge.asset)
-                return total + notional / coin.price * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(venue: hedge.venue).fee)
+                return total + notional / entryPrice(of: hedge.account) * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(venue: hedge.venue).fee)
             }
             var deposits: [PortfolioContract: Double] = [:]
             for hedge in hedges where hedge.contract == coin.name && hedge.leverage == nil { deposits[hedge.account] = hedge.collateral }
@@ -203,8 +241,30 @@ extension PortfolioScenario {
         return zip(hedges, notionals).reduce(coin.holding) { left, pair in
             let (hedge, notional) = pair
             guard hedge.contract == coin.name else { return left }
-            return left - notional / coin.price * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(venue: hedge.venue).fee)
+            return left - notional / entryPrice(of: hedge.account) * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(venue: hedge.venue).fee)
         }
+    }
+
+    /// The dated contract terms of `contract` (those of its hedges, which agree); nil for a perpetual.
+    func dated(of contract: PortfolioContract) -> PortfolioDated? {
+        contract.expiryDays == nil ? nil : hedges.first { $0.account == contract }?.dated
+    }
+
+    /// Whether `contract` is a dated contract whose held contract expires at the horizon, so that it
+    /// settles (at the settlement fee) instead of being bought back.
+    public func settlesAtHorizon(_ contract: PortfolioContract) -> Bool {
+        guard let dated = dated(of: contract) else { return false }
+        return DatedSchedule(
+            steps: stepCount, stepYears: 1 / (365 * stepsPerDay), stepsPerDay: stepsPerDay, horizonDays: horizonDays,
+            expiryDays: dated.expiryDays, rollDaysBefore: dated.rollDaysBefore, contractCycleDays: dated.contractCycleDays
+        ).lastExpiryDays == horizonDays
+    }
+
+    /// The entry price `E` of `contract`, USD: its coin's price for the perpetual, `F₀ = P₀·e^{b₀τ₀}` for
+    /// a dated contract.
+    func entryPrice(of contract: PortfolioContract) -> Double {
+        let spot = assetIndex(contract.coin).map { assets[$0].price } ?? 0
+        return dated(of: contract)?.entryPrice(spot: spot) ?? spot
     }
 
     /// `S·P₀` of the coin called `name`, USD.

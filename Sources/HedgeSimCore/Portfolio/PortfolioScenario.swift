@@ -68,9 +68,44 @@ public enum PortfolioMargin: Sendable, Equatable {
     case cross
 }
 
-/// One hedge of a portfolio: a short of an inverse perpetual on the coin `contract` (at `venue`),
-/// margined in that coin (taken from its holding), sized against the holding of `asset`: `N = ratio ×
-/// S_asset × P_asset` USD. A hedge whose contract is another coin's is a cross-hedge.
+/// A dated inverse contract of a portfolio hedge and its basis, as the single coin's `dated`
+/// instrument defines them: the future `F = P·e^{b·τ}` (`τ` years to its expiry) with an
+/// Ornstein–Uhlenbeck annualised basis `b` that starts at its long-run mean `basis`,
+/// `db = κ(basis − b)dt + σ_b dW_b`, the basis shock correlated `basisPriceCorrelation` with the coin's
+/// price shock (its standardised return under the joint bootstrap). At expiry `F = P`. With
+/// `rollDaysBefore` the short is rolled at the step end nearest that many days before each expiry that
+/// comes before the horizon into the contract `contractCycleDays` later, booking the roll yield
+/// `1/F_old − 1/F_new` and paying the taker fee on both trades.
+public struct PortfolioDated: Codable, Sendable, Equatable {
+    /// Days from the start to the first contract's expiry.
+    public var expiryDays: Double
+    /// The annualised basis at the start and its long-run mean `b₀` (0.08 = 8 % contango).
+    public var basis: Double = 0.08
+    /// κ, per year.
+    public var basisMeanReversion: Double = 4
+    /// σ_b, per √year.
+    public var basisVol: Double = 0.3
+    /// The correlation of the basis shock with the contract coin's price shock.
+    public var basisPriceCorrelation: Double = 0.3
+    /// Days before each expiry at which the short is rolled; nil: no roll, and the expiry may not come
+    /// before the horizon.
+    public var rollDaysBefore: Double?
+    /// Days between consecutive expiries (91: quarterly).
+    public var contractCycleDays: Double = 91
+
+    public init(expiryDays: Double) { self.expiryDays = expiryDays }
+
+    /// The keys of a hedge's dated contract in a portfolio file, besides `expiryDays`.
+    static let keys = ["basis", "basisMeanReversion", "basisVol", "basisPriceCorrelation", "rollDaysBefore", "contractCycleDays"]
+
+    /// The entry price `F₀ = P₀·e^{b₀·expiryDays/365}`, USD.
+    func entryPrice(spot: Double) -> Double { spot * exp(basis * expiryDays / 365) }
+}
+
+/// One hedge of a portfolio: a short of an inverse perpetual (or, with `dated`, a dated contract) on the
+/// coin `contract` (at `venue`), margined in that coin (taken from its holding), sized against the
+/// holding of `asset`: `N = ratio × S_asset × P_asset` USD. A hedge whose contract is another coin's is
+/// a cross-hedge.
 public struct PortfolioHedge: Codable, Sendable, Equatable {
     /// The holding it insures.
     public var asset: String
@@ -98,6 +133,8 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
     /// account. Needed when the coin has cross accounts at two or more venues; otherwise nil means
     /// what the holding leaves (`PortfolioMargin.cross`).
     public var collateral: Double?
+    /// The dated contract it shorts instead of the perpetual; nil: the perpetual.
+    public var dated: PortfolioDated?
 
     /// A hedge on isolated margin at `leverage`.
     public init(asset: String, contract: String? = nil, ratios: [Double], leverage: Double, fundingRate: Double = 0) {
@@ -119,7 +156,7 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case asset, contract, ratios, ratiosAroundMinimumVariance, margin, leverage, fundingRate, venue, collateral
+        case asset, contract, ratios, ratiosAroundMinimumVariance, margin, leverage, fundingRate, venue, collateral, dated
     }
 
     /// `margin` is written as `"isolated"` (with `leverage`) or `"cross"` (without).
@@ -132,6 +169,7 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
         fundingRate = try c.decode(Double.self, forKey: .fundingRate)
         venue = try c.decodeIfPresent(String.self, forKey: .venue)
         collateral = try c.decodeIfPresent(Double.self, forKey: .collateral)
+        dated = try c.decodeIfPresent(PortfolioDated.self, forKey: .dated)
         switch try c.decode(String.self, forKey: .margin) {
         case "cross": margin = .cross
         case "isolated": margin = .isolated(leverage: try c.decode(Double.self, forKey: .leverage))
@@ -151,33 +189,49 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
         try c.encodeIfPresent(leverage, forKey: .leverage)
         try c.encodeIfPresent(venue, forKey: .venue)
         try c.encodeIfPresent(collateral, forKey: .collateral)
+        try c.encodeIfPresent(dated, forKey: .dated)
     }
 
-    /// `BTC` or `ETH with BTC` (a cross-hedge), with its venue `BTC @ deribit`.
+    /// `BTC` or `ETH with BTC` (a cross-hedge), with its dated contract `BTC 90d` and its venue
+    /// `BTC @ deribit`.
     public var label: String {
-        let hedge = contract == asset ? asset : "\(asset) with \(contract)"
+        let instrument = PortfolioContract.instrumentLabel(coin: contract, expiryDays: dated?.expiryDays)
+        let hedge = contract == asset ? instrument : "\(asset) with \(instrument)"
         return venue.map { "\(hedge) @ \($0)" } ?? hedge
     }
 
-    /// The contract it trades: its contract coin at its venue.
-    public var account: PortfolioContract { PortfolioContract(coin: contract, venue: venue) }
+    /// The contract it trades: its contract coin's perpetual or dated contract at its venue.
+    public var account: PortfolioContract { PortfolioContract(coin: contract, venue: venue, expiryDays: dated?.expiryDays) }
 }
 
-/// One contract of a portfolio: the inverse perpetual on `coin` at `venue` (nil: on the scenario's own
-/// terms). Hedges on one contract share its price path, funding and, on cross margin, its account.
+/// One contract of a portfolio: the inverse perpetual (or, with `expiryDays`, the dated contract) on
+/// `coin` at `venue` (nil: on the scenario's own terms). Hedges on one contract share its price path,
+/// funding or basis and, on cross margin, its account.
 public struct PortfolioContract: Hashable, Sendable {
     public var coin: String
     public var venue: String?
+    /// The first expiry of a dated contract, days from the start; nil for the perpetual.
+    public var expiryDays: Double?
 
-    /// `BTC` or `BTC @ deribit`.
-    public var label: String { venue.map { "\(coin) @ \($0)" } ?? coin }
+    /// `BTC`, `BTC 90d` (dated, expiring on day 90) or `BTC @ deribit`.
+    public var label: String {
+        let instrument = Self.instrumentLabel(coin: coin, expiryDays: expiryDays)
+        return venue.map { "\(instrument) @ \($0)" } ?? instrument
+    }
+
+    /// `BTC` or `BTC 90d`.
+    static func instrumentLabel(coin: String, expiryDays: Double?) -> String {
+        expiryDays.map { "\(coin) \(describe($0))d" } ?? coin
+    }
 }
 
-/// The trading terms of a contract: its venue's taker fee and tier-1 maintenance, or the scenario's
-/// `fee` and `maintenanceRate` (on the mark).
+/// The trading terms of a contract: its venue's taker fee, settlement fee and tier-1 maintenance, or
+/// the scenario's `fee`, `settlementFee` and `maintenanceRate` (on the mark).
 public struct PortfolioTerms: Sendable, Equatable {
     /// Taker fee rate on entry and exit, of the traded coin value.
     public var fee: Double
+    /// Settlement fee rate of a dated contract at its expiry, of the settled coin value.
+    public var settlementFee: Double
     /// Maintenance margin rate `m`.
     public var maintenanceRate: Double
     /// Whether `m` is measured on the entry or the mark value.
@@ -206,6 +260,9 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
     public var paths: Int = 20_000
     /// Taker fee rate on entry and exit, of the traded value.
     public var fee: Double = 0.0005
+    /// Settlement fee rate of a dated contract that expires at the horizon (it settles instead of being
+    /// bought back), of the settled coin value.
+    public var settlementFee: Double = 0.0005
     /// Maintenance margin rate, on the mark value.
     public var maintenanceRate: Double = 0.005
     /// Check liquidation between steps too, at the Brownian-bridge maximum of the contract coin's price
@@ -261,16 +318,17 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
         correlations = history.correlations
     }
 
-    /// The terms of the contracts at `venue`: the inverse preset's taker fee, tier-1 maintenance rate and
-    /// convention; without a venue (or an unknown one, which `validate` refuses) `fee` and
-    /// `maintenanceRate` on the mark.
+    /// The terms of the contracts at `venue`: the inverse preset's taker fee, settlement fee (the
+    /// scenario's where the preset has none), tier-1 maintenance rate and convention; without a venue
+    /// (or an unknown one, which `validate` refuses) `fee`, `settlementFee` and `maintenanceRate` on the
+    /// mark.
     public func terms(venue: String?) -> PortfolioTerms {
         guard let preset = venue.flatMap(Venue.named), preset.contract == .inverse else {
-            return PortfolioTerms(fee: fee, maintenanceRate: maintenanceRate, convention: .mark)
+            return PortfolioTerms(fee: fee, settlementFee: settlementFee, maintenanceRate: maintenanceRate, convention: .mark)
         }
         return PortfolioTerms(
-            fee: preset.takerFee.value, maintenanceRate: preset.maintenance.value.firstTier.rate,
-            convention: preset.maintenanceConvention.value)
+            fee: preset.takerFee.value, settlementFee: preset.settlementFee.value ?? settlementFee,
+            maintenanceRate: preset.maintenance.value.firstTier.rate, convention: preset.maintenanceConvention.value)
     }
 
     /// The index of the coin called `name`.
