@@ -298,6 +298,58 @@ static void run_portfolio_garch(void) {
     print_block("portfolio_mixing_scale", scale, SCALES);
 }
 
+/* Dated contracts: three contracts on two coins, 37 paths from path 2, 11 steps, bridge check on. Coin 0
+ * carries a perpetual and a dated contract rolled at the end of step 4 (τ 0.01 → 0.05 years); coin 1 a
+ * dated contract expiring at step 11's end (τ reaching 0), its basis correlated −0.4 with the price. */
+static void run_portfolio_dated(void) {
+    enum { PATHS = 37, STEPS = 11, ASSETS = 2, CONTRACTS = 3, FIRST = 2 };
+    static double shocks[ASSETS * PATHS], log_price[ASSETS * PATHS], funding[CONTRACTS * PATHS], lowest[CONTRACTS * PATHS],
+        inverse[CONTRACTS * PATHS], basis[CONTRACTS * PATHS], log_mark[CONTRACTS * PATHS];
+    static double to_expiry[CONTRACTS * STEPS], roll_to[CONTRACTS * STEPS];
+    const double drift[ASSETS] = {-1e-5, 2e-5}, vol[ASSETS] = {0.02, 0.025};
+    const long contract_asset[CONTRACTS] = {0, 0, 1};
+    const double coefficient[CONTRACTS] = {0.995, 0.995, 1};
+    const double constant[CONTRACTS] = {-1 / 70000.0, -1 / 70700.0, -1.005 / 3510.0};
+    const double funding_rate[CONTRACTS] = {1e-5, 0, 0};
+    const long bridge_index[ASSETS] = {0, 1};
+    const double zeros[ASSETS] = {0, 0}, ones[ASSETS] = {1, 1};
+    const double variance[ASSETS] = {0.02 * 0.02, 0.025 * 0.025};
+    const int dated[CONTRACTS] = {0, 1, 1};
+    const double mean[CONTRACTS] = {0, 0.1, 0.05}, decay[CONTRACTS] = {1, 0.99, 0.95}, innovation[CONTRACTS] = {0, 0.02, 0.05};
+    const double correlation[CONTRACTS] = {0, 0.3, -0.4}, roll_fee[CONTRACTS] = {0, 5e-4, 5e-4};
+    for (int step = 0; step < STEPS; step++) {
+        to_expiry[STEPS + step] = step <= 4 ? 0.01 - 0.002 * step : 0.05 - 0.002 * step;
+        to_expiry[2 * STEPS + step] = 0.001 * (STEPS - 1 - step);
+    }
+    roll_to[STEPS + 4] = 0.05 - 0.008;
+    hs_portfolio_plan plan = {
+        .assets = ASSETS, .contracts = CONTRACTS, .drift_per_step = drift, .vol_per_step = vol,
+        .jump_rate_per_step = zeros, .no_jump_probability = ones, .jump_mean = zeros, .jump_stdev = zeros,
+        .purpose_jump_test = 9, .purpose_jump_size = 10, .contract_asset = contract_asset, .mark_coefficient = coefficient,
+        .account_constant = constant, .funding_per_step = funding_rate, .between_step_check = 1, .bridge_index = bridge_index,
+        .purpose_bridge = 8, .seed = 13, .bridge_variance = variance, .dated = dated, .steps = STEPS,
+        .years_to_expiry = to_expiry, .roll_to_years = roll_to, .basis_mean = mean, .basis_decay = decay,
+        .basis_innovation = innovation, .basis_price_correlation = correlation, .roll_fee_rate = roll_fee, .purpose_basis = 13};
+    const double start[ASSETS] = {log(70000.0), log(3500.0)};
+    for (int k = 0; k < ASSETS; k++) for (int p = 0; p < PATHS; p++) log_price[k * PATHS + p] = start[k];
+    for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }
+    for (int c = 0; c < CONTRACTS; c++) {
+        for (int p = 0; p < PATHS; p++) {
+            basis[c * PATHS + p] = mean[c];
+            log_mark[c * PATHS + p] = start[contract_asset[c]] + mean[c] * (to_expiry[c * STEPS] + 0.002);
+        }
+    }
+    for (int step = 0; step < STEPS; step++) {
+        hs_normal_rows(13, 7, 0, FIRST, PATHS, step, 1, shocks, shocks + PATHS, 0);
+        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, 0, funding, lowest, inverse, basis, log_mark);
+    }
+    print_block("portfolio_dated_log_price", log_price, ASSETS * PATHS);
+    print_block("portfolio_dated_funding", funding, CONTRACTS * PATHS);
+    print_block("portfolio_dated_lowest", lowest, CONTRACTS * PATHS);
+    print_block("portfolio_dated_inverse_mark", inverse, CONTRACTS * PATHS);
+    print_block("portfolio_dated_basis", basis, CONTRACTS * PATHS);
+}
+
 int main(int argc, char **argv) {
     if (argc > 1) hs_set_vector_level_for_testing(atoi(argv[1]));
     printf("level %d\n", hs_vector_level());
@@ -336,5 +388,6 @@ int main(int argc, char **argv) {
     run_portfolio();
     run_portfolio_venues();
     run_portfolio_garch();
+    run_portfolio_dated();
     return 0;
 }
