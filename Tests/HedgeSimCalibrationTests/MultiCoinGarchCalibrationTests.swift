@@ -158,6 +158,30 @@ import Testing
         #expect(abs(mass - 1) < 2e-3 && abs(variance - 1) < 2e-3 && abs(covariance - rho) < 2e-3, "\(mass) \(variance) \(covariance)")
     }
 
+    /// ν stays within the simulator's 3 … 60 and says when it sits at a bound, without a standard error:
+    /// shocks with thinner tails than the normal (uniform, kurtosis 1.8) make the likelihood rise all the
+    /// way to 60, and shocks with tails far fatter than t₃ (a normal divided by |normal|^1.5, no finite
+    /// variance) make it rise all the way down to 3. Two coins, 2,000 steps, correlation 0.5.
+    @Test func degreesOfFreedomStopAtTheSimulatorsBounds() throws {
+        var random = SplitMix64(seed: 59)
+        func pair(_ draw: (inout SplitMix64) -> Double) -> [[Double]] {
+            var a: [Double] = [], b: [Double] = []
+            for _ in 0..<2_000 {
+                let x = draw(&random), y = draw(&random)
+                a.append(x)
+                b.append(0.5 * x + 0.75.squareRoot() * y)
+            }
+            return [a, b]
+        }
+        let thin = pair { 3.0.squareRoot() * (2 * $0.uniform() - 1) }
+        let fat = pair { $0.normal() / pow(abs($0.normal()), 1.5) }
+        for (shocks, bound) in [(thin, MultivariateTFit.range.upperBound), (fat, MultivariateTFit.range.lowerBound)] {
+            let fit = try MultivariateTFit(shocks: shocks, correlations: PortfolioHistory.sampleCorrelations(shocks))
+            #expect(fit.atBound && fit.degreesOfFreedom.value == bound && fit.degreesOfFreedom.standardError == nil,
+                    "\(fit.degreesOfFreedom.value) ± \(fit.degreesOfFreedom.standardError ?? .nan)")
+        }
+    }
+
     /// Two coins whose shocks are the same are refused in one line (a singular correlation matrix).
     @Test func identicalCoinsAreRefused() throws {
         let returns = Self.simulate([Self.truths[0]], correlations: [[1]], dof: 6, steps: 1_000, dt: 1 / 365.0, seed: 47)
