@@ -20,13 +20,19 @@ struct CalibrateCommand: ParsableCommand {
             semicolon- or tab-separated files are read (see --delimiter), and a first column without a name \
             (pandas' index) holding times is the time column.
             
+            With several --prices (one per coin, on one time grid) it writes a portfolio fragment for \
+            `hedgesim portfolio` instead: --model gbm (the default) or jump fits that model to every coin and \
+            the correlation of their (diffusion) shocks; all keeps the lower AIC of gbm and jump per coin; \
+            garch fits every coin's GARCH(1,1)-t, the correlation of the standardised shocks and one shared \
+            degrees of freedom ν of their multivariate t.
+            
             Example: hedgesim calibrate --prices Examples/data/btcusd_daily_2019-04_2020-04.csv --output fitted.yaml
             """)
 
     @OptionGroup var history: HistoryFileOptions
     @Option(parsing: .unconditional, help: "Keep times from this one (ISO-8601 or epoch; UTC).") var from: String?
     @Option(parsing: .unconditional, help: "Keep times up to this one; a date alone includes that whole day.") var to: String?
-    @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all (default all; with several --prices gbm).", transform: choice(ModelChoice.self))
+    @Option(parsing: .unconditional, help: "Price models to fit: gbm | jump | garch | all (default all; with several --prices gbm, and all picks gbm or jump per coin).", transform: choice(ModelChoice.self))
     var model: ModelChoice?
     @Option(parsing: .unconditional, help: "Write the scenario fragment (YAML) to this file, atomically.") var output: String?
     @Option(parsing: .unconditional, help: "Report format: table | json.", transform: ReportFormat.parser([.table, .json]))
@@ -75,17 +81,15 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     /// Several coins: each one's GBM (the default) or jump model (`--model jump`; `all` keeps the lower
-    /// AIC per coin), with a warning when independent jumps cannot reproduce the coins' co-movement, and
-    /// the correlation of their diffusion shocks, and a portfolio fragment
-    /// (`assets:`, `correlations:`, `hedges:`) for `hedgesim portfolio`.
+    /// AIC of the two per coin), with a warning when independent jumps cannot reproduce the coins'
+    /// co-movement, and the correlation of their diffusion shocks; or each one's GARCH(1,1)-t
+    /// (`--model garch`), the correlation of the standardised shocks and one shared ν; and a portfolio
+    /// fragment (`assets:`, `correlations:`, `hedges:`) for `hedgesim portfolio`.
     private func calibratePortfolio(from: Double?, to: Double?) throws {
         if let funding = history.funding {
             throw InputError(field: "funding", value: funding, allowed: "none with several --prices (a portfolio's funding is a rate per hedge)")
         }
         let models = model ?? .gbm
-        if models == .garch {
-            throw InputError(field: "model", value: models.rawValue, allowed: "gbm | jump | all with several --prices (a portfolio's coins are GBM or jump-diffusions)")
-        }
         if keepDrift { throw InputError(field: "keepDrift", value: "true", allowed: "none with several --prices (the portfolio keeps drift 0)") }
         let given = names.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         if let given, given.count != history.prices.count || given.contains(where: \.isEmpty) {

@@ -60,7 +60,7 @@ import Testing
     /// coin keeps the model of lower AIC (A GBM, B jumps); B's diffusion vol and jump parameters, and
     /// the diffusion correlation over the steps without a likely jump, lie within 4 standard errors of
     /// the generating values (over all returns, B's jumps would pull the correlation down); the
-    /// fragment carries B's jumps and `hedgesim portfolio` accepts it. `.garch` is refused.
+    /// fragment carries B's jumps and `hedgesim portfolio` accepts it.
     @Test func aJumpingCoinKeepsItsJumpsAndTheDiffusionCorrelation() throws {
         var random = SplitMix64(seed: 23)
         let n = 2_000, dt = 1 / 365.0, rho = 0.6
@@ -97,7 +97,6 @@ import Testing
         #expect(abs(scenario.assets[1].vol - jump.vol.value) <= 1e-4 * jump.vol.value)
         #expect(scenario.assets[0].jumpIntensity == 0)
         #expect(fit.comovementWarnings.isEmpty, "\(fit.comovementWarnings)")
-        #expect(throws: CalibrationError.self) { try MultiCoinCalibration(histories: histories, models: .garch) }
     }
 
     /// When both coins jump together (a market-wide jump hits both), per-coin independent jumps cannot

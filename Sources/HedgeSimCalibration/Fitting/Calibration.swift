@@ -70,7 +70,7 @@ public struct Calibration: Codable, Sendable {
         garch = try fit(.garch) { try GarchFit(series) }
         if gbm == nil && jump == nil && garch == nil, let firstError { throw firstError }
         self.notFitted = notFitted
-        garchVarianceTargeted = try garch.flatMap { $0.isStationary ? nil : try GarchFit(series, varianceTarget: series.moments.variance) }
+        garchVarianceTargeted = try garch.flatMap { try $0.varianceTargetedFit(series) }
         fundingAR1 = try funding.map { try FundingFit(funding: $0, prices: prices) }
         let candidates: [(PriceModelKind, Double)] = [(.gbm, gbm?.aic), (.jump, jump?.aic), (.garch, garch?.aic)]
             .compactMap { model, aic in aic.map { (model, $0) } }

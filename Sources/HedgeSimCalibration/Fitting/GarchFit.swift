@@ -92,10 +92,33 @@ public struct GarchFit: Codable, Sendable, Equatable {
         return persistence.value + 2 * error < 1
     }
 
-    /// `ln L` of per-step parameters over every run of the series.
+    /// The variance-targeted fit the simulator needs when this (free) fit is not significantly
+    /// stationary (`isStationary`): ω tied to the sample variance of `series`, the returns this fit
+    /// was made on; nil when this fit is stationary. `hedgesim calibrate` uses it for one coin and for
+    /// every coin of a portfolio.
+    /// - Throws: `CalibrationError` as `init`.
+    func varianceTargetedFit(_ series: ReturnSeries) throws -> GarchFit? {
+        isStationary ? nil : try GarchFit(series, varianceTarget: series.moments.variance)
+    }
+
+    /// The standardised shocks `s_t = ε_t/√h_t = (r_t − μΔt + h_t/2)/√h_t` of `series` (the returns this
+    /// fit was made on) through the fitted filter, `h` started at the sample variance at every run as
+    /// in the fit: unit-variance t draws when the model holds.
+    func standardisedShocks(_ series: ReturnSeries) -> [Double] {
+        var shocks = [Double](repeating: 0, count: series.returns.count)
+        shocks.withUnsafeMutableBufferPointer { buffer in
+            _ = GarchFit.logLikelihood(
+                series, stepMean: drift.value * series.stepYears, omega: omega.value, alpha: alpha.value, beta: beta.value,
+                degreesOfFreedom: degreesOfFreedom.value, startVariance: series.moments.variance, standardisedShocks: buffer.baseAddress)
+        }
+        return shocks
+    }
+
+    /// `ln L` of per-step parameters over every run of the series; with `standardisedShocks`, also
+    /// writes each return's `ε_t/√h_t` there (one per return).
     static func logLikelihood(
         _ series: ReturnSeries, stepMean: Double, omega: Double, alpha: Double, beta: Double, degreesOfFreedom nu: Double,
-        startVariance: Double
+        startVariance: Double, standardisedShocks: UnsafeMutablePointer<Double>? = nil
     ) -> Double {
         let constant = Foundation.lgamma((nu + 1) / 2) - Foundation.lgamma(nu / 2) - 0.5 * Foundation.log(Double.pi * (nu - 2))
         let tailScale = 1 / (nu - 2)
@@ -108,6 +131,7 @@ public struct GarchFit: Codable, Sendable, Equatable {
                     let shock = returns[index] - stepMean + h / 2
                     let squared = shock * shock
                     total += constant - 0.5 * Foundation.log(h) - power * Foundation.log1p(squared * tailScale / h)
+                    standardisedShocks?[index] = shock / h.squareRoot()
                     h = omega + alpha * squared + beta * h
                 }
             }

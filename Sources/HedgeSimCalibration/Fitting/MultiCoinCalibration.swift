@@ -1,9 +1,9 @@
 import Foundation
 import HedgeSimCore
 
-/// Several coins' price histories fitted together for a portfolio file: each coin's price model (GBM
-/// or Merton's jump-diffusion, the portfolio's two) and the correlation matrix of their diffusion
-/// shocks, on the times the histories share.
+/// Several coins' price histories fitted together for a portfolio file: each coin's price model (GBM,
+/// Merton's jump-diffusion or GARCH(1,1)-t) and the correlation matrix of their diffusion shocks, on
+/// the times the histories share.
 ///
 /// **Alignment.** Every history must have the same grid step (within 1 %); the common times are those
 /// present in all of them, and a return counts only between two common times one step apart (a gap in
@@ -14,6 +14,14 @@ import HedgeSimCore
 /// model the correlation is that of the diffusion shocks: it is taken over the steps where no such
 /// coin's fitted model makes a jump more likely than not (posterior `P(N ≥ 1 | r) < ½`), the threshold
 /// estimator of Mancini (2009), and `n` counts those steps.
+///
+/// **GARCH.** `.garch` fits every coin's GARCH(1,1)-t alone (`GarchFit`; the variance-targeted fit
+/// when the free one is not significantly stationary, as for one coin), standardises its returns by
+/// its fitted conditional stdev, `s_t = ε_t/√h_t`, takes the correlation of these standardised
+/// shocks (standard error `(1 − ρ̂²)/√n` as above: under t shocks with ν > 4 the sample correlation
+/// spreads more, by about `√(1 + 2/(ν − 4))`), and fits one ν for all coins to the shock vectors
+/// (`MultivariateTFit`), as the portfolio's GARCH coins share one mixing variable. `.all` stays the
+/// choice between GBM and jumps.
 public struct MultiCoinCalibration: Codable, Sendable {
     public struct Coin: Codable, Sendable {
         public var name: String
@@ -23,26 +31,52 @@ public struct MultiCoinCalibration: Codable, Sendable {
         public var gbm: GBMFit
         /// The jump-diffusion, when fitted.
         public var jump: JumpDiffusionFit?
-        /// The model the fragment uses for this coin: `.gbm` or `.jump`.
+        /// The free GARCH(1,1)-t fit, when fitted, and the variance-targeted one when the free one is
+        /// not significantly stationary (`GarchFit.varianceTargetedFit`).
+        public var garch: GarchFit?
+        public var garchVarianceTargeted: GarchFit?
+        /// The model the fragment uses for this coin: `.gbm`, `.jump` or `.garch`.
         public var model: PriceModelKind
 
-        /// The fragment's diffusion vol: the GBM's σ or the jump model's diffusion σ.
-        var vol: Estimate { model == .jump ? jump?.vol ?? gbm.vol : gbm.vol }
+        /// The GARCH fit the fragment uses: the variance-targeted one when it was needed.
+        var garchForSimulation: GarchFit? { garchVarianceTargeted ?? garch }
+
+        /// The fragment's vol: the GBM's σ, the jump model's diffusion σ or GARCH's long-run σ.
+        var vol: Estimate {
+            switch model {
+            case .jump: return jump?.vol ?? gbm.vol
+            case .garch: return garchForSimulation?.longRunVol ?? gbm.vol
+            case .gbm, .bootstrap, .replay: return gbm.vol
+            }
+        }
+
+        /// The fitted annualised drift of the coin's model.
+        var drift: Estimate {
+            switch model {
+            case .jump: return jump?.drift ?? gbm.drift
+            case .garch: return garchForSimulation?.drift ?? gbm.drift
+            case .gbm, .bootstrap, .replay: return gbm.drift
+            }
+        }
     }
 
     public var coins: [Coin]
-    /// `correlations[i][j]` of the diffusion shocks (of the returns when no coin keeps jumps), and its
-    /// standard errors (0 on the diagonal).
+    /// `correlations[i][j]` of the diffusion shocks (of the returns when no coin keeps jumps; of the
+    /// standardised shocks under GARCH), and its standard errors (0 on the diagonal).
     public var correlations: [[Double]]
     public var correlationErrors: [[Double]]
     /// The correlation of all the common returns, and the one the fitted models imply,
     /// `ρ_ij·σ_i·σ_j/(s_i·s_j)` with `σ` the diffusion vols and `s² = σ² + λ(μ_J² + σ_J²)` each coin's
-    /// return variance a year (the portfolio's jumps are independent between coins).
+    /// return variance a year (the portfolio's jumps are independent between coins); under GARCH the
+    /// shocks' correlation (with constant conditional correlations the returns' differs from it only by
+    /// `E[√(h_i·h_j)]/√(E[h_i]·E[h_j]) ≤ 1`).
     public var returnCorrelations: [[Double]]
     public var impliedReturnCorrelations: [[Double]]
     /// One line per pair whose implied return correlation misses the observed one by more than 4 of its
-    /// standard errors: the fitted models would misstate how the coins move together.
+    /// standard errors: the fitted models would misstate how the coins move together (jump models only).
     public var comovementWarnings: [String]
+    /// Under GARCH, the one ν of the coins' multivariate t shocks.
+    public var sharedDegreesOfFreedom: MultivariateTFit?
     /// The grid step, seconds, the number of common returns, and the number of them the correlations
     /// use (fewer when steps with a likely jump are left out).
     public var step: Double
@@ -53,12 +87,9 @@ public struct MultiCoinCalibration: Codable, Sendable {
     public var to: String
 
     /// - Throws: `CalibrationError` when the grids differ, the histories share fewer than 30 returns
-    ///   (200 for the jump model), or a coin's prices never change; `models: .garch` is refused (a
-    ///   portfolio's coins are GBM or jump-diffusions).
+    ///   (200 for the jump and GARCH models), a coin's prices never change, or two coins' GARCH shocks
+    ///   are perfectly correlated.
     public init(histories: [(name: String, source: String, prices: PriceHistory)], models: ModelChoice) throws {
-        guard models != .garch else {
-            throw CalibrationError("a portfolio's coins follow GBM or the jump model: fit them with --model gbm, jump or all")
-        }
         let common = try CommonReturns(histories.map { (source: $0.source, prices: $0.prices) })
         let (times, series, step) = (common.times, common.series, common.step)
         let n = series.first?.count ?? 0
@@ -67,13 +98,40 @@ public struct MultiCoinCalibration: Codable, Sendable {
                 "the histories share \(n) consecutive returns (\(times.count) common times); at least \(GBMFit.minimumReturns) are needed: "
                     + "their time ranges or grids barely overlap")
         }
-        let fitted = try histories.enumerated().map { i, history in
+        // Per coin its fit and, under GARCH, its standardised shocks.
+        let fits = try histories.enumerated().map { i, history -> (coin: Coin, shocks: [Double]) in
             let returns = ReturnSeries(returns: series[i], step: step)
             let gbm = try GBMFit(returns)
+            if models == .garch {
+                // GARCH restarts its variance after a gap, as for one coin.
+                let runs = ReturnSeries(returns: series[i], runStarts: common.runStarts, step: step)
+                let garch = try GarchFit(runs)
+                let targeted = try garch.varianceTargetedFit(runs)
+                let coin = Coin(name: history.name, source: history.source, lastPrice: common.lastPrices[i],
+                                gbm: gbm, garch: garch, garchVarianceTargeted: targeted, model: .garch)
+                return (coin, (targeted ?? garch).standardisedShocks(runs))
+            }
             let jump = models == .gbm || (models == .all && n < JumpDiffusionFit.minimumReturns) ? nil : try JumpDiffusionFit(returns)
             let model: PriceModelKind = models == .jump || (jump.map { $0.aic < gbm.aic } ?? false) ? .jump : .gbm
-            return Coin(name: history.name, source: history.source, lastPrice: common.lastPrices[i],
-                        gbm: gbm, jump: jump, model: model)
+            return (Coin(name: history.name, source: history.source, lastPrice: common.lastPrices[i], gbm: gbm, jump: jump, model: model), [])
+        }
+        let fitted = fits.map(\.coin)
+        self.step = step
+        returns = n
+        from = Timestamp.format(times[0])
+        to = Timestamp.format(times[times.count - 1])
+        if models == .garch {
+            let shocks = fits.map(\.shocks)
+            let correlations = PortfolioHistory.sampleCorrelations(shocks)
+            coins = fitted
+            self.correlations = correlations
+            correlationErrors = Self.correlationErrors(correlations, observations: n)
+            correlationReturns = n
+            returnCorrelations = PortfolioHistory.sampleCorrelations(series)
+            impliedReturnCorrelations = correlations
+            comovementWarnings = []
+            sharedDegreesOfFreedom = try MultivariateTFit(shocks: shocks, correlations: correlations)
+            return
         }
         let k = histories.count
         // The steps without a likely jump in any coin that keeps the jump model.
@@ -89,11 +147,8 @@ public struct MultiCoinCalibration: Codable, Sendable {
             throw CalibrationError("only \(m) of the \(n) common returns are free of likely jumps; at least \(GBMFit.minimumReturns) are needed for the correlations")
         }
         let correlations = PortfolioHistory.sampleCorrelations(series.map { returns in calm.map { returns[$0] } })
-        let errors = (0..<k).map { i in
-            (0..<k).map { j in i == j ? 0 : (1 - correlations[i][j] * correlations[i][j]) / Double(m).squareRoot() }
-        }
         self.correlations = correlations
-        correlationErrors = errors
+        correlationErrors = Self.correlationErrors(correlations, observations: m)
         let observed = PortfolioHistory.sampleCorrelations(series)
         let totalVol = fitted.map { coin -> Double in
             guard coin.model == .jump, let jump = coin.jump else { return coin.vol.value }
@@ -123,11 +178,15 @@ public struct MultiCoinCalibration: Codable, Sendable {
             }
         }
         comovementWarnings = warnings
-        self.step = step
-        returns = n
+        sharedDegreesOfFreedom = nil
         correlationReturns = m
-        from = Timestamp.format(times[0])
-        to = Timestamp.format(times[times.count - 1])
+    }
+
+    /// The standard errors `(1 − ρ̂²)/√n` of the normal approximation, 0 on the diagonal.
+    private static func correlationErrors(_ correlations: [[Double]], observations n: Int) -> [[Double]] {
+        correlations.indices.map { i in
+            correlations.indices.map { j in i == j ? 0 : (1 - correlations[i][j] * correlations[i][j]) / Double(n).squareRoot() }
+        }
     }
 
     /// A coin's name from its file name: the first word of the stem in upper case, without a trailing
@@ -150,17 +209,26 @@ public struct MultiCoinCalibration: Codable, Sendable {
             "# Fitted by hedgesim calibrate from \(returns) common \(TimeGrid.describe(step: step)) returns, \(from) … \(to).",
             "# Set each holding; prices are the last common closes. Standard errors: vol "
                 + coins.map { "\($0.name) ±\(NumberText.error($0.vol.standardError))" }.joined(separator: ", ") + ".",
-            "stepsPerDay: \(NumberText.value(max(1, (86_400 / step).rounded())))",
-            "assets:",
         ]
+        if let shared = sharedDegreesOfFreedom {
+            lines += garchFragmentLines(shared)
+        } else {
+            lines.append("stepsPerDay: \(NumberText.value(max(1, (86_400 / step).rounded())))")
+        }
+        lines.append("assets:")
         lines += coins.map { coin in
             var fields = "name: \(coin.name), holding: 1, price: \(NumberText.value(coin.lastPrice)), vol: \(NumberText.value(coin.vol.value))"
             if coin.model == .jump, let jump = coin.jump {
                 fields += ", jumpIntensity: \(NumberText.value(jump.jumpIntensity.value)), jumpMean: \(NumberText.value(jump.jumpMean.value))"
                     + ", jumpStdev: \(NumberText.value(jump.jumpStdev.value))"
             }
+            if coin.model == .garch, let garch = coin.garchForSimulation {
+                let (alpha, beta) = Self.persistenceText(garch)
+                fields += ", garchAlpha: \(alpha), garchBeta: \(beta)"
+            }
             return "  - {\(fields)}"
         }
+        if sharedDegreesOfFreedom != nil { lines.append("# The correlations of the coins' standardised GARCH shocks ε/√h.") }
         lines.append("correlations:")
         lines += correlations.map { row in "  - [" + row.map { String(format: "%.4f", $0) }.joined(separator: ", ") + "]" }
         lines.append("hedges:")
@@ -170,11 +238,14 @@ public struct MultiCoinCalibration: Codable, Sendable {
 
     /// The fit as a plain-text table.
     public func table() -> String {
+        let garch = sharedDegreesOfFreedom != nil
         var lines = ["Calibrated \(coins.count) coins on \(returns) common \(TimeGrid.describe(step: step)) returns, \(from) … \(to)", "",
-                     "coin     model  vol (± s.e.)            drift (± s.e.)          AIC gbm / jump           last price   source"]
+                     "coin     model  vol (± s.e.)            drift (± s.e.)          "
+                        + (garch ? "AIC gbm / garch          " : "AIC gbm / jump           ") + "last price   source"]
         for coin in coins {
-            let drift = coin.model == .jump ? coin.jump?.drift ?? coin.gbm.drift : coin.gbm.drift
-            let aic = "\(NumberText.value(coin.gbm.aic.rounded())) / " + (coin.jump.map { NumberText.value($0.aic.rounded()) } ?? "–")
+            let drift = coin.drift
+            let otherAIC = coin.garch?.aic ?? coin.jump?.aic
+            let aic = "\(NumberText.value(coin.gbm.aic.rounded())) / " + (otherAIC.map { NumberText.value($0.rounded()) } ?? "–")
             lines.append(coin.name.padding(toLength: 9, withPad: " ", startingAt: 0)
                 + coin.model.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 + "\(NumberText.value(coin.vol.value)) ± \(NumberText.error(coin.vol.standardError))".padding(toLength: 24, withPad: " ", startingAt: 0)
@@ -188,7 +259,10 @@ public struct MultiCoinCalibration: Codable, Sendable {
                 + "log size \(NumberText.value(jump.jumpMean.value)) ± \(NumberText.error(jump.jumpMean.standardError)) "
                 + "(stdev \(NumberText.value(jump.jumpStdev.value)) ± \(NumberText.error(jump.jumpStdev.standardError)))")
         }
-        let basis = correlationReturns == returns
+        if let shared = sharedDegreesOfFreedom { lines += garchTableLines(shared) }
+        let basis = garch
+            ? "Correlation of the standardised GARCH shocks ε/√h (± s.e.)"
+            : correlationReturns == returns
             ? "Correlation of the log returns (± s.e.)"
             : "Correlation of the diffusion shocks (± s.e.), on the \(correlationReturns) of \(returns) returns without a likely jump"
         lines += ["", basis]
@@ -199,6 +273,7 @@ public struct MultiCoinCalibration: Codable, Sendable {
                 }.joined())
         }
         for warning in comovementWarnings { lines.append("Warning: " + warning) }
+        if let shared = sharedDegreesOfFreedom { lines += sharedDegreesOfFreedomLines(shared) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -52,6 +52,14 @@ public struct ReturnSeries: Sendable {
         self.step = step
     }
 
+    /// Runs of consecutive returns starting at `runStarts` (ascending, the first 0), `step` seconds each.
+    public init(returns: [Double], runStarts: [Int], step: Double) {
+        precondition(returns.isEmpty ? runStarts.isEmpty : runStarts.first == 0, "runStarts must start at 0")
+        self.returns = returns
+        self.runStarts = runStarts
+        self.step = step
+    }
+
     /// Sample mean and variance (divisor n) of the returns.
     var moments: (mean: Double, variance: Double) {
         let n = Double(returns.count)

@@ -1,7 +1,10 @@
+import Foundation
+
 /// The inverse of a symmetric positive-definite matrix through its Cholesky factor `A = L·Lᵀ`.
 enum SymmetricInverse {
-    /// `A⁻¹`, or nil when `A` is not (numerically) positive definite.
-    static func inverse(_ a: [[Double]]) -> [[Double]]? {
+    /// The lower-triangular Cholesky factor `L` of `A = L·Lᵀ`, or nil when `A` is not (numerically)
+    /// positive definite.
+    static func cholesky(_ a: [[Double]]) -> [[Double]]? {
         let n = a.count
         var l = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n {
@@ -16,6 +19,18 @@ enum SymmetricInverse {
                 }
             }
         }
+        return l
+    }
+
+    /// `ln|A| = 2·Σ ln L_ii`, or nil when `A` is not (numerically) positive definite.
+    static func logDeterminant(_ a: [[Double]]) -> Double? {
+        cholesky(a).map { l in 2 * l.indices.reduce(0) { $0 + Foundation.log(l[$1][$1]) } }
+    }
+
+    /// `A⁻¹`, or nil when `A` is not (numerically) positive definite.
+    static func inverse(_ a: [[Double]]) -> [[Double]]? {
+        let n = a.count
+        guard let l = cholesky(a) else { return nil }
         // Column j of A⁻¹ solves L·Lᵀ·x = e_j.
         var inverse = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for j in 0..<n {

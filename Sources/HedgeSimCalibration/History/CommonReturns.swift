@@ -9,6 +9,10 @@ public struct CommonReturns: Sendable {
     public let times: [Double]
     /// Per history, its log returns between consecutive common times one step apart.
     public let series: [[Double]]
+    /// Index into each `series` of the first return of every run of consecutive returns (0 first): a
+    /// return whose previous one does not end where it starts begins a new run (recursive models
+    /// such as GARCH restart there).
+    public let runStarts: [Int]
     /// The grid step, seconds.
     public let step: Double
     /// Per history, its price at the last common time.
@@ -31,7 +35,11 @@ public struct CommonReturns: Sendable {
         let times = common.sorted()
         let lookups = histories.map { Dictionary(zip($0.prices.times, $0.prices.prices), uniquingKeysWith: { a, _ in a }) }
         var series = [[Double]](repeating: [], count: histories.count)
+        var runStarts: [Int] = []
+        var lastEnd: Double?
         for (previous, next) in zip(times, times.dropFirst()) where TimeGrid.isOneStep(next - previous, step: step) {
+            if lastEnd != previous { runStarts.append(series[0].count) }
+            lastEnd = next
             for (i, lookup) in lookups.enumerated() {
                 guard let a = lookup[previous], let b = lookup[next] else { continue }
                 series[i].append(Foundation.log(b / a))
@@ -39,6 +47,7 @@ public struct CommonReturns: Sendable {
         }
         self.times = times
         self.series = series
+        self.runStarts = runStarts
         self.step = step
         lastPrices = lookups.map { lookup in times.last.flatMap { lookup[$0] } ?? 0 }
     }
