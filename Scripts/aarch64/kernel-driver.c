@@ -180,7 +180,11 @@ static void run_portfolio(void) {
     for (int step = 0; step < STEPS; step++) {
         hs_normal_rows(7, 7, 0, 0, PATHS, step, 1, shocks, shocks + PATHS, 0);
         hs_normal_rows(7, 7, 1, 0, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
-        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, 0, funding, lowest, inverse, 0, 0);
+        {
+            const hs_portfolio_columns columns = {.log_price = log_price, .variance = 0, .funding = funding, .lowest = lowest,
+                                                  .inverse_mark = inverse, .basis = 0, .log_mark = 0, .mixing_scale = 0};
+            hs_portfolio_step(&plan, step, 0, shocks, PATHS, &columns);
+        }
     }
     print_block("portfolio_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_funding", funding, CONTRACTS * PATHS);
@@ -200,7 +204,11 @@ static void run_portfolio(void) {
     for (int i = 0; i < CONTRACTS * PATHS; i++) { funding[i] = 0; lowest[i] = INFINITY; }
     for (int step = 0; step < STEPS; step++) {
         hs_portfolio_history_shocks(&plan, step, 0, PATHS, position, shocks);
-        hs_portfolio_step(&plan, step, 0, shocks, PATHS, log_price, 0, funding, lowest, inverse, 0, 0);
+        {
+            const hs_portfolio_columns columns = {.log_price = log_price, .variance = 0, .funding = funding, .lowest = lowest,
+                                                  .inverse_mark = inverse, .basis = 0, .log_mark = 0, .mixing_scale = 0};
+            hs_portfolio_step(&plan, step, 0, shocks, PATHS, &columns);
+        }
     }
     print_block("portfolio_bootstrap_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_bootstrap_lowest", lowest, CONTRACTS * PATHS);
@@ -234,7 +242,11 @@ static void run_portfolio_venues(void) {
     for (int step = 0; step < STEPS; step++) {
         hs_normal_rows(11, 7, 0, FIRST, PATHS, step, 1, shocks, shocks + PATHS, 0);
         hs_normal_rows(11, 7, 1, FIRST, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
-        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, 0, funding, lowest, inverse, 0, 0);
+        {
+            const hs_portfolio_columns columns = {.log_price = log_price, .variance = 0, .funding = funding, .lowest = lowest,
+                                                  .inverse_mark = inverse, .basis = 0, .log_mark = 0, .mixing_scale = 0};
+            hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, &columns);
+        }
     }
     print_block("portfolio_venues_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_venues_funding", funding, CONTRACTS * PATHS);
@@ -249,7 +261,7 @@ static void run_portfolio_venues(void) {
 static void run_portfolio_garch(void) {
     enum { PATHS = 37, STEPS = 11, ASSETS = 3, CONTRACTS = 2, FIRST = 5 };
     static double shocks[ASSETS * PATHS], spare[PATHS], log_price[ASSETS * PATHS], variance[ASSETS * PATHS],
-        funding[CONTRACTS * PATHS], lowest[CONTRACTS * PATHS], inverse[CONTRACTS * PATHS];
+        funding[CONTRACTS * PATHS], lowest[CONTRACTS * PATHS], inverse[CONTRACTS * PATHS], mixing_scale[PATHS];
     const double drift[ASSETS] = {1e-5, -2e-5, 3e-5}, vol[ASSETS] = {0.012, 0.015, 0.03};
     const double start_variance[ASSETS] = {0.012 * 0.012, 0.015 * 0.015, 0.03 * 0.03};
     const long contract_asset[CONTRACTS] = {0, 1};
@@ -280,8 +292,12 @@ static void run_portfolio_garch(void) {
     for (int step = 0; step < STEPS; step++) {
         hs_normal_rows(7, 7, 0, FIRST, PATHS, step, 1, shocks, shocks + PATHS, 0);
         hs_normal_rows(7, 7, 1, FIRST, PATHS, step, 1, shocks + 2 * PATHS, spare, 0);
-        hs_portfolio_mixing(&plan, step, FIRST, PATHS, shocks);
-        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, variance, funding, lowest, inverse, 0, 0);
+        hs_portfolio_mixing(&plan, step, FIRST, PATHS, shocks, mixing_scale);
+        {
+            const hs_portfolio_columns columns = {.log_price = log_price, .variance = variance, .funding = funding, .lowest = lowest,
+                                                  .inverse_mark = inverse, .basis = 0, .log_mark = 0, .mixing_scale = mixing_scale};
+            hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, &columns);
+        }
     }
     print_block("portfolio_garch_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_garch_variance", variance, ASSETS * PATHS);
@@ -294,8 +310,10 @@ static void run_portfolio_garch(void) {
     const int one_garch[1] = {1};
     hs_portfolio_plan mixing = {.assets = 1, .seed = 0x0123456789abcdefULL, .garch = one_garch, .garch_dof = 3,
                                 .purpose_mixing = 12};
-    hs_portfolio_mixing(&mixing, 4, 0, SCALES, scale);
+    static double written[SCALES];
+    hs_portfolio_mixing(&mixing, 4, 0, SCALES, scale, written);
     print_block("portfolio_mixing_scale", scale, SCALES);
+    print_block("portfolio_mixing_written_scale", written, SCALES);
 }
 
 /* Dated contracts: three contracts on two coins, 37 paths from path 2, 11 steps, bridge check on. Coin 0
@@ -341,7 +359,11 @@ static void run_portfolio_dated(void) {
     }
     for (int step = 0; step < STEPS; step++) {
         hs_normal_rows(13, 7, 0, FIRST, PATHS, step, 1, shocks, shocks + PATHS, 0);
-        hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, log_price, 0, funding, lowest, inverse, basis, log_mark);
+        {
+            const hs_portfolio_columns columns = {.log_price = log_price, .variance = 0, .funding = funding, .lowest = lowest,
+                                                  .inverse_mark = inverse, .basis = basis, .log_mark = log_mark, .mixing_scale = 0};
+            hs_portfolio_step(&plan, step, FIRST, shocks, PATHS, &columns);
+        }
     }
     print_block("portfolio_dated_log_price", log_price, ASSETS * PATHS);
     print_block("portfolio_dated_funding", funding, CONTRACTS * PATHS);

@@ -36,10 +36,12 @@ HS_INLINE hs_fv hs_mixing_scale_v(const hs_portfolio_plan *plan, long step, hs_u
     return __builtin_elementwise_sqrt((dof - 2.0) / (2.0 * gamma));
 }
 
-HS_INLINE void hs_portfolio_mixing_body(const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks) {
+HS_INLINE void hs_portfolio_mixing_body(const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks,
+                                        double *scales) {
     for (long p = 0; p < paths; p += HS_WIDTH) {
         const long n = paths - p < HS_WIDTH ? paths - p : HS_WIDTH;
         const hs_fv scale = hs_mixing_scale_v(plan, step, hs_lane_index_v() + (uint64_t)(first_path + p), n);
+        hs_store_partial_v(scales + p, scale, n);
         for (long k = 0; k < plan->assets; k++) {
             if (!plan->garch[k]) continue;
             double *z = shocks + k * paths + p;
@@ -93,8 +95,9 @@ HS_INLINE void hs_portfolio_dated_lanes(const hs_portfolio_plan *plan, long c, l
 }
 
 HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks,
-                                      long paths, double *log_price, double *variance, double *funding, double *lowest,
-                                      double *inverse_mark, double *basis, double *log_mark) {
+                                      long paths, const hs_portfolio_columns *columns) {
+    double *log_price = columns->log_price, *variance = columns->variance, *funding = columns->funding;
+    double *lowest = columns->lowest, *inverse_mark = columns->inverse_mark, *basis = columns->basis, *log_mark = columns->log_mark;
     const hs_uv zero = {0};
     const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
     for (long k = 0; k < plan->assets; k++) {
@@ -117,12 +120,15 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
             const hs_fv shock = hs_load_partial_v(z + p, n, 0);
             hs_fv next, step_variance = hs_splat_v(plan->bridge_variance[k]);
             if (garch) {
-                /* GARCH(1,1)-t: move √h·s, then h ← min(ω + α·move² + β·h, cap); the bridge's variance is h. */
-                step_variance = hs_load_partial_v(h + p, n, 0);
-                const hs_fv move = __builtin_elementwise_sqrt(step_variance) * shock;
-                next = previous + ((drift - 0.5 * step_variance) + move);
+                /* GARCH(1,1)-t: move √h·s, then h ← min(ω + α·move² + β·h, cap); given the step's mixing
+                 * scale c = √((ν − 2)/W) the move is normal with variance h·c², the bridge's variance. */
+                const hs_fv variance_h = hs_load_partial_v(h + p, n, 0);
+                const hs_fv scale = hs_load_partial_v(columns->mixing_scale + p, n, 1);
+                step_variance = variance_h * (scale * scale);
+                const hs_fv move = __builtin_elementwise_sqrt(variance_h) * shock;
+                next = previous + ((drift - 0.5 * variance_h) + move);
                 const hs_fv updated =
-                    (plan->garch_omega[k] + plan->garch_alpha[k] * move * move) + plan->garch_beta[k] * step_variance;
+                    (plan->garch_omega[k] + plan->garch_alpha[k] * move * move) + plan->garch_beta[k] * variance_h;
                 hs_store_partial_v(h + p, hs_min_v(updated, hs_splat_v(plan->garch_variance_cap[k])), n);
             } else {
                 next = history ? previous + shock : previous + (drift + vol * shock);
@@ -203,36 +209,29 @@ void hs_portfolio_history_shocks(const hs_portfolio_plan *plan, long step, long 
 }
 
 HS_LEVEL_VARIANTS(hs_portfolio_mixing,
-                  (const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks),
-                  (plan, step, first_path, paths, shocks))
+                  (const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks, double *scale),
+                  (plan, step, first_path, paths, shocks, scale))
 
-void hs_portfolio_mixing(const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks) {
+void hs_portfolio_mixing(const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks, double *scale) {
     if (paths <= 0 || !plan->garch) return;
     switch (hs_vector_level()) {
-    case 3: hs_portfolio_mixing_avx512(plan, step, first_path, paths, shocks); return;
-    case 2: hs_portfolio_mixing_avx2(plan, step, first_path, paths, shocks); return;
-    default: hs_portfolio_mixing_base(plan, step, first_path, paths, shocks); return;
+    case 3: hs_portfolio_mixing_avx512(plan, step, first_path, paths, shocks, scale); return;
+    case 2: hs_portfolio_mixing_avx2(plan, step, first_path, paths, shocks, scale); return;
+    default: hs_portfolio_mixing_base(plan, step, first_path, paths, shocks, scale); return;
     }
 }
 
 HS_LEVEL_VARIANTS(hs_portfolio_step,
-                  (const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths, double *log_price,
-                   double *variance, double *funding, double *lowest, double *inverse_mark, double *basis, double *log_mark),
-                  (plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark, basis, log_mark))
+                  (const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths,
+                   const hs_portfolio_columns *columns),
+                  (plan, step, first_path, shocks, paths, columns))
 
 void hs_portfolio_step(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths,
-                       double *log_price, double *variance, double *funding, double *lowest, double *inverse_mark,
-                       double *basis, double *log_mark) {
+                       const hs_portfolio_columns *columns) {
     if (paths <= 0) return;
     switch (hs_vector_level()) {
-    case 3:
-        hs_portfolio_step_avx512(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark, basis, log_mark);
-        return;
-    case 2:
-        hs_portfolio_step_avx2(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark, basis, log_mark);
-        return;
-    default:
-        hs_portfolio_step_base(plan, step, first_path, shocks, paths, log_price, variance, funding, lowest, inverse_mark, basis, log_mark);
-        return;
+    case 3: hs_portfolio_step_avx512(plan, step, first_path, shocks, paths, columns); return;
+    case 2: hs_portfolio_step_avx2(plan, step, first_path, shocks, paths, columns); return;
+    default: hs_portfolio_step_base(plan, step, first_path, shocks, paths, columns); return;
     }
 }

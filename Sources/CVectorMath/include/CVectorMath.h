@@ -435,8 +435,8 @@ void hs_simulate_paths(const hs_path_plan *plan, const hs_path_block *block);
  * purpose_bridge) under seed: one maximum per asset and step, shared by every contract on it. Under the joint bootstrap
  * (history_length > 0) the log price moves by z_k, the history's return. A GARCH(1,1)-t coin
  * (garch[k] = 1) moves by drift_per_step[k] − h/2 + √h·s_k (drift_per_step = μΔt), s_k its shock after
- * hs_portfolio_mixing, with h the path's conditional variance per step (below), which is also its
- * bridge variance.
+ * hs_portfolio_mixing, with h the path's conditional variance per step (below); given the step's
+ * mixing variable W the move is normal with variance h·(ν − 2)/W, which is its bridge variance.
  */
 typedef struct {
     long assets;
@@ -534,6 +534,7 @@ void hs_portfolio_history_shocks(const hs_portfolio_plan *plan, long step, long 
  * The multivariate Student-t mixing of one step's correlated normals z (shocks, K columns of `paths`,
  * column-major): every GARCH coin's column (garch[k] = 1) is multiplied in place by
  *   √((ν − 2)/W),   W ~ χ²_ν,  one W per path and step, shared by every GARCH coin,
+ * which is also written to scale[p] (the step's hs_portfolio_columns.mixing_scale),
  * so that the coins' shocks s = z·√((ν − 2)/W) are a unit-variance multivariate t_ν with the
  * correlation of z among the GARCH coins; other columns are left alone (a GARCH coin and a normal coin
  * then have correlation ρ·√((ν − 2)/2)·Γ((ν − 1)/2)/Γ(ν/2)). W = 2G, G ~ Gamma(ν/2) by Marsaglia and
@@ -545,19 +546,34 @@ void hs_portfolio_history_shocks(const hs_portfolio_plan *plan, long step, long 
  * far below any double's resolution. Every path's draw depends only on its address, never on the
  * other lanes or the block.
  */
-void hs_portfolio_mixing(const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks);
+void hs_portfolio_mixing(const hs_portfolio_plan *plan, long step, long first_path, long paths, double *shocks, double *scale);
 
 /**
- * One step (`step`, 0-based) of `paths` paths starting at path number `first_path`: shocks, log_price and
- * variance (K columns), funding, lowest, inverse_mark, basis and log_mark (contracts columns) are
- * column-major with leading dimension `paths`; log_price, funding and lowest are updated, inverse_mark is
- * set to 1/F at the step end; variance holds each GARCH coin's conditional variance per step h (read and
- * updated for GARCH coins only; may be NULL when plan.garch is); basis and log_mark hold each dated
- * contract's basis and ln F (read and updated for dated contracts only; may be NULL when plan.dated is).
+ * A block's state between portfolio steps, column-major with leading dimension `paths`: K columns of
+ * log prices and of conditional variances per step h (read and updated for GARCH coins only; may be
+ * NULL when plan.garch is), and per contract the funding accrued (for a dated contract its roll yields
+ * less their fees), the lowest account so far, 1/F at the last step end, and a dated contract's basis and
+ * ln F (read and updated for dated contracts only; may be NULL when plan.dated is); mixing_scale holds
+ * the step's √((ν − 2)/W) per path from hs_portfolio_mixing (read only; NULL when plan.garch is).
+ */
+typedef struct {
+    double *log_price;
+    double *variance;
+    double *funding;
+    double *lowest;
+    double *inverse_mark;
+    double *basis;
+    double *log_mark;
+    const double *mixing_scale;
+} hs_portfolio_columns;
+
+/**
+ * One step (`step`, 0-based) of `paths` paths starting at path number `first_path`, with the shocks
+ * (K columns, column-major): updates the log prices, GARCH variances, funding, lowest accounts and dated
+ * contracts' bases and marks of `columns`, and sets inverse_mark to 1/F at the step end.
  */
 void hs_portfolio_step(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks, long paths,
-                       double *log_price, double *variance, double *funding, double *lowest, double *inverse_mark,
-                       double *basis, double *log_mark);
+                       const hs_portfolio_columns *columns);
 
 /**
  * The build in use: 3 = AVX-512, 2 = AVX2+FMA, 0 = baseline x86-64. See HEDGESIM_VECTOR_LEVEL above.

@@ -40,8 +40,9 @@ final class PortfolioSink: @unchecked Sendable {
 /// Per block of `blockSize` paths and per step: the independent normals of purpose 7 (coin pairs
 /// `2j, 2j + 1` from pair index `j`), the correlated shocks `Z = E·Fᵀ` (BLAS `dgemm`, `F` the
 /// correlation factor), with GARCH coins their multivariate-t mixing (`hs_portfolio_mixing`, C, purpose
-/// 12), then `hs_portfolio_step` (C): the coins' steps (GBM, jumps or GARCH-t, whose conditional
-/// variance per path is kept between steps) and each contract's account, its lowest value checked at
+/// 12, whose scale per path is also the GARCH bridge's), then `hs_portfolio_step` (C): the coins' steps
+/// (GBM, jumps or GARCH-t, whose conditional variance per path is kept between steps) and each
+/// contract's account (a dated contract's basis and mark too, purpose 13), its lowest value checked at
 /// step ends and (`betweenStepCheck`) at the bridge maximum (purpose 8).
 /// Blocks have a fixed size and every draw is addressed by (seed, purpose, path, step, pair), so a run
 /// is bit-identical for any thread count on one machine; across CPUs the BLAS kernel's rounding may
@@ -96,10 +97,11 @@ enum PortfolioEngine {
             let shocks = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
             let logPrice = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
             let variance = UnsafeMutablePointer<Double>.allocate(capacity: k * blockSize)
+            let mixingScale = UnsafeMutablePointer<Double>.allocate(capacity: blockSize)
             let state = UnsafeMutablePointer<Double>.allocate(capacity: 5 * max(1, c) * blockSize)
             let position = UnsafeMutablePointer<Int>.allocate(capacity: blockSize)
             defer {
-                [normals, shocks, logPrice, variance, state].forEach { $0.deallocate() }
+                [normals, shocks, logPrice, variance, mixingScale, state].forEach { $0.deallocate() }
                 position.deallocate()
             }
             var block = worker
@@ -109,6 +111,9 @@ enum PortfolioEngine {
                 let slot = first - firstPath
                 let funding = state, lowest = state + c * count, inverse = state + 2 * c * count
                 let basis = state + 3 * c * count, logMark = state + 4 * c * count
+                var columns = hs_portfolio_columns(
+                    log_price: logPrice, variance: variance, funding: funding, lowest: lowest, inverse_mark: inverse, basis: basis,
+                    log_mark: logMark, mixing_scale: garch.isEmpty ? nil : UnsafePointer(mixingScale))
                 for j in plan.datedContracts {
                     (basis + j * count).update(repeating: plan.startBasis[j], count: count)
                     (logMark + j * count).update(repeating: plan.startLogMark[j], count: count)
@@ -127,10 +132,9 @@ enum PortfolioEngine {
                                 normals + 2 * j * count, normals + (2 * j + 1) * count, nil)
                         }
                         BLAS.multiplyTransposed(normals, plan.factor, into: shocks, rows: count, columns: k, inner: k)
-                        if !garch.isEmpty { hs_portfolio_mixing(plan.pointer, step, first, count, shocks) }
+                        if !garch.isEmpty { hs_portfolio_mixing(plan.pointer, step, first, count, shocks, mixingScale) }
                     }
-                    hs_portfolio_step(
-                        plan.pointer, step, first, shocks, count, logPrice, variance, funding, lowest, inverse, basis, logMark)
+                    hs_portfolio_step(plan.pointer, step, first, shocks, count, &columns)
                 }
                 for a in 0..<k { (sink.logPrice + a * n + slot).update(from: logPrice + a * count, count: count) }
                 for j in 0..<c {
