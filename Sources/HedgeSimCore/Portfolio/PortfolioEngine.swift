@@ -181,7 +181,7 @@ final class PortfolioPlan: @unchecked Sendable {
     /// maintenance (`PortfolioTerms.account`: `(1 − m)/F − 1/E + Φ` on the mark, `1/F − (1 + m)/E + Φ` on
     /// the entry value) and its funding per step (the rate of its hedges); per coin the bridge's variance
     /// per step, `σ²Δt` or, under the joint bootstrap, the history's return variance (a GARCH coin's is
-    /// its path's `h`).
+    /// its path's `h(ν − 2)/W` given the step's mixing).
     init(_ s: PortfolioScenario, contracts: [PortfolioContract], factor correlation: CorrelationFactor, seed: UInt64, history: PortfolioHistory?) {
         let k = s.assets.count, c = contracts.count
         let dt = 1 / (365 * s.stepsPerDay)
