@@ -11,13 +11,20 @@ extension PortfolioReport {
             + "\(F.grouped(Double(s.paths))) paths · \(F.compact(s.horizonDays)) days · start \(F.grouped(s.startValueUSD)) USD</p>\n"
         body += "<p class=\"advice\">\(r.recommendation.htmlEscaped)</p>\n"
         body += "<h2>Correlation of the coins' shocks</h2>\n<figure>\(heatMap(s))</figure>\n"
-        body += "<h2>Each coin alone</h2>\n<table><tr><th>coin</th><th>holding</th><th>mean USD</th><th>stdev USD</th><th>ES95 USD</th></tr>\n"
+        body += "<h2>Each coin alone</h2>\n<table><tr><th>coin</th><th>model</th><th>holding</th><th>mean USD</th><th>stdev USD</th>"
+            + "<th>ES95 USD</th></tr>\n"
         for (asset, outcome) in zip(s.assets, r.assets) {
             let d = outcome.netValueUSD
-            body += "<tr><td>\(asset.name.htmlEscaped)</td><td>\(F.compact(asset.holding))</td><td>\(F.grouped(d.mean))</td>"
-                + "<td>\(F.grouped(d.stdev))</td><td>\(F.grouped(d.es95))</td></tr>\n"
+            body += "<tr><td>\(asset.name.htmlEscaped)</td><td class=\"text\">\(model(of: asset).htmlEscaped)</td><td>\(F.compact(asset.holding))</td>"
+                + "<td>\(F.grouped(d.mean))</td><td>\(F.grouped(d.stdev))</td><td>\(F.grouped(d.es95))</td></tr>\n"
         }
-        body += "</table>\n<h2>Cells</h2>\n<table><tr>"
+        body += "</table>\n"
+        if s.assets.contains(where: \.isGarch) {
+            body += "<p>GARCH-t shocks with ν \(F.compact(s.degreesOfFreedom)), one mixing variable for every GARCH coin.</p>\n"
+        }
+        body += "<h2>Hedges</h2>\n<ul>\n"
+            + s.hedges.enumerated().map { i, h in "<li>\(describe(h, number: i + 1, in: s).htmlEscaped)</li>\n" }.joined() + "</ul>\n"
+        body += "<h2>Cells</h2>\n<table><tr>"
             + s.hedges.map { "<th>\($0.label.htmlEscaped)</th>" }.joined()
             + "<th>mean USD</th><th>stdev USD</th><th>ES95 USD</th><th>ES99 USD</th><th>effect</th>"
             + s.hedges.map { "<th>P(liq) \($0.label.htmlEscaped), upper</th>" }.joined() + "</tr>\n"
@@ -45,6 +52,7 @@ extension PortfolioReport {
             body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
             table { border-collapse: collapse; font-size: 13px; margin-bottom: 1em; }
             th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
+            td.text { text-align: left; }
             tr.chosen { background: #e3f0e3; font-weight: 600; }
             .advice { font-size: 15px; max-width: 60em; }
             svg { font-family: system-ui, sans-serif; }

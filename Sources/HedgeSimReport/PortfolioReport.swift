@@ -57,11 +57,17 @@ public enum PortfolioReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `vol 44%`, or for a GARCH(1,1)-t coin `GARCH-t, long-run vol 44%, α 0.08, β 0.9`.
+    /// `vol 44%` (GBM); `vol 44%, jumps 20 a year of log size −0.05 ± 0.1`; `history btc.csv, vol 44%`; or
+    /// for a GARCH(1,1)-t coin `GARCH-t, long-run vol 44%, α 0.08, β 0.9`.
     static func model(of asset: PortfolioAsset) -> String {
-        let vol = NumberFormatting.percent(asset.vol, decimals: 0)
-        guard let alpha = asset.garchAlpha, let beta = asset.garchBeta else { return "vol \(vol)" }
-        return "GARCH-t, long-run vol \(vol), α \(NumberFormatting.compact(alpha)), β \(NumberFormatting.compact(beta))"
+        typealias F = NumberFormatting
+        let vol = F.percent(asset.vol, decimals: 0)
+        if let alpha = asset.garchAlpha, let beta = asset.garchBeta {
+            return "GARCH-t, long-run vol \(vol), α \(F.compact(alpha)), β \(F.compact(beta))"
+        }
+        if let history = asset.history { return "history \((history as NSString).lastPathComponent), vol \(vol)" }
+        guard asset.jumpIntensity > 0 else { return "vol \(vol)" }
+        return "vol \(vol), jumps \(F.compact(asset.jumpIntensity)) a year of log size \(F.compact(asset.jumpMean)) ± \(F.compact(asset.jumpStdev))"
     }
 
     /// `[2] ETH with BTC inverse perpetual at 3x` or `… on the BTC cross account`, with its funding; at a
@@ -87,7 +93,9 @@ public enum PortfolioReport {
     static func instrument(_ h: PortfolioHedge, in s: PortfolioScenario) -> String {
         guard let d = h.dated else { return "inverse perpetual" }
         typealias F = NumberFormatting
-        let roll = d.rollDaysBefore.map { "; rolled \(F.compact($0)) days before each expiry into the next, \(F.compact(d.contractCycleDays)) days later" } ?? ""
+        let roll = d.rollDaysBefore.map {
+            "; rolled \(F.compact($0)) day\($0 == 1 ? "" : "s") before each expiry into the next, \(F.compact(d.contractCycleDays)) days later"
+        } ?? ""
         let settles = s.settlesAtHorizon(h.account) ? "; settles at the horizon at \(F.percent(s.terms(venue: h.venue).settlementFee, decimals: 3))" : ""
         return "inverse dated (expiry day \(F.compact(d.expiryDays)), basis \(F.percent(d.basis, decimals: 1)) a year reverting at κ "
             + "\(F.compact(d.basisMeanReversion)) with vol \(F.percent(d.basisVol, decimals: 0)) and correlation \(F.compact(d.basisPriceCorrelation)) "
