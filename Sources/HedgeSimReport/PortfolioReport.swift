@@ -81,8 +81,8 @@ public enum PortfolioReport {
             margin = "on the \(h.account.label) cross account" + (h.collateral.map { " (\(NumberFormatting.compact($0)) \(h.contract))" } ?? "")
         }
         let funding = h.fundingRate != 0 ? ", funding \(NumberFormatting.percent(h.fundingRate, decimals: 1)) a year" : ""
-        let terms = s.terms(venue: h.venue)
-        let venue = h.venue == nil ? "" : ", fee \(NumberFormatting.percent(terms.fee, decimals: 3)), maintenance "
+        let terms = s.terms(of: h.account)
+        let venue = h.venue == nil && h.maintenanceRate == nil ? "" : ", fee \(NumberFormatting.percent(terms.fee, decimals: 3)), maintenance "
             + "\(NumberFormatting.percent(terms.maintenanceRate, decimals: 2)) on the \(terms.convention == .mark ? "mark" : "entry value")"
         return "[\(number)] \(h.label) \(instrument(h, in: s)) \(margin)\(funding)\(venue)"
     }
@@ -96,7 +96,7 @@ public enum PortfolioReport {
         let roll = d.rollDaysBefore.map {
             "; rolled \(F.compact($0)) day\($0 == 1 ? "" : "s") before each expiry into the next, \(F.compact(d.contractCycleDays)) days later"
         } ?? ""
-        let settles = s.settlesAtHorizon(h.account) ? "; settles at the horizon at \(F.percent(s.terms(venue: h.venue).settlementFee, decimals: 3))" : ""
+        let settles = s.settlesAtHorizon(h.account) ? "; settles at the horizon at \(F.percent(s.terms(of: h.account).settlementFee, decimals: 3))" : ""
         return "inverse dated (expiry day \(F.compact(d.expiryDays)), basis \(F.percent(d.basis, decimals: 1)) a year reverting at κ "
             + "\(F.compact(d.basisMeanReversion)) with vol \(F.percent(d.basisVol, decimals: 0)) and correlation \(F.compact(d.basisPriceCorrelation)) "
             + "with the price\(roll)\(settles))"

@@ -37,17 +37,19 @@ import Testing
     }
 
     /// `venue: deribit` is exactly the hedge without a venue with `fee` and `maintenanceRate` set to
-    /// Deribit's taker fee (0.05 %) and tier-1 maintenance (1 %, on the mark): every number of every cell
-    /// is equal, bit for bit. The venue's 1 % is used, not the file's default 0.5 %: with the default the
-    /// 5x hedge is liquidated on fewer paths (a higher threshold, same paths).
-    @Test func aVenueIsItsTakerFeeAndTierOneMaintenance() throws {
+    /// Deribit's taker fee (0.05 %) and its maintenance for the grid's largest position, 10 BTC at ratio 1
+    /// (`1 % + 0.005 % × 10` = 1.05 %, on the mark): every number of every cell is equal, bit for bit.
+    /// The venue's rate is used, not the file's default 0.5 %: with the default the 5x hedge is
+    /// liquidated on fewer paths (a higher threshold, same paths).
+    @Test func aVenueIsItsTakerFeeAndTheTierOfItsLargestPosition() throws {
         var venue = Self.coins()
         venue.hedges = [Self.hedge("BTC", ratios: [0.5, 1], leverage: 5, venue: "deribit")]
         var plain = venue
         plain.hedges[0].venue = nil
         plain.fee = Venue.deribit.takerFee.value
-        plain.maintenanceRate = Venue.deribit.maintenance.value.firstTier.rate
-        #expect(Venue.deribit.maintenanceConvention.value == .mark && plain.fee == 0.0005 && plain.maintenanceRate == 0.01)
+        plain.maintenanceRate = try #require(
+            Venue.deribit.maintenance.value.requirement(for: PositionSize(contracts: 70_000, coin: 10, usd: 700_000))).rate
+        #expect(Venue.deribit.maintenanceConvention.value == .mark && plain.fee == 0.0005 && abs(plain.maintenanceRate - 0.0105) < 1e-15)
         let withVenue = try venue.run(seed: 3, threads: 2)
         #expect(try Self.cells(withVenue) == (try Self.cells(try plain.run(seed: 3, threads: 2))))
         let probability = try #require(withVenue.cells[1].liquidation[0]).probability
@@ -105,9 +107,10 @@ import Testing
     /// a third at Deribit (1 %, on the mark) has the same path with a lower account everywhere.
     @Test func twoVenuesOnOneCoinShareThePricePathAndTheBridge() throws {
         var s = Self.coins(paths: 3_000)
+        // 0.1 of 10 BTC is 70,000 USD, 700 OKX contracts of 100 USD: OKX's first tier (up to 999).
         s.hedges = [
-            Self.hedge("BTC", ratios: [0.5], leverage: 4, venue: "okx"), Self.hedge("BTC", ratios: [0.5], leverage: 4, venue: nil),
-            Self.hedge("BTC", ratios: [0.5], leverage: 4, venue: "deribit"),
+            Self.hedge("BTC", ratios: [0.1], leverage: 4, venue: "okx"), Self.hedge("BTC", ratios: [0.1], leverage: 4, venue: nil),
+            Self.hedge("BTC", ratios: [0.1], leverage: 4, venue: "deribit"),
         ]
         #expect(s.terms(venue: "okx") == s.terms(venue: nil))
         #expect(PortfolioEngine.contracts(s).map(\.label) == ["BTC @ okx", "BTC", "BTC @ deribit"])
@@ -121,6 +124,36 @@ import Testing
         let okx = try #require(cell.liquidation[0]).probability, deribit = try #require(cell.liquidation[2]).probability
         #expect(okx == (try #require(cell.liquidation[1])).probability)
         #expect(okx > 0.05 && okx < deribit, "OKX \(okx), Deribit \(deribit)")
+    }
+
+    /// A BTC contract at a venue takes the tier of the grid's largest position on it: at OKX 0.5 of 10 BTC
+    /// is 350,000 USD, 3,500 contracts of 100 USD, the second tier (1 %), and the run equals one without a
+    /// venue at 1 %, bit for bit; an ETH contract of the same size at OKX keeps tier 1 (the presets'
+    /// tables are their BTC contracts'); a hedge's own `maintenanceRate` overrides the tier; a tier of 0.5
+    /// or more (BitMEX, 20,000 BTC: 0.5 % + 0.5 % per 150 BTC over 200) is refused naming the key.
+    @Test func btcContractsTakeTheTierOfTheirLargestPosition() throws {
+        var s = Self.coins(paths: 2_000)
+        s.hedges = [
+            Self.hedge("BTC", ratios: [0.1, 0.5], leverage: 4, venue: "okx"), Self.hedge("ETH", ratios: [1], leverage: 4, venue: "okx"),
+        ]
+        let result = try s.run(seed: 5, threads: 2)
+        #expect(result.scenario.hedges.map(\.maintenanceRate) == [0.01, nil])
+        #expect(result.scenario.terms(of: result.scenario.hedges[1].account).maintenanceRate == 0.005)
+        var plain = s
+        plain.hedges[0].venue = nil
+        plain.hedges[0].maintenanceRate = 0.01
+        let plainResult = try plain.run(seed: 5, threads: 2)
+        for (a, b) in zip(result.cells, plainResult.cells) {
+            #expect(a.netValueUSD == b.netValueUSD && a.liquidation[0] == b.liquidation[0])
+        }
+        var given = s
+        given.hedges[0].maintenanceRate = 0.007
+        #expect(try given.run(seed: 5, threads: 2).scenario.hedges[0].maintenanceRate == 0.007)
+        var whale = Self.coins(paths: 1_000)
+        whale.assets[0].holding = 20_000
+        whale.hedges = [Self.hedge("BTC", ratios: [1], leverage: 2, venue: "bitmex")]
+        let error = try #require(throws: InputError.self) { try whale.run(seed: 1, threads: 1) }
+        #expect(error.field == "hedges[0].maintenanceRate" && error.description.contains("bitmex"), "\(error)")
     }
 
     /// Two cross accounts on BTC, at Deribit (an ETH cross-hedge, collateral 0.4 BTC) and at BitMEX (a BTC
@@ -213,6 +246,10 @@ import Testing
         try refused("hedges", "collateral, margin and fees") { $0.replacingOccurrences(of: "collateral: 2", with: "collateral: 9") }
         try refused("hedges[3].fundingRate", "one contract, one funding") {
             $0 + "\n  - {asset: ETH, ratios: [0.2], leverage: 2, venue: okx, fundingRate: 0.1}"
+        }
+        try refused("hedges[2].maintenanceRate", "from 0 to 0.5") { $0.replacingOccurrences(of: "venue: okx}", with: "venue: okx, maintenanceRate: 0.5}") }
+        try refused("hedges[3].maintenanceRate", "one contract, one maintenance") {
+            $0 + "\n  - {asset: ETH, ratios: [0.2], leverage: 2, venue: okx, maintenanceRate: 0.02}"
         }
         let otherVenue = text + "\n  - {asset: ETH, ratios: [0.2], leverage: 2, fundingRate: 0.1}"
         try PortfolioScenario.parse(text: otherVenue, source: "v.yaml").scenario.validate()

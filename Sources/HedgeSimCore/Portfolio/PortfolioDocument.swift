@@ -81,7 +81,7 @@ extension PortfolioScenario {
                     let path = "hedges[\(i)]"
                     let fields = try map(
                         item, path,
-                        keys: ["asset", "contract", "ratios", "margin", "leverage", "fundingRate", "venue", "collateral", "expiryDays"]
+                        keys: ["asset", "contract", "ratios", "margin", "leverage", "fundingRate", "venue", "collateral", "maintenanceRate", "expiryDays"]
                             + PortfolioDated.keys)
                     let ratios: [Double]
                     let automatic = fields["ratios"]?.scalar?.string == "auto"
@@ -121,6 +121,7 @@ extension PortfolioScenario {
                     }
                     hedge.collateral = try fields["collateral"].map { try number($0, path + ".collateral") }
                     hedge.dated = try dated(fields, path)
+                    hedge.maintenanceRate = try fields["maintenanceRate"].map { try number($0, path + ".maintenanceRate") }
                     return hedge
                 }
             case "seed":

@@ -218,7 +218,7 @@ final class PortfolioPlan: @unchecked Sendable {
         for (j, contract) in contracts.enumerated() {
             let coin = s.assetIndex(contract.coin) ?? 0
             contractAsset[j] = coin
-            (coefficient[j], constant[j]) = s.terms(venue: contract.venue).account(entry: s.entryPrice(of: contract))
+            (coefficient[j], constant[j]) = s.terms(of: contract).account(entry: s.entryPrice(of: contract))
             funding[j] = (s.hedges.first { $0.account == contract }?.fundingRate ?? 0) * dt
         }
         let steps = s.stepCount
@@ -244,7 +244,7 @@ final class PortfolioPlan: @unchecked Sendable {
             datedFlags[j] = 1
             let step = hs_basis_step(
                 basisVol: terms.basisVol, meanReversion: terms.basisMeanReversion, mean: terms.basis, stepYears: dt,
-                rollFeeRate: s.terms(venue: contracts[j].venue).fee)
+                rollFeeRate: s.terms(of: contracts[j]).fee)
             (basisMean[j], decay[j], innovation[j], rollFee[j]) = (step.mean, step.decay, step.innovation, step.roll_fee_rate)
             basisCorrelation[j] = terms.basisPriceCorrelation
             startBasis[j] = terms.basis

@@ -79,17 +79,19 @@ extension PortfolioScenario {
     ///   semi-definite.
     public func runShard(seed: UInt64, shard: ShardSpec, threads: Int? = nil, history: PortfolioHistory? = nil) throws -> PortfolioPartial {
         try validate(history: history)
+        var s = self
+        try s.resolveMaintenanceTiers()
         let factor = try CorrelationFactor(correlations)
         let started = DispatchTime.now().uptimeNanoseconds
         let blocks = shard.blocks(of: PortfolioEngine.blockCount(paths: paths))
         let sink = PortfolioEngine.simulate(
-            self, factor: factor, seed: seed, threads: threads ?? self.threads, blocks: blocks, history: history)
+            s, factor: factor, seed: seed, threads: threads ?? self.threads, blocks: blocks, history: history)
         let n = sink.paths, contracts = PortfolioEngine.contracts(self).count
         func array(_ pointer: UnsafeMutablePointer<Double>, _ rows: Int) -> [Double] {
             Array(UnsafeBufferPointer(start: pointer, count: rows * n))
         }
         let header = PortfolioPartial.Header(
-            seed: seed, scenario: self, shard: shard, firstPath: sink.firstPath, pathCount: n, assetCount: assets.count,
+            seed: seed, scenario: s, shard: shard, firstPath: sink.firstPath, pathCount: n, assetCount: assets.count,
             contractCount: contracts, simulationSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         return PortfolioPartial(
             header: header, logPrice: array(sink.logPrice, assets.count), inverseMark: array(sink.inverseMark, contracts),

@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 
 extension PortfolioScenario {
-    /// Validates, factors the correlations, simulates `paths` paths with `seed`, and summarises.
+    /// Validates, resolves the venues' maintenance tiers, factors the correlations, simulates `paths`
+    /// paths with `seed`, and summarises.
     /// - Throws: `InputError` for a value out of range or a correlation matrix that is not positive
     ///   semi-definite; `NumericalError` when a value overflows.
     /// With `bootstrapBlockDays`, `history` holds the coins' returns (and should have been attached).
@@ -16,13 +17,15 @@ extension PortfolioScenario {
         seed: UInt64, threads: Int?, history: PortfolioHistory? = nil, workerSetup: (@Sendable (Int) -> Void)?
     ) throws -> PortfolioResult {
         try validate(history: history)
+        var s = self
+        try s.resolveMaintenanceTiers()
         let factor = try CorrelationFactor(correlations)
         let started = DispatchTime.now().uptimeNanoseconds
         let sink = PortfolioEngine.simulate(
-            self, factor: factor, seed: seed, threads: threads ?? self.threads, history: history, workerSetup: workerSetup)
+            s, factor: factor, seed: seed, threads: threads ?? self.threads, history: history, workerSetup: workerSetup)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let summaryStart = DispatchTime.now().uptimeNanoseconds
-        var result = try PortfolioSettlement(scenario: self, sink: sink).summarise(seed: seed, rank: factor.rank)
+        var result = try PortfolioSettlement(scenario: s, sink: sink).summarise(seed: seed, rank: factor.rank)
         result.timing = SimulationTiming(
             threads: sink.workers,
             simulationSeconds: seconds, summarySeconds: Double(DispatchTime.now().uptimeNanoseconds - summaryStart) / 1e9,
@@ -69,7 +72,7 @@ struct PortfolioSettlement {
         for hedge in s.hedges {
             let c = s.assetIndex(hedge.contract) ?? 0
             let j = contracts.firstIndex(of: hedge.account) ?? 0
-            let entry = s.entryPrice(of: hedge.account), terms = s.terms(venue: hedge.venue)
+            let entry = s.entryPrice(of: hedge.account), terms = s.terms(of: hedge.account)
             let fee = terms.fee, exitFee = s.settlesAtHorizon(hedge.account) ? terms.settlementFee : fee
             let margin = hedge.leverage.map { 1 / (entry * $0) } ?? 0
             var out = [Double](repeating: 0, count: n), back = out

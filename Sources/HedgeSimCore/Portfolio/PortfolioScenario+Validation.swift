@@ -62,6 +62,13 @@ extension PortfolioScenario {
             }
             try checkVenue(hedge, path)
             try checkDated(hedge, path)
+            if let rate = hedge.maintenanceRate {
+                try check(path + ".maintenanceRate", rate, rate >= 0 && rate < 0.5, "a rate from 0 to 0.5")
+            }
+            if let other = hedges.first(where: { $0.account == hedge.account }), other.maintenanceRate != hedge.maintenanceRate {
+                throw InputError(flag: "", field: path + ".maintenanceRate", value: hedge.maintenanceRate.map(describe) ?? "none",
+                                 allowed: "\(other.maintenanceRate.map(describe) ?? "none"), the rate of the other hedge on the \(hedge.account.label) contract (one contract, one maintenance)")
+            }
         }
         try check("horizonDays", horizonDays, horizonDays > 0 && horizonDays <= 3650, "days in (0, 3650]")
         try check("stepsPerDay", stepsPerDay, stepsPerDay > 0 && stepsPerDay <= 1440 && stepCount >= 1, "steps per day in (0, 1440], at least one step")
@@ -212,7 +219,7 @@ extension PortfolioScenario {
             let onCoin = hedges.filter { $0.contract == coin.name && !$0.ratiosAroundMinimumVariance }
             let fees = onCoin.reduce(0.0) { total, hedge in
                 let notional = (hedge.ratios.max() ?? 0) * holdingValue(of: hedge.asset)
-                return total + notional / entryPrice(of: hedge.account) * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(venue: hedge.venue).fee)
+                return total + notional / entryPrice(of: hedge.account) * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(of: hedge.account).fee)
             }
             var deposits: [PortfolioContract: Double] = [:]
             for hedge in hedges where hedge.contract == coin.name && hedge.leverage == nil { deposits[hedge.account] = hedge.collateral }
@@ -241,7 +248,7 @@ extension PortfolioScenario {
         return zip(hedges, notionals).reduce(coin.holding) { left, pair in
             let (hedge, notional) = pair
             guard hedge.contract == coin.name else { return left }
-            return left - notional / entryPrice(of: hedge.account) * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(venue: hedge.venue).fee)
+            return left - notional / entryPrice(of: hedge.account) * ((hedge.leverage.map { 1 / $0 } ?? 0) + terms(of: hedge.account).fee)
         }
     }
 

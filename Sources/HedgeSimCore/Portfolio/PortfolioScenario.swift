@@ -135,6 +135,11 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
     public var collateral: Double?
     /// The dated contract it shorts instead of the perpetual; nil: the perpetual.
     public var dated: PortfolioDated?
+    /// The maintenance rate of its contract, overriding its venue's (or the scenario's); equal on every
+    /// hedge of the contract. Nil: the venue's tier for the grid's largest position on a BTC contract
+    /// (`resolveMaintenanceTiers`, which writes it), the venue's tier 1 on another coin's, or the
+    /// scenario's `maintenanceRate` without a venue.
+    public var maintenanceRate: Double?
 
     /// A hedge on isolated margin at `leverage`.
     public init(asset: String, contract: String? = nil, ratios: [Double], leverage: Double, fundingRate: Double = 0) {
@@ -157,6 +162,7 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case asset, contract, ratios, ratiosAroundMinimumVariance, margin, leverage, fundingRate, venue, collateral, dated
+        case maintenanceRate
     }
 
     /// `margin` is written as `"isolated"` (with `leverage`) or `"cross"` (without).
@@ -170,6 +176,7 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
         venue = try c.decodeIfPresent(String.self, forKey: .venue)
         collateral = try c.decodeIfPresent(Double.self, forKey: .collateral)
         dated = try c.decodeIfPresent(PortfolioDated.self, forKey: .dated)
+        maintenanceRate = try c.decodeIfPresent(Double.self, forKey: .maintenanceRate)
         switch try c.decode(String.self, forKey: .margin) {
         case "cross": margin = .cross
         case "isolated": margin = .isolated(leverage: try c.decode(Double.self, forKey: .leverage))
@@ -190,6 +197,7 @@ public struct PortfolioHedge: Codable, Sendable, Equatable {
         try c.encodeIfPresent(venue, forKey: .venue)
         try c.encodeIfPresent(collateral, forKey: .collateral)
         try c.encodeIfPresent(dated, forKey: .dated)
+        try c.encodeIfPresent(maintenanceRate, forKey: .maintenanceRate)
     }
 
     /// `BTC` or `ETH with BTC` (a cross-hedge), with its dated contract `BTC 90d` and its venue
@@ -329,6 +337,53 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
         return PortfolioTerms(
             fee: preset.takerFee.value, settlementFee: preset.settlementFee.value ?? settlementFee,
             maintenanceRate: preset.maintenance.value.firstTier.rate, convention: preset.maintenanceConvention.value)
+    }
+
+    /// The terms of `contract`: its venue's (`terms(venue:)`) with its hedges' `maintenanceRate` when
+    /// given (or resolved by `resolveMaintenanceTiers`).
+    public func terms(of contract: PortfolioContract) -> PortfolioTerms {
+        var terms = terms(venue: contract.venue)
+        if let rate = hedges.first(where: { $0.account == contract })?.maintenanceRate { terms.maintenanceRate = rate }
+        return terms
+    }
+
+    /// The coins whose contracts the venue presets' tier tables describe (their BTC contracts).
+    static let tieredCoins: Set<String> = ["BTC", "XBT"]
+
+    /// Writes into every hedge on a BTC contract at a venue, without a `maintenanceRate` of its own, the
+    /// venue's maintenance for the grid's largest position on that contract (`largestPosition(on:)`):
+    /// its sourced tier, read conservatively as the single coin's (`MaintenanceSchedule
+    /// .conservativeRequirement`: between rows the next one up, past the last row the last, no
+    /// deduction). One rate serves every cell, as for one coin: the kernel's account `a/F + b` carries
+    /// `m`, and the largest position's rate is the grid's highest (tiers only rise with size), so smaller
+    /// cells are judged conservatively. Contracts on other coins keep tier 1 (the presets' tables are
+    /// their BTC contracts'), unless the file gives `maintenanceRate`.
+    /// - Throws: `InputError` on the hedge's `maintenanceRate` when the tier's rate is 0.5 or more.
+    public mutating func resolveMaintenanceTiers() throws {
+        for contract in PortfolioEngine.contracts(self) where Self.tieredCoins.contains(contract.coin.uppercased()) {
+            guard let name = contract.venue, let preset = Venue.named(name), preset.contract == .inverse,
+                  !hedges.contains(where: { $0.account == contract && $0.maintenanceRate != nil }) else { continue }
+            let size = largestPosition(on: contract, faceValue: preset.faceValue.value)
+            guard let (tier, _) = preset.maintenance.value.conservativeRequirement(for: size) else { continue }
+            let first = hedges.firstIndex { $0.account == contract } ?? 0
+            guard tier.rate < 0.5 else {
+                throw InputError(
+                    flag: "", field: "hedges[\(first)].maintenanceRate", value: "none",
+                    allowed: "a rate below 0.5: \(name)'s tier for \(describe(size.coin)) \(contract.coin) (\(describe(size.usd)) USD) on \(contract.label) "
+                        + "is \(describe(tier.rate)); lower the ratios or give maintenanceRate")
+            }
+            for h in hedges.indices where hedges[h].account == contract { hedges[h].maintenanceRate = tier.rate }
+        }
+    }
+
+    /// The largest position the grid holds on `contract`: every hedge on it at its largest ratio (2 for
+    /// `ratios: auto`, the most it may place), `N = Σ ratio·S·P` USD, `N/E` coin and `N/faceValue`
+    /// contracts.
+    func largestPosition(on contract: PortfolioContract, faceValue: Double) -> PositionSize {
+        let usd = hedges.filter { $0.account == contract }.reduce(0.0) { total, hedge in
+            total + (hedge.ratiosAroundMinimumVariance ? 2 : hedge.ratios.max() ?? 0) * holdingValue(of: hedge.asset)
+        }
+        return PositionSize(contracts: usd / faceValue, coin: usd / entryPrice(of: contract), usd: usd)
     }
 
     /// The index of the coin called `name`.
