@@ -94,10 +94,13 @@ HS_INLINE void hs_portfolio_dated_lanes(const hs_portfolio_plan *plan, long c, l
     hs_store_partial_v(low + p, worst, n);
 }
 
-HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks,
-                                      long paths, const hs_portfolio_columns *columns) {
+/* The step with (has_dated = 1) or without dated contracts, the flag a constant in each inlined copy so
+ * that a portfolio of perpetuals runs without the dated contracts' code in its loop. */
+HS_INLINE void hs_portfolio_step_lanes(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks,
+                                       long paths, const hs_portfolio_columns *columns, const int has_dated) {
     double *log_price = columns->log_price, *variance = columns->variance, *funding = columns->funding;
     double *lowest = columns->lowest, *inverse_mark = columns->inverse_mark, *basis = columns->basis, *log_mark = columns->log_mark;
+    const double *mixing_scale = columns->mixing_scale;
     const hs_uv zero = {0};
     const uint32_t seed_low = (uint32_t)plan->seed, seed_high = (uint32_t)(plan->seed >> 32);
     for (long k = 0; k < plan->assets; k++) {
@@ -109,7 +112,7 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
         int carried = 0, perpetuals = 0;
         for (long c = 0; c < plan->contracts; c++) {
             carried |= plan->contract_asset[c] == k;
-            perpetuals |= plan->contract_asset[c] == k && !(plan->dated && plan->dated[c]);
+            perpetuals |= plan->contract_asset[c] == k && !(has_dated && plan->dated[c]);
         }
         /* A history return over its sample stdev is the unit shock a dated contract's basis reads. */
         const double unit_scale = plan->bridge_variance[k] > 0 ? 1 / sqrt(plan->bridge_variance[k]) : 0;
@@ -123,7 +126,7 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
                 /* GARCH(1,1)-t: move √h·s, then h ← min(ω + α·move² + β·h, cap); given the step's mixing
                  * scale c = √((ν − 2)/W) the move is normal with variance h·c², the bridge's variance. */
                 const hs_fv variance_h = hs_load_partial_v(h + p, n, 0);
-                const hs_fv scale = hs_load_partial_v(columns->mixing_scale + p, n, 1);
+                const hs_fv scale = hs_load_partial_v(mixing_scale + p, n, 1);
                 step_variance = variance_h * (scale * scale);
                 const hs_fv move = __builtin_elementwise_sqrt(variance_h) * shock;
                 next = previous + ((drift - 0.5 * variance_h) + move);
@@ -165,7 +168,7 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
             const hs_fv v = perpetuals ? hs_exp_v(-next) : hs_splat_v(0);
             for (long c = 0; c < plan->contracts; c++) {
                 if (plan->contract_asset[c] != k) continue;
-                if (plan->dated && plan->dated[c]) {
+                if (has_dated && plan->dated[c]) {
                     hs_portfolio_dated_lanes(plan, c, step, lanes, p, n, paths, next, jump, history ? shock * unit_scale : shock,
                                              log_uniform, step_variance, funding, lowest, inverse_mark, basis, log_mark);
                     continue;
@@ -182,6 +185,15 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
                 hs_store_partial_v(low + p, worst, n);
             }
         }
+    }
+}
+
+HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, long first_path, const double *shocks,
+                                      long paths, const hs_portfolio_columns *columns) {
+    if (plan->dated) {
+        hs_portfolio_step_lanes(plan, step, first_path, shocks, paths, columns, 1);
+    } else {
+        hs_portfolio_step_lanes(plan, step, first_path, shocks, paths, columns, 0);
     }
 }
 

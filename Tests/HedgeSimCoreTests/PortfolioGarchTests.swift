@@ -214,33 +214,13 @@ import Testing
     /// leverage, give the distribution of one coin holding both: the same normals, one mixing variable,
     /// the same variance paths and bridge uniforms, bit for bit.
     @Test func perfectlyCorrelatedGarchCoinsAreOneCoin() throws {
-        func garch(_ asset: PortfolioAsset) -> PortfolioAsset {
-            var asset = asset
-            asset.garchAlpha = 0.1
-            asset.garchBeta = 0.88
-            return asset
-        }
-        var pair = PortfolioScenario(
-            assets: [garch(PortfolioAsset(name: "A", holding: 3, price: 100, vol: 0.7)), garch(PortfolioAsset(name: "B", holding: 2, price: 100, vol: 0.7))],
-            correlations: [[1, 1], [1, 1]],
-            hedges: [PortfolioHedge(asset: "A", ratios: [0, 1], leverage: 4), PortfolioHedge(asset: "B", ratios: [0, 1], leverage: 4)])
-        var one = PortfolioScenario(
-            assets: [garch(PortfolioAsset(name: "A", holding: 5, price: 100, vol: 0.7))],
-            hedges: [PortfolioHedge(asset: "A", ratios: [0, 1], leverage: 4)])
-        pair.paths = 4_000
-        one.paths = 4_000
-        pair.garchDegreesOfFreedom = 4
-        one.garchDegreesOfFreedom = 4
-        let twoCoins = try pair.run(seed: 9, threads: 2)
-        let oneCoin = try one.run(seed: 9, threads: 2)
-        #expect(twoCoins.correlationRank == 1)
-        for (cellOfTwo, cellOfOne) in [(0, 0), (3, 1)] {
-            let a = twoCoins.cells[cellOfTwo], b = oneCoin.cells[cellOfOne]
-            #expect(abs(a.netValueUSD.mean - b.netValueUSD.mean) <= 1e-9 * b.netValueUSD.mean)
-            #expect(abs(a.netValueUSD.stdev - b.netValueUSD.stdev) <= 1e-9 * b.netValueUSD.mean)
-            #expect(abs(a.netValueUSD.es99 - b.netValueUSD.es99) <= 1e-9 * b.netValueUSD.mean)
-            #expect(a.liquidation.compactMap { $0?.probability }.allSatisfy { $0 == (b.liquidation.first ?? nil)?.probability })
-        }
+        let comparison = PerfectlyCorrelatedPair(
+            model: { asset in
+                asset.garchAlpha = 0.1
+                asset.garchBeta = 0.88
+            },
+            configure: { $0.garchDegreesOfFreedom = 4 })
+        let oneCoin = try comparison.expectOneCoin().oneCoin
         let probability = try #require(oneCoin.cells[1].liquidation[0]).probability
         #expect(probability > 0, "a test that sees liquidations: \(probability)")
     }

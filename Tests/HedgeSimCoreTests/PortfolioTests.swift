@@ -69,25 +69,7 @@ import Testing
     /// ratio and leverage, give the distribution of one coin holding both (the factor has rank 1 and
     /// both coins take the same shocks, bit for bit).
     @Test func perfectlyCorrelatedCoinsAreOneCoin() throws {
-        var pair = PortfolioScenario(
-            assets: [PortfolioAsset(name: "A", holding: 3, price: 100, vol: 0.7), PortfolioAsset(name: "B", holding: 2, price: 100, vol: 0.7)],
-            correlations: [[1, 1], [1, 1]],
-            hedges: [PortfolioHedge(asset: "A", ratios: [0, 1], leverage: 4), PortfolioHedge(asset: "B", ratios: [0, 1], leverage: 4)])
-        var one = PortfolioScenario(
-            assets: [PortfolioAsset(name: "A", holding: 5, price: 100, vol: 0.7)],
-            hedges: [PortfolioHedge(asset: "A", ratios: [0, 1], leverage: 4)])
-        pair.paths = 4_000
-        one.paths = 4_000
-        let twoCoins = try pair.run(seed: 9, threads: 2)
-        let oneCoin = try one.run(seed: 9, threads: 2)
-        #expect(twoCoins.correlationRank == 1)
-        for (cellOfTwo, cellOfOne) in [(0, 0), (3, 1)] {
-            let a = twoCoins.cells[cellOfTwo], b = oneCoin.cells[cellOfOne]
-            #expect(abs(a.netValueUSD.mean - b.netValueUSD.mean) <= 1e-9 * b.netValueUSD.mean)
-            #expect(abs(a.netValueUSD.stdev - b.netValueUSD.stdev) <= 1e-9 * b.netValueUSD.mean)
-            #expect(abs(a.netValueUSD.es99 - b.netValueUSD.es99) <= 1e-9 * b.netValueUSD.mean)
-            #expect(a.liquidation.compactMap { $0?.probability }.allSatisfy { $0 == (b.liquidation.first ?? nil)?.probability })
-        }
+        let twoCoins = try PerfectlyCorrelatedPair().expectOneCoin().twoCoins
         #expect(twoCoins.minimumVariance == nil, "the two contracts' PnLs are collinear")
     }
 
