@@ -197,6 +197,12 @@ HS_INLINE void hs_portfolio_step_body(const hs_portfolio_plan *plan, long step, 
     }
 }
 
+void hs_round_to_grid(double *values, long count, double grid_inverse) {
+    const double bias = 6755399441055744.0; /* 1.5·2⁵² */
+    const double grid = 1 / grid_inverse;
+    for (long i = 0; i < count; i++) values[i] = ((values[i] * grid_inverse + bias) - bias) * grid;
+}
+
 void hs_portfolio_history_shocks(const hs_portfolio_plan *plan, long step, long first_path, long paths, long *position,
                                  double *shocks) {
     const hs_uv zero = {0};

@@ -52,8 +52,11 @@ enum BinaryRunner {
         return .failure(NotFound(searched: candidates.map(\.path)))
     }()
 
-    /// Runs `hedgesim` with `arguments` in `directory` and waits at most `timeout` seconds.
-    static func run(_ arguments: [String], in directory: URL? = nil, timeout: TimeInterval = 60) throws -> RunOutcome {
+    /// Runs `hedgesim` with `arguments` in `directory`, with `environment` added to this process's, and
+    /// waits at most `timeout` seconds.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 60
+    ) throws -> RunOutcome {
         let executable = try executable.get()
         let capture = FileManager.default.temporaryDirectory
             .appendingPathComponent("hedgesim-capture-\(UUID().uuidString)", isDirectory: true)
@@ -74,6 +77,9 @@ enum BinaryRunner {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         if let directory { process.currentDirectoryURL = directory }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle

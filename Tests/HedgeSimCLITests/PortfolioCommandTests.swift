@@ -24,6 +24,33 @@ import Testing
         #expect(text.contains("correlation heat map") && text.contains("class=\"chosen\""))
     }
 
+    /// OpenBLAS picks a dgemm kernel for the CPU, and kernels round differently (measured before the
+    /// normals and the factor were rounded to multiples of 2⁻²²: SkylakeX, Haswell, Sandybridge and
+    /// Prescott gave four different reports). Forcing the SSE3 (Prescott) and SSE4.2 (Nehalem) kernels
+    /// of a dynamic-architecture OpenBLAS, the report of a GARCH portfolio with a dated contract and
+    /// the three-coin example is the same as with the CPU's own kernel, byte for byte, except the
+    /// minimum-variance vector (LAPACK's and BLAS's sums of the regression, a summary) and the timing.
+    @Test func theReportDoesNotDependOnTheBLASKernel() throws {
+        #if arch(x86_64)
+        let examples = URL(fileURLWithPath: Self.example).deletingLastPathComponent()
+        for file in ["garch.yaml", "dated.yaml", "three-coins.yaml"] {
+            func report(_ core: String?) throws -> String {
+                let outcome = try BinaryRunner.run(
+                    ["portfolio", examples.appendingPathComponent(file).path, "--paths", "1500", "--format", "json"],
+                    environment: core.map { ["OPENBLAS_CORETYPE": $0, "OPENBLAS_VERBOSE": "2"] } ?? [:])
+                #expect(outcome.status == 0, "\(outcome.stderr)")
+                if let core { #expect(outcome.stderr.contains("Core: \(core)"), "OpenBLAS ran its \(core) kernels: \(outcome.stderr)") }
+                var document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+                document["timing"] = nil
+                document["minimumVariance"] = nil
+                return String(decoding: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]), as: UTF8.self)
+            }
+            let own = try report(nil)
+            for core in ["Prescott", "Nehalem"] { #expect(try report(core) == own, "\(file) with the \(core) kernels") }
+        }
+        #endif
+    }
+
     @Test(arguments: [
         ("correlations: [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]]", "not positive semi-definite"),
         ("hedges:\n  - {asset: BTC, contract: DOGE, ratios: [1], leverage: 3}", "invalid hedges[0].contract: DOGE"),

@@ -520,6 +520,17 @@ typedef struct {
 } hs_portfolio_plan;
 
 /**
+ * Rounds each of `count` values to the nearest multiple of 1/grid_inverse (a power of two), ties to
+ * even, exactly: (x·g + 1.5·2⁵²) − 1.5·2⁵² with g = grid_inverse, for |x·g| < 2⁵¹. The portfolio
+ * rounds its independent normals and its correlation factor to multiples of 2⁻²² before BLAS multiplies
+ * them: a normal (|z| < 9) is then an integer times 2⁻²² below 2²⁶ in size and a factor entry (|f| ≤ 1)
+ * one below 2²² + 1, so every product is an integer times 2⁻⁴⁴ below 2⁴⁸ and every partial sum of at
+ * most 20 of them one below 2⁵³: exact in a double. Any dgemm kernel, in any order, with or without
+ * fused multiply-adds, then gives the same bits on every CPU.
+ */
+void hs_round_to_grid(double *values, long count, double grid_inverse);
+
+/**
  * The joint bootstrap's shocks of one step: each path's history position moves on (the stationary
  * bootstrap of Politis and Romano: with probability restart_probability, and at step 0, a new block
  * starts at ⌊u·history_length⌋, u and the restart test the 52-bit uniforms of words 3:2 and 1:0 of

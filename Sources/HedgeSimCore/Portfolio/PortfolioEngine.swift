@@ -44,9 +44,9 @@ final class PortfolioSink: @unchecked Sendable {
 /// (GBM, jumps or GARCH-t, whose conditional variance per path is kept between steps) and each
 /// contract's account (a dated contract's basis and mark too, purpose 13), its lowest value checked at
 /// step ends and (`betweenStepCheck`) at the bridge maximum (purpose 8).
-/// Blocks have a fixed size and every draw is addressed by (seed, purpose, path, step, pair), so a run
-/// is bit-identical for any thread count on one machine; across CPUs the BLAS kernel's rounding may
-/// differ in the last bits.
+/// Blocks have a fixed size and every draw is addressed by (seed, purpose, path, step, pair), and the
+/// normals and the factor are rounded so that `dgemm` is exact (`PortfolioPlan.exactGridInverse`), so the
+/// paths are bit-identical for any thread count, shard split, CPU and BLAS kernel.
 enum PortfolioEngine {
     static let blockSize = 512
 
@@ -131,6 +131,7 @@ enum PortfolioEngine {
                                 seed, RandomPurpose.portfolio.rawValue, UInt32(j), UInt32(first), count, UInt32(step), 1,
                                 normals + 2 * j * count, normals + (2 * j + 1) * count, nil)
                         }
+                        hs_round_to_grid(normals, 2 * pairs * count, PortfolioPlan.exactGridInverse)
                         BLAS.multiplyTransposed(normals, plan.factor, into: shocks, rows: count, columns: k, inner: k)
                         if !garch.isEmpty { hs_portfolio_mixing(plan.pointer, step, first, count, shocks, mixingScale) }
                     }
@@ -158,8 +159,13 @@ final class PortfolioPlan: @unchecked Sendable {
     private let garchFlags: UnsafeMutablePointer<Int32>
     /// The joint bootstrap's returns, column-major by coin (empty without a history).
     private let historyReturns: UnsafeMutablePointer<Double>
-    /// The correlation factor, column-major `K × K`.
+    /// The correlation factor, column-major `K × K`, rounded to multiples of `1/exactGridInverse`.
     let factor: UnsafeMutablePointer<Double>
+    /// `2²²`: the independent normals and the factor are rounded to multiples of `2⁻²²` so that BLAS
+    /// multiplies them exactly, the same bits on every CPU and dgemm kernel (`hs_round_to_grid`; exact
+    /// for up to 32 coins). The rounding moves a normal by at most `1.2·10⁻⁷` and the correlations the
+    /// factor gives back by about `10⁻⁷`.
+    static let exactGridInverse = 4_194_304.0
     let pointer: UnsafeMutablePointer<hs_portfolio_plan>
     /// Per coin: the first step's conditional variance of a GARCH coin, `σ²Δt`.
     let initialVariance: [Double]
@@ -190,6 +196,7 @@ final class PortfolioPlan: @unchecked Sendable {
         garchFlags = .allocate(capacity: k)
         factor = .allocate(capacity: k * k)
         factor.initialize(from: correlation.factor, count: k * k)
+        hs_round_to_grid(factor, k * k, Self.exactGridInverse)
         let drift = tables, vol = tables + k, rate = tables + 2 * k, noJump = tables + 3 * k, jumpMean = tables + 4 * k
         let jumpStdev = tables + 5 * k, variance = tables + 6 * k, omega = tables + 7 * k, alpha = tables + 8 * k
         let beta = tables + 9 * k, cap = tables + 10 * k, coefficient = tables + 11 * k, constant = coefficient + c

@@ -291,7 +291,7 @@ public struct PortfolioScenario: Codable, Sendable, Equatable {
 
     /// The most cells a grid may have.
     public static let maxCells = 4_096
-    /// The most coins.
+    /// The most coins (at most 32 keep the correlated shocks' products exact: `hs_round_to_grid`).
     public static let maxAssets = 20
 
     public init(assets: [PortfolioAsset], correlations: [[Double]]? = nil, hedges: [PortfolioHedge]) {
