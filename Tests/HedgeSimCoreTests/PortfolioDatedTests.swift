@@ -191,11 +191,7 @@ import Testing
         #expect(scenario.hedges[1].dated?.basisMeanReversion == Scenario().basisMeanReversion)
         #expect(try JSONDecoder().decode(PortfolioScenario.self, from: try JSONEncoder().encode(scenario)) == scenario)
         func refused(_ field: String, _ phrase: String, _ change: (String) -> String) throws {
-            let error = try #require(throws: InputError.self, "\(field)") {
-                let (s, _) = try PortfolioScenario.parse(text: change(text), source: "d.yaml")
-                try s.validate()
-            }
-            #expect(error.field == field && error.description.contains(phrase) && !error.description.contains("\n"), "\(error)")
+            try PortfolioScenario.expectRefused(text, field: field, phrase: phrase, change: change)
         }
         try refused("hedges[0].fundingRate", "no funding") { $0.replacingOccurrences(of: "basis: 0.1}", with: "basis: 0.1, fundingRate: 0.1}") }
         try refused("hedges[2].basisVol", "none without expiryDays") { $0.replacingOccurrences(of: "fundingRate: 0.1}", with: "basisVol: 0.2}") }

@@ -226,11 +226,7 @@ import Testing
         #expect(scenario.hedges.map(\.collateral) == [2, 1, nil])
         #expect(try JSONDecoder().decode(PortfolioScenario.self, from: try JSONEncoder().encode(scenario)) == scenario)
         func refused(_ field: String, _ phrase: String, _ change: (String) -> String) throws {
-            let error = try #require(throws: InputError.self, "\(field)") {
-                let (s, _) = try PortfolioScenario.parse(text: change(text), source: "v.yaml")
-                try s.validate()
-            }
-            #expect(error.field == field && error.description.contains(phrase) && !error.description.contains("\n"), "\(error)")
+            try PortfolioScenario.expectRefused(text, field: field, phrase: phrase, change: change)
         }
         try refused("hedges[2].venue", "deribit") { $0.replacingOccurrences(of: "venue: okx", with: "venue: kraken") }
         try refused("hedges[2].venue", "USD-margined") { $0.replacingOccurrences(of: "venue: okx", with: "venue: binance-usdm") }
