@@ -159,15 +159,7 @@ import Testing
         s.horizonDays = 20
         s.stepsPerDay = 12
         s.paths = 3_000
-        let reference = try s.run(seed: 2, threads: 1).numbers()
-        for threads in [2, 3, 7] { #expect(try s.run(seed: 2, threads: threads).numbers() == reference, "\(threads) threads") }
-        for (count, threads) in [(2, 1), (3, 7), (7, 3)] {
-            let partials = try (0..<count).map { index in
-                let partial = try s.runShard(seed: 2, shard: ShardSpec(index: index, count: count), threads: threads)
-                return try PortfolioPartial(data: try partial.encoded(), source: "shard \(index)")
-            }
-            #expect(try PortfolioScenario.merge(partials).numbers() == reference, "\(count) shards")
-        }
+        try s.expectSameReportOnThreadsAndShards(seed: 2)
     }
 
     /// A file's dated hedges are read with the single coin's basis defaults (and survive JSON); each

@@ -345,17 +345,7 @@ import Testing
             PortfolioHedge(asset: "G1", ratios: [0.5, 1], leverage: 3), PortfolioHedge(asset: "N", contract: "G1", ratios: [1], leverage: 5),
         ]
         s.assets[0].holding = 5
-        let single = try s.run(seed: 6, threads: 1).numbers()
-        for threads in [2, 3, 7] {
-            #expect(try s.run(seed: 6, threads: threads).numbers() == single, "\(threads) threads")
-        }
-        for (count, threads) in [(2, 1), (3, 7), (7, 3)] {
-            let partials = try (0..<count).reversed().map { index in
-                let partial = try s.runShard(seed: 6, shard: ShardSpec(index: index, count: count), threads: threads)
-                return try PortfolioPartial(data: try partial.encoded(), source: "shard \(index)")
-            }
-            #expect(try PortfolioScenario.merge(partials).numbers() == single, "\(count) shards on \(threads) threads")
-        }
+        try s.expectSameReportOnThreadsAndShards(seed: 6)
     }
 
     static let file = """

@@ -97,14 +97,7 @@ import Testing
         s.assets[1].jumpStdev = 0.1
         s.hedges = [PortfolioHedge(asset: "A", contract: "B", ratios: [0.5, 1], leverage: 3), PortfolioHedge(asset: "B", ratios: [1], leverage: 5)]
         s.hedges[1].ratiosAroundMinimumVariance = true
-        let single = try s.run(seed: 6, threads: 2).numbers()
-        for (count, threads) in [(2, 1), (3, 7), (7, 3)] {
-            let partials = try (0..<count).reversed().map { index in
-                let partial = try s.runShard(seed: 6, shard: ShardSpec(index: index, count: count), threads: threads)
-                return try PortfolioPartial(data: try partial.encoded(), source: "shard \(index)")
-            }
-            #expect(try PortfolioScenario.merge(partials).numbers() == single, "\(count) shards on \(threads) threads")
-        }
+        try s.expectSameReportOnThreadsAndShards(seed: 6)
     }
 
     /// Partials that are not one whole run are refused, each with one line.

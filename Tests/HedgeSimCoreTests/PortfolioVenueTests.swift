@@ -194,15 +194,7 @@ import Testing
             Self.hedge("ETH", ratios: [0.5, 1], leverage: 2, venue: "okx"),
             Self.hedge("ETH", contract: "BTC", ratios: [0.2], venue: "bybit", collateral: 1),
         ]
-        let reference = try s.run(seed: 2, threads: 1).numbers()
-        for threads in [2, 3, 7] { #expect(try s.run(seed: 2, threads: threads).numbers() == reference, "\(threads) threads") }
-        for (count, threads) in [(2, 1), (3, 7), (7, 3)] {
-            let partials = try (0..<count).map { index in
-                let partial = try s.runShard(seed: 2, shard: ShardSpec(index: index, count: count), threads: threads)
-                return try PortfolioPartial(data: try partial.encoded(), source: "shard \(index)")
-            }
-            #expect(try PortfolioScenario.merge(partials).numbers() == reference, "\(count) shards")
-        }
+        try s.expectSameReportOnThreadsAndShards(seed: 2)
     }
 
     /// A file's venues and collaterals are read (and survive JSON); each refusal is one line naming the
