@@ -370,6 +370,15 @@ HS_INLINE void hs_normal_pair_v(uint64_t seed, uint32_t purpose, uint32_t index,
     *u3 = hs_open_unit32(w.w3);
 }
 
+/* The maximum of a log price's Brownian bridge over one step, from `previous` to `next` less `jump` (a
+ * jump comes at the step's end), of variance s² = `variance`, with `log_uniform` = ln U, U uniform on
+ * (0, 1]: max(previous + ½(m + √(m² − 2s² ln U)), next), m = next − previous − jump. */
+HS_INLINE hs_fv hs_bridge_max_v(hs_fv previous, hs_fv next, hs_fv jump, hs_fv variance, hs_fv log_uniform) {
+    const hs_fv move = next - previous - jump;
+    const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
+    return hs_max_v(previous + rise, next);
+}
+
 /* MARK: - Compound-Poisson jumps */
 
 /*

@@ -234,9 +234,7 @@ HS_INLINE hs_fv hs_lanes_bridge_account(const hs_step_context *x, long step, hs_
     }
     hs_fv log_uniform = hs_log_v(uniform);
     hs_fv next = x->dated ? s->log_mark : s->log_index;
-    hs_fv move = next - previous - jump;
-    hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * variance * log_uniform));
-    hs_fv inverse_max = hs_mark_term_v(x->plan, hs_max_v(previous + rise, next));
+    hs_fv inverse_max = hs_mark_term_v(x->plan, hs_bridge_max_v(previous, next, jump, variance, log_uniform));
     return x->a * inverse_max + x->c + (s->funding_in - s->funding_out);
 }
 

@@ -73,9 +73,7 @@ HS_INLINE void hs_portfolio_dated_lanes(const hs_portfolio_plan *plan, long c, l
     const hs_fv accrued = hs_load_partial_v(phi + p, n, 0);
     hs_fv worst = hs_load_partial_v(low + p, n, 0);
     if (plan->between_step_check) {
-        const hs_fv move = mark - previous - jump;
-        const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * step_variance * log_uniform));
-        worst = hs_min_v(worst, a * hs_exp_v(-hs_max_v(previous + rise, mark)) + constant + accrued);
+        worst = hs_min_v(worst, a * hs_exp_v(-hs_bridge_max_v(previous, mark, jump, step_variance, log_uniform)) + constant + accrued);
     }
     worst = hs_min_v(worst, a * v + constant + accrued);
     hs_fv booked = accrued;
@@ -154,16 +152,12 @@ HS_INLINE void hs_portfolio_step_lanes(const hs_portfolio_plan *plan, long step,
              * dated contract the maximum of its own ln F's bridge from the same uniform. */
             hs_fv peak_inverse = hs_splat_v(0), log_uniform = hs_splat_v(0);
             if (plan->between_step_check) {
-                /* The maximum of the log price's Brownian bridge from previous to next less the jump (a
-                 * jump comes at the step's end): previous + ½(m + √(m² − 2s² ln U)), s² the step's variance. */
+                /* The maximum of the log price's Brownian bridge from previous to next less the jump,
+                 * s² the step's variance. */
                 const hs_philox_v w = hs_philox10(zero + (uint64_t)plan->bridge_index[k], zero + (uint64_t)step, lanes,
                                                   zero + plan->purpose_bridge, seed_low, seed_high);
                 log_uniform = hs_log_v(hs_open_unit52(w.w1, w.w0));
-                if (perpetuals) {
-                    const hs_fv move = next - previous - jump;
-                    const hs_fv rise = 0.5 * (move + __builtin_elementwise_sqrt(move * move - 2 * step_variance * log_uniform));
-                    peak_inverse = hs_exp_v(-hs_max_v(previous + rise, next));
-                }
+                if (perpetuals) peak_inverse = hs_exp_v(-hs_bridge_max_v(previous, next, jump, step_variance, log_uniform));
             }
             const hs_fv v = perpetuals ? hs_exp_v(-next) : hs_splat_v(0);
             for (long c = 0; c < plan->contracts; c++) {
