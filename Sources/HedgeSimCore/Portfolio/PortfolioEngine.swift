@@ -57,12 +57,11 @@ enum PortfolioEngine {
         return seen
     }
 
-    /// One contract per contract coin for the minimum-variance regression, as indices into
-    /// `contracts(s)`: the first hedge's on each coin, in order of first appearance (contracts on one coin
-    /// differ only by venue terms or, a perpetual against a dated one, by the basis, and would be
+    /// One contract per contract coin for the minimum-variance regression, as indices into `all` (the
+    /// scenario's `contracts`): the first hedge's on each coin, in order of first appearance (contracts on
+    /// one coin differ only by venue terms or, a perpetual against a dated one, by the basis, and would be
     /// collinear or nearly so).
-    static func regressionContracts(_ s: PortfolioScenario) -> [Int] {
-        let all = contracts(s)
+    static func regressionContracts(_ all: [PortfolioContract]) -> [Int] {
         var coins: Set<String> = []
         return all.indices.filter { coins.insert(all[$0].coin).inserted }
     }
@@ -231,13 +230,15 @@ final class PortfolioPlan: @unchecked Sendable {
         let steps = s.stepCount
         let dated = contracts.map { s.dated(of: $0) }
         datedContracts = dated.indices.filter { dated[$0] != nil }
-        schedules = .allocate(capacity: max(1, 2 * c * steps))
-        schedules.initialize(repeating: 0, count: max(1, 2 * c * steps))
+        // The per-step tables only when a contract is dated (the kernel reads them for dated contracts).
+        let rows = datedContracts.isEmpty ? 0 : steps
+        schedules = .allocate(capacity: max(1, 2 * c * rows))
+        schedules.initialize(repeating: 0, count: max(1, 2 * c * rows))
         datedFlags = .allocate(capacity: max(1, c))
         datedFlags.initialize(repeating: 0, count: max(1, c))
         basisTables = .allocate(capacity: 5 * max(1, c))
         basisTables.initialize(repeating: 0, count: 5 * max(1, c))
-        let toExpiry = schedules, toNext = schedules + c * steps
+        let toExpiry = schedules, toNext = schedules + c * rows
         let basisMean = basisTables, decay = basisTables + c, innovation = basisTables + 2 * c
         let basisCorrelation = basisTables + 3 * c, rollFee = basisTables + 4 * c
         var startBasis = [Double](repeating: 0, count: c), startLogMark = startBasis
@@ -255,7 +256,7 @@ final class PortfolioPlan: @unchecked Sendable {
             (basisMean[j], decay[j], innovation[j], rollFee[j]) = (step.mean, step.decay, step.innovation, step.roll_fee_rate)
             basisCorrelation[j] = terms.basisPriceCorrelation
             startBasis[j] = terms.basis
-            startLogMark[j] = Foundation.log(s.assets[contractAsset[j]].price) + terms.basis * terms.expiryDays / 365
+            startLogMark[j] = terms.logEntryPrice(spot: s.assets[contractAsset[j]].price)
         }
         self.startBasis = startBasis
         self.startLogMark = startLogMark

@@ -35,12 +35,15 @@ extension PortfolioScenario {
 }
 
 /// Values every cell of a portfolio on every path. A hedge `h` of notional `N_h` on contract `c` (its
-/// coin at its venue, entry `E = P_c,0`, taker fee `fee` its terms') with margin `μ_h = 1/(E·L)` per USD
-/// of notional on isolated margin (0 on cross) adds `N_h·u_h` USD to the coins' value
-/// `Y = Σ S_k·P_k,T`, with
+/// coin's perpetual or dated contract at its venue, entry `E` = `P_c,0` or a dated contract's `F₀`, taker
+/// fee `fee` and exit fee `fee'` its terms': `fee' = fee`, or the settlement fee of a dated contract that
+/// expires at the horizon) with margin `μ_h = 1/(E·L)` per USD of notional on isolated margin (0 on
+/// cross) adds `N_h·u_h` USD to the coins' value `Y = Σ S_k·P_k,T`, with
 ///
 ///     u_h = −P_c,T·(μ_h + fee/E)                                      margin and entry fee paid
-///           + [account not liquidated] P_c,T·(μ_h + 1/F_T − 1/E + Φ_T − fee/F_T)   the account closed
+///           + [account not liquidated] P_c,T·(μ_h + 1/F_T − 1/E + Φ_T − fee'/F_T)   the account closed
+///
+/// (`Φ_T` the funding accrued, or a dated contract's roll yields less their fees).
 ///
 /// An isolated account is liquidated when its lowest step-end (or bridge) value per USD of notional,
 /// `(1 − m)/F − 1/E + Φ` on the mark or `1/F − (1 + m)/E + Φ` on the entry value, falls to `−μ_h`, and
@@ -69,10 +72,12 @@ struct PortfolioSettlement {
         // paid) and when it is not (the account closed too); an isolated account's liquidation flags
         // (a cross account's depend on the cell).
         var paid: [[Double]] = [], kept: [[Double]] = [], liquidated: [[Bool]] = []
-        for hedge in s.hedges {
+        let account = s.hedges.map { contracts.firstIndex(of: $0.account) ?? 0 }
+        let entries = s.hedges.map { s.entryPrice(of: $0.account) }
+        for (h, hedge) in s.hedges.enumerated() {
             let c = s.assetIndex(hedge.contract) ?? 0
-            let j = contracts.firstIndex(of: hedge.account) ?? 0
-            let entry = s.entryPrice(of: hedge.account), terms = s.terms(of: hedge.account)
+            let j = account[h]
+            let entry = entries[h], terms = s.terms(of: hedge.account)
             let fee = terms.fee, exitFee = s.settlesAtHorizon(hedge.account) ? terms.settlementFee : fee
             let margin = hedge.leverage.map { 1 / (entry * $0) } ?? 0
             var out = [Double](repeating: 0, count: n), back = out
@@ -86,11 +91,13 @@ struct PortfolioSettlement {
             kept.append(back)
             liquidated.append(hedge.leverage == nil ? [] : (0..<n).map { sink.lowest[j * n + $0] <= -margin })
         }
-        let crossAccounts = contracts.indices.filter { j in s.hedges.contains { $0.leverage == nil && $0.account == contracts[j] } }
-        let account = s.hedges.map { contracts.firstIndex(of: $0.account) ?? 0 }
+        // Each cross account (contract index) and the hedges on it.
+        let crossHedges = contracts.indices.map { j in s.hedges.indices.filter { s.hedges[$0].leverage == nil && account[$0] == j } }
+        let crossAccounts = contracts.indices.filter { !crossHedges[$0].isEmpty }
         let accountCoin = contracts.map { s.assetIndex($0.coin) ?? 0 }
         let minimumVariance = MinimumVarianceHedge(
-            scenario: s, contracts: PortfolioEngine.regressionContracts(s), sink: sink, price: price, unhedged: unhedged)
+            scenario: s, contracts: contracts, regressed: PortfolioEngine.regressionContracts(contracts), sink: sink, price: price,
+            unhedged: unhedged)
         try s.placeAutomaticRatios(around: minimumVariance)
         let unhedgedDistribution = unhedged.withUnsafeBufferPointer { ValueDistribution(values: $0, initial: start) }
         let unhedgedVariance = unhedgedDistribution.stdev * unhedgedDistribution.stdev
@@ -101,8 +108,7 @@ struct PortfolioSettlement {
             // liquidated.
             var crossHit: [Int: [Bool]] = [:], collateral: [Int: Double] = [:]
             for j in crossAccounts {
-                let onAccount = s.hedges.indices.filter { s.hedges[$0].leverage == nil && s.hedges[$0].account == contracts[j] }
-                let total = onAccount.reduce(0.0) { $0 + notionals[$1] }
+                let total = crossHedges[j].reduce(0.0) { $0 + notionals[$1] }
                 guard total > 0 else { continue }
                 let k = s.crossCollateral(of: contracts[j], notionals: notionals)
                 collateral[j] = k
@@ -130,8 +136,7 @@ struct PortfolioSettlement {
             return PortfolioCell(
                 ratios: ratios, notionalsUSD: notionals,
                 marginsCoin: s.hedges.indices.map { h in
-                    let entry = s.entryPrice(of: s.hedges[h].account)
-                    return s.hedges[h].leverage.map { notionals[h] / (entry * $0) } ?? collateral[account[h]] ?? 0
+                    s.hedges[h].leverage.map { notionals[h] / (entries[h] * $0) } ?? collateral[account[h]] ?? 0
                 },
                 netValueUSD: distribution, liquidation: liquidation,
                 hedgeEffectiveness: unhedgedVariance > 0 ? 1 - distribution.stdev * distribution.stdev / unhedgedVariance : nil)
@@ -159,14 +164,16 @@ struct PortfolioSettlement {
 }
 
 extension MinimumVarianceHedge {
-    /// Least squares of `unhedged` on the contracts' PnL per USD of notional (see the type), one
-    /// contract per contract coin (`PortfolioEngine.regressionContracts`, indices into the sink's
+    /// Least squares of `unhedged` on the PnL per USD of notional of the contracts `regressed` (see the
+    /// type; one per contract coin, `PortfolioEngine.regressionContracts`, indices into `all`, the sink's
     /// contracts); nil when two contracts' PnLs are collinear on the paths (e.g. coins with correlation 1).
-    init?(scenario s: PortfolioScenario, contracts: [Int], sink: PortfolioSink, price: [[Double]], unhedged: [Double]) {
+    init?(
+        scenario s: PortfolioScenario, contracts all: [PortfolioContract], regressed contracts: [Int], sink: PortfolioSink,
+        price: [[Double]], unhedged: [Double]
+    ) {
         let n = unhedged.count
         let p = contracts.count
         guard n > p + 1, p > 0 else { return nil }
-        let all = PortfolioEngine.contracts(s)
         var x = [Double](repeating: 0, count: n * p)
         for (j, index) in contracts.enumerated() {
             let contract = all[index]

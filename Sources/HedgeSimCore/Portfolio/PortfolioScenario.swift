@@ -98,8 +98,12 @@ public struct PortfolioDated: Codable, Sendable, Equatable {
     /// The keys of a hedge's dated contract in a portfolio file, besides `expiryDays`.
     static let keys = ["basis", "basisMeanReversion", "basisVol", "basisPriceCorrelation", "rollDaysBefore", "contractCycleDays"]
 
-    /// The entry price `F₀ = P₀·e^{b₀·expiryDays/365}`, USD.
-    func entryPrice(spot: Double) -> Double { spot * exp(basis * expiryDays / 365) }
+    /// The log entry price `ln F₀ = ln P₀ + b₀·expiryDays/365` (`P₀` = `spot`, USD), where the kernel's
+    /// mark starts.
+    func logEntryPrice(spot: Double) -> Double { log(spot) + basis * expiryDays / 365 }
+
+    /// The entry price `F₀ = e^{ln F₀}`, USD.
+    func entryPrice(spot: Double) -> Double { exp(logEntryPrice(spot: spot)) }
 }
 
 /// One hedge of a portfolio: a short of an inverse perpetual (or, with `dated`, a dated contract) on the
