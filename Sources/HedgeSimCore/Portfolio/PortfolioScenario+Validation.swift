@@ -165,23 +165,11 @@ extension PortfolioScenario {
             throw InputError(flag: "", field: path + ".basis", value: describe(dated.basis),
                              allowed: "the basis terms of the other hedge on the \(hedge.account.label) contract (one contract, one basis)")
         }
-        try check(path + ".expiryDays", dated.expiryDays, dated.expiryDays > 0 && dated.expiryDays <= 3650, "days from 0 to 3650")
-        try check(path + ".expiryDays", dated.expiryDays, dated.expiryDays >= horizonDays || dated.rollDaysBefore != nil,
-                  "days ≥ the horizon (\(describe(horizonDays))), or give rollDaysBefore to roll into the next contract")
-        try check(path + ".contractCycleDays", dated.contractCycleDays, dated.contractCycleDays >= 7 && dated.contractCycleDays <= 366,
-                  "days between expiries from 7 to 366 (91 for quarterly contracts)")
-        if let roll = dated.rollDaysBefore {
-            let life = min(dated.expiryDays, dated.contractCycleDays)
-            try check(path + ".rollDaysBefore", roll, roll > 0 && roll < life,
-                      "days before expiry above 0 and below the contract's life (\(describe(life)) days: the expiry and the cycle)")
-            try check(path + ".rollDaysBefore", roll, roll * stepsPerDay >= 1, "at least one step (\(describe(1 / stepsPerDay)) days) before expiry")
-        }
-        try check(path + ".basis", dated.basis, abs(dated.basis) <= 5, "an annualised basis from −5 to 5")
-        try check(path + ".basisMeanReversion", dated.basisMeanReversion, dated.basisMeanReversion >= 0 && dated.basisMeanReversion <= 1000,
-                  "a speed from 0 to 1000 per year")
-        try check(path + ".basisVol", dated.basisVol, dated.basisVol >= 0 && dated.basisVol <= 10, "a volatility from 0 to 10")
-        try check(path + ".basisPriceCorrelation", dated.basisPriceCorrelation, abs(dated.basisPriceCorrelation) <= 1,
-                  "a correlation from −1 to 1")
+        let terms = DatedTermsRules(
+            expiryDays: dated.expiryDays, rollDaysBefore: dated.rollDaysBefore, contractCycleDays: dated.contractCycleDays,
+            basis: dated.basis, basisMeanReversion: dated.basisMeanReversion, basisVol: dated.basisVol,
+            basisPriceCorrelation: dated.basisPriceCorrelation)
+        try terms.check(horizonDays: horizonDays, stepsPerDay: stepsPerDay) { try check("\(path).\($0)", $1, $2, $3) }
     }
 
     /// A GARCH(1,1)-t coin has both `garchAlpha` and `garchBeta`, each in [0, 1) with `α + β < 1`, and no

@@ -213,24 +213,10 @@ extension Scenario {
                 allowed: "only with a linear instrument (linear-perpetual or linear-dated): inverse contracts are margined in the coin")
         }
         if instrument.isDated {
-            if let expiryDays {
-                try require("expiryDays", expiryDays, expiryDays > 0 && expiryDays <= 3650, "days from 0 to 3650")
-                try require("expiryDays", expiryDays, expiryDays >= horizonDays || rollDaysBefore != nil,
-                            "days ≥ the horizon (\(describe(horizonDays))), or give rollDaysBefore to roll into the next contract")
-            }
-            try require("contractCycleDays", contractCycleDays, contractCycleDays >= 7 && contractCycleDays <= 366,
-                        "days between expiries from 7 to 366 (91 for quarterly contracts)")
-            if let rollDaysBefore {
-                let life = min(resolvedExpiryDays, contractCycleDays)
-                try require("rollDaysBefore", rollDaysBefore, rollDaysBefore > 0 && rollDaysBefore < life,
-                            "days before expiry above 0 and below the contract's life (\(describe(life)) days: the expiry and the cycle)")
-                try require("rollDaysBefore", rollDaysBefore, rollDaysBefore * stepsPerDay >= 1,
-                            "at least one step (\(describe(1 / stepsPerDay)) days) before expiry")
-            }
-            try require("basis", basis, abs(basis) <= 5, "an annualised basis from −5 to 5")
-            try require("basisMeanReversion", basisMeanReversion, basisMeanReversion >= 0 && basisMeanReversion <= 1000, "a speed from 0 to 1000 per year")
-            try require("basisVol", basisVol, basisVol >= 0 && basisVol <= 10, "a volatility from 0 to 10")
-            try require("basisPriceCorrelation", basisPriceCorrelation, abs(basisPriceCorrelation) <= 1, "a correlation from −1 to 1")
+            let terms = DatedTermsRules(
+                expiryDays: expiryDays, rollDaysBefore: rollDaysBefore, contractCycleDays: contractCycleDays, basis: basis,
+                basisMeanReversion: basisMeanReversion, basisVol: basisVol, basisPriceCorrelation: basisPriceCorrelation)
+            try terms.check(horizonDays: horizonDays, stepsPerDay: stepsPerDay) { try require($0, $1, $2, $3) }
         }
     }
 
