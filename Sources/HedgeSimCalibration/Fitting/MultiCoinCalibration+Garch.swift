@@ -8,15 +8,14 @@ extension MultiCoinCalibration {
     /// `garchDegreesOfFreedom`, each with its comments.
     func garchFragmentLines(_ shared: MultivariateTFit) -> [String] {
         let stepText = TimeGrid.describe(step: step)
-        let stepDays = step / 86_400
+        let grid = GarchSimulationGrid(stepSeconds: step)
         var lines = ["# GARCH(1,1)-t per \(stepText) step: α and β are per step, so the simulation uses the data step."]
-        if stepDays <= 1 {
-            lines.append("stepsPerDay: \(NumberText.value(1 / stepDays))")
-        } else {
-            let steps = max(1, (30 / stepDays).rounded())
+        if let horizon = grid.horizonDays {
             lines.append("# The horizon is a whole number of steps (the nearest to 30 days).")
-            lines.append("stepsPerDay: \(String(1 / stepDays))")
-            lines.append("horizonDays: \(String(steps * stepDays))")
+            lines.append("stepsPerDay: \(grid.stepsPerDay)")
+            lines.append("horizonDays: \(horizon)")
+        } else {
+            lines.append("stepsPerDay: \(grid.stepsPerDay)")
         }
         let targeted = coins.filter { $0.garchVarianceTargeted != nil }.map(\.name)
         lines.append("# vol is each coin's long-run σ = √(ω/(1−α−β)/Δt)"

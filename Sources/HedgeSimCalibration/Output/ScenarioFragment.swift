@@ -33,18 +33,17 @@ public struct ScenarioFragment: Sendable {
         }
         key("model", model.rawValue)
         let stepText = TimeGrid.describe(step: calibration.stepSeconds)
-        let stepDays = calibration.stepSeconds / 86_400
-        if stepDays <= 1 {
+        let grid = GarchSimulationGrid(stepSeconds: calibration.stepSeconds)
+        switch (grid.horizonDays, model) {
+        case (nil, _):
             lines.append("# The data step (\(stepText)); GARCH α and β are per step, so the simulation uses this step.")
-            key("stepsPerDay", NumberText.value(1 / stepDays))
-        } else if model == .garch {
-            // Written to full precision, so that horizonDays × stepsPerDay is a whole number of steps.
-            let steps = max(1, (30 / stepDays).rounded())
+            key("stepsPerDay", grid.stepsPerDay)
+        case (let horizon?, .garch):
             lines.append("# The data step (\(stepText)); GARCH α and β are per step, so the simulation uses this step,")
             lines.append("# and the horizon is a whole number of them (the nearest to 30 days).")
-            key("stepsPerDay", String(1 / stepDays))
-            key("horizonDays", String(steps * stepDays))
-        } else {
+            key("stepsPerDay", grid.stepsPerDay)
+            key("horizonDays", horizon)
+        default:
             lines.append("# The data step is \(stepText); \(model.rawValue)'s parameters are annualised, so the simulation keeps its own step.")
         }
         if let (vol, drift) = calibration.volAndDrift(for: model) {
